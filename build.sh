@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# factcards build script. Installs what is missing, idempotently (a fresh machine has only the
+# Rust toolchain, node/npm and python3).
+#
+#   ./build.sh          build: native CLI, the npm package in pkg/, the page in www/
+#   ./build.sh serve    build, then serve the page on http://127.0.0.1:8080
+#   ./build.sh test     build, then every test: Rust, Node (the npm package), headless Chromium
+#   ./build.sh eval     build, then the evaluation kit in ../shared (when present): one table
+#   ./build.sh bench    build, then the benchmark report
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_wasm_target() {
+  if command -v rustup >/dev/null && ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
+ensure_wasm_bindgen() {
+  local want have=""
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+  if command -v wasm-bindgen >/dev/null; then have=$(wasm-bindgen --version | awk '{print $2}'); fi
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (once, a few minutes)"
+    cargo install wasm-bindgen-cli --version "$want" # not --locked: a locked dependency is gone from the index
+  fi
+}
+
+ensure_node_modules() {
+  if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing build and test tools from npm (binaryen, playwright-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium for the browser tests"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+size_report() {
+  local wasm=pkg/factcards_bg.wasm raw gz br=""
+  raw=$(wc -c <"$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  if command -v brotli >/dev/null; then br=", $(brotli -c -q 11 "$wasm" | wc -c | awk '{printf "%.1f", $1/1024}') KiB brotli"; fi
+  printf '.wasm size: %s bytes raw (%.1f KiB), %s bytes gzip (%.1f KiB)%s\n' \
+    "$raw" "$(echo "$raw/1024" | bc -l)" "$gz" "$(echo "$gz/1024" | bc -l)" "$br"
+}
+
+build() {
+  ensure_wasm_target
+  ensure_wasm_bindgen
+  ensure_node_modules
+  say "native CLI"
+  cargo build --release --locked
+  say "wasm"
+  cargo build --release --locked --lib --target wasm32-unknown-unknown
+  wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
+    --out-dir pkg --out-name factcards --target web --no-typescript
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
+  say "page"
+  mkdir -p www/pkg www/examples
+  cp pkg/factcards.js pkg/factcards_bg.wasm www/pkg/
+  cp tests/fixtures/*.txt www/examples/
+  size_report
+}
+
+case "${1:-build}" in
+  build)
+    build
+    ;;
+  serve)
+    build
+    say "serving www/ — open http://127.0.0.1:8080/ (Ctrl-C stops)"
+    exec python3 -m http.server 8080 --bind 127.0.0.1 --directory www
+    ;;
+  test)
+    ensure_chromium
+    build
+    say "Rust tests"
+    cargo test --release --locked
+    say "JS tests (Node + headless Chromium)"
+    node --test tests/js/
+    ;;
+  eval)
+    build
+    python3 tools/eval.py "${@:2}"
+    ;;
+  bench)
+    build
+    python3 tools/bench.py "${@:2}"
+    ;;
+  *)
+    echo "usage: $0 [build|serve|test|eval|bench]" >&2
+    exit 2
+    ;;
+esac

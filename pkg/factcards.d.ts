@@ -1,0 +1,180 @@
+/* factcards — TypeScript declarations for the WebAssembly module (Analysis schema version 1).
+ * Hand-kept: keep in step with the Rust types and docs/analysis contract. */
+
+/** ISO 639-1 language codes factcards has lexicons for. Other strings are rejected with an Error. */
+export type LanguageCode = "it" | "en" | "es" | "fr" | "de" | "pt";
+
+/** The result of {@link analyze}. The same JSON shape the CLI prints with `factcards --json`. */
+export interface Analysis {
+  schemaVersion: 1;
+  /** ISO 639-1 code of the detected (or forced) language: "it", "en", ... */
+  language: string;
+  /** 0..1 */
+  languageConfidence: number;
+  /** The headline, when the text starts with one. */
+  title: string | null;
+  /** The extractive summary, in document order. */
+  summary: SummarySentence[];
+  /** 5–8 key phrases of the article, most important first. */
+  keyphrases: string[];
+  /** Most salient first; one per real-world thing, aliases merged. */
+  entities: Entity[];
+  /** Fact cards, most important first. */
+  facts: Fact[];
+  stats: Stats;
+  /** E.g. "input truncated at 1000000 characters". */
+  warnings: string[];
+}
+
+/**
+ * A range of the ORIGINAL input string, in UTF-16 code units (what JS string indices count):
+ * `text.slice(span.start, span.end)`.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SummarySentence extends Span {
+  text: string;
+  /** Index of the sentence in the document. */
+  index: number;
+  score: number;
+}
+
+export type EntityKind = "person" | "organization" | "country" | "place" | "other";
+
+export interface Entity {
+  /** Stable within one Analysis, e.g. "e3". */
+  id: string;
+  /** The fullest form used in the text: "Vladimir Putin". */
+  name: string;
+  kind: EntityKind;
+  /** Other forms in the text: ["Putin", "il presidente russo"]. */
+  aliases: string[];
+  /** "presidente", "leader" when the text says so. */
+  role?: string;
+  /** The country a person or place belongs to / stands for. */
+  country?: string;
+  mentions: Span[];
+  /** 0..1 */
+  salience: number;
+}
+
+/** A reference to an entity (`id` when it is one of `Analysis.entities`) or a description. */
+export interface EntityRef {
+  id?: string;
+  name: string;
+}
+
+export type FactKind = "meeting" | "agreement" | "number" | "quote";
+
+export type Fact = Meeting | Agreement | NumberFact | Quote;
+
+export interface FactBase {
+  /** The sentence(s) the fact was read from. */
+  evidence: Span[];
+  /** 0..1 */
+  confidence: number;
+}
+
+export type MeetingType = "summit" | "talks" | "visit" | "call" | "meeting";
+
+export interface Meeting extends FactBase {
+  kind: "meeting";
+  /** Who met whom (a visit to a place: the visitor, and the host if known). */
+  participants: EntityRef[];
+  type?: MeetingType;
+  place?: string;
+  /** As written: "giovedì", "on Wednesday", "in September". */
+  when?: string;
+}
+
+export interface Agreement extends FactBase {
+  kind: "agreement";
+  parties: EntityRef[];
+  /** "patto di mutua difesa", "a dozen cooperation agreements". */
+  title: string;
+  /** ["istruzione", "giustizia", "progetti nucleari civili"]. */
+  topics: string[];
+  /** 12 for "una dozzina di accordi". */
+  count?: number;
+  when?: string;
+}
+
+export type NumberCategory =
+  | "money"
+  | "percent"
+  | "count"
+  | "year"
+  | "range"
+  | "duration"
+  | "date"
+  | "quantity";
+
+export interface NumberFact extends FactBase {
+  kind: "number";
+  /** As written: "50 miliardi di dollari". */
+  text: string;
+  /** 50000000000 */
+  value: number;
+  /** ISO 4217 for money ("USD"), "%" for percent, "year", "people", ... */
+  unit?: string;
+  category: NumberCategory;
+  /** "oltre", "about", "almost", ... when the text qualifies the number. */
+  qualifier?: string;
+  /** What the number measures: "prestito a Kiev". */
+  about: string;
+  /** For "tra il 1995 e il 2023". */
+  range?: [number, number];
+}
+
+export interface Quote extends FactBase {
+  kind: "quote";
+  /** The words inside the quotation marks. */
+  text: string;
+  /** Who said it; may be a description: "un alto funzionario ucraino". */
+  speaker?: EntityRef;
+}
+
+export interface Stats {
+  characters: number;
+  words: number;
+  sentences: number;
+  readingMinutes: number;
+}
+
+export interface AnalyzeOptions {
+  /** Force a language (ISO 639-1). Default: detect. An unsupported code throws an Error. */
+  language?: LanguageCode | (string & {});
+  /** Length of the summary. Default: 3 for a news article, more for long text. */
+  summarySentences?: number;
+  /** Which fact kinds to extract. Default: all. */
+  kinds?: FactKind[];
+  /** Longer input is truncated with a warning (never a crash). Default: 1,000,000. */
+  maxChars?: number;
+}
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Load and instantiate the WebAssembly module. Without an argument it fetches
+ * `factcards_bg.wasm` next to `factcards.js` (resolved from `import.meta.url`).
+ * Must be awaited (or {@link initSync} called) before {@link analyze}.
+ */
+export default function init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<unknown>;
+
+/** Instantiate synchronously from the wasm bytes or a compiled module (e.g. in Node). */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): unknown;
+
+/**
+ * Analyze a text. Throws an `Error` for invalid options (e.g. an unsupported language).
+ * Span offsets are UTF-16 code units into `text`.
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Analysis;
+
+/** The factcards version, e.g. "0.1.0". */
+export function version(): string;

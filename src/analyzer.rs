@@ -1,0 +1,228 @@
+//! The entry point: [`Analyzer::builder`] checks the options once, [`Analyzer::analyze`] never fails.
+
+use serde::Deserialize;
+
+use crate::analysis::{Analysis, Fact, FactKind, Stats};
+use crate::document::Document;
+use crate::error::Error;
+use crate::extract::{entities, numbers, quotes};
+use crate::lexicon::lexicon;
+use crate::summarize;
+
+/// Options as the JS object or a config file spell them (camelCase); all optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// ISO 639-1 code, or "auto".
+    pub language: Option<String>,
+    pub summary_sentences: Option<usize>,
+    pub max_words: Option<usize>,
+    pub kinds: Option<Vec<String>>,
+    pub max_chars: Option<usize>,
+}
+
+/// A configured analyzer. Cheap to build; reusable for any number of texts.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    language: Option<&'static str>,
+    summary_sentences: Option<usize>,
+    max_words: Option<usize>,
+    kinds: Vec<FactKind>,
+    max_chars: usize,
+}
+
+/// Builds an [`Analyzer`]; invalid options are reported by [`AnalyzerBuilder::build`].
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzerBuilder {
+    options: Options,
+}
+
+pub const DEFAULT_MAX_CHARS: usize = 1_000_000;
+
+impl AnalyzerBuilder {
+    /// Forces the language ("it", "en", "es", "fr", "de", "pt"); "auto" detects it.
+    pub fn language(mut self, code: &str) -> Self {
+        self.options.language = Some(code.to_string());
+        self
+    }
+
+    /// Number of summary sentences (default: 3 for a news article, more for long texts).
+    pub fn summary_sentences(mut self, k: usize) -> Self {
+        self.options.summary_sentences = Some(k);
+        self
+    }
+
+    /// A word budget for the summary.
+    pub fn max_words(mut self, n: usize) -> Self {
+        self.options.max_words = Some(n);
+        self
+    }
+
+    /// Which fact kinds to extract ("meeting", "agreement", "number", "quote").
+    pub fn kinds<S: AsRef<str>>(mut self, kinds: impl IntoIterator<Item = S>) -> Self {
+        self.options.kinds = Some(kinds.into_iter().map(|k| k.as_ref().to_string()).collect());
+        self
+    }
+
+    /// Longer input is truncated, with a warning.
+    pub fn max_chars(mut self, n: usize) -> Self {
+        self.options.max_chars = Some(n);
+        self
+    }
+
+    pub fn options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub fn build(self) -> Result<Analyzer, Error> {
+        let o = self.options;
+        let language = match o.language.as_deref().map(str::trim) {
+            None | Some("") | Some("auto") => None,
+            Some(code) => Some(
+                lexicon(&code.to_ascii_lowercase())
+                    .ok_or_else(|| Error::unsupported_language(code))?
+                    .code,
+            ),
+        };
+        if let Some(k) = o.summary_sentences {
+            if !(1..=100).contains(&k) {
+                return Err(Error::invalid("summarySentences", format!("{k} is not between 1 and 100")));
+            }
+        }
+        if o.max_words == Some(0) {
+            return Err(Error::invalid("maxWords", "must be at least 1"));
+        }
+        let kinds = match o.kinds {
+            None => FactKind::ALL.to_vec(),
+            Some(list) => list
+                .iter()
+                .map(|k| {
+                    FactKind::parse(k).ok_or_else(|| {
+                        Error::invalid("kinds", format!("unknown kind \"{k}\" (use meeting, agreement, number, quote)"))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let max_chars = o.max_chars.unwrap_or(DEFAULT_MAX_CHARS);
+        if max_chars == 0 {
+            return Err(Error::invalid("maxChars", "must be at least 1"));
+        }
+        Ok(Analyzer {
+            language,
+            summary_sentences: o.summary_sentences,
+            max_words: o.max_words,
+            kinds,
+            max_chars,
+        })
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        AnalyzerBuilder::default().build().expect("default options are valid")
+    }
+}
+
+impl Analyzer {
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// Analyses a text. Never fails: bad input gives warnings and a best-effort result.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let mut warnings = Vec::new();
+        let text = match text.char_indices().nth(self.max_chars) {
+            Some((cut, _)) => {
+                warnings.push(format!("input truncated at {} characters", self.max_chars));
+                &text[..cut]
+            }
+            None => text,
+        };
+        if text.trim().is_empty() {
+            warnings.push("the text is empty".to_string());
+        }
+        if text.contains('\u{FFFD}') {
+            warnings.push("the text contains characters that could not be read (replaced by �)".to_string());
+        }
+        let doc = Document::new(text, self.language);
+        if doc.norm.html_stripped {
+            warnings.push("HTML markup was found and ignored".to_string());
+        }
+        if !text.trim().is_empty() && doc.sentences.is_empty() {
+            warnings.push("no sentences found".to_string());
+        } else if self.language.is_none() && doc.language_confidence < 0.3 && !doc.sentences.is_empty() {
+            warnings.push(format!("language uncertain (guessed \"{}\")", doc.lex.code));
+        }
+        let ents = entities::extract(&doc);
+        let mut facts: Vec<Fact> = Vec::new();
+        if self.kinds.contains(&FactKind::Number) {
+            facts.extend(numbers::extract(&doc).into_iter().map(Fact::Number));
+        }
+        if self.kinds.contains(&FactKind::Quote) {
+            facts.extend(quotes::extract(&doc, &ents).into_iter().map(Fact::Quote));
+        }
+        let summary = summarize::summarize(&doc, &ents, self.summary_sentences, self.max_words);
+        let keyphrases = summarize::keyphrases(&doc, 8);
+        let words = doc
+            .blocks
+            .iter()
+            .zip(&doc.block_tokens)
+            .filter(|(b, _)| b.kind != crate::segment::BlockKind::Chrome)
+            .flat_map(|(_, r)| doc.tokens[r.clone()].iter())
+            .filter(|t| t.is_word() || t.kind == crate::segment::TokenKind::Number)
+            .count();
+        Analysis {
+            schema_version: 1,
+            language: doc.lex.code.to_string(),
+            language_confidence: doc.language_confidence,
+            title: doc.title_block().map(|b| doc.original_text(b.range)),
+            summary,
+            keyphrases,
+            entities: ents.to_contract(&doc),
+            facts,
+            stats: Stats {
+                characters: text.chars().count(),
+                words,
+                sentences: doc.sentences.len(),
+                reading_minutes: if words == 0 { 0.0 } else { (words as f64 / 230.0 * 2.0).ceil() / 2.0 },
+            },
+            warnings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_options_fail_at_build() {
+        assert!(Analyzer::builder().language("xx").build().unwrap_err().to_string().contains("xx"));
+        assert!(Analyzer::builder().summary_sentences(0).build().is_err());
+        assert!(Analyzer::builder().kinds(["numbers", "gossip"]).build().is_err());
+        assert!(Analyzer::builder().language("auto").kinds(["quote"]).build().is_ok());
+    }
+
+    #[test]
+    fn bad_input_gives_warnings_not_panics() {
+        let a = Analyzer::default();
+        assert!(a.analyze("").warnings.iter().any(|w| w.contains("empty")));
+        let long = "Parola. ".repeat(20);
+        let cut = Analyzer::builder().max_chars(30).build().unwrap().analyze(&long);
+        assert!(cut.warnings.iter().any(|w| w.contains("truncated")));
+        let html = Analyzer::default().analyze("<html><body><p>Il presidente ha parlato a lungo oggi.</p><p>Poi è partito per Roma.</p></body></html>");
+        assert!(html.warnings.iter().any(|w| w.contains("HTML")));
+        for s in ["\u{0}\u{1}\u{2}", "12345 67890 ...", "«««»»»“”", "\u{FFFD}abc", "a\u{0301}\u{0301}\u{0301}"] {
+            let _ = a.analyze(s);
+        }
+    }
+
+    #[test]
+    fn kinds_filter_facts() {
+        let a = Analyzer::builder().kinds(["quote"]).build().unwrap();
+        let r = a.analyze("Il governo ha stanziato 50 milioni di euro. “Siamo pronti a tutto”, ha detto Rossi.");
+        assert!(r.facts.iter().all(|f| matches!(f, Fact::Quote(_))));
+        assert!(!r.facts.is_empty());
+    }
+}

@@ -1,0 +1,47 @@
+//! The one error type of factcards: configuration that cannot be honoured.
+
+use std::fmt;
+
+/// An invalid option, reported by [`crate::AnalyzerBuilder::build`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    UnsupportedLanguage(String),
+    InvalidOption { name: &'static str, why: String },
+}
+
+impl Error {
+    pub(crate) fn unsupported_language(code: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnsupportedLanguage(code.to_string()),
+        }
+    }
+
+    pub(crate) fn invalid(name: &'static str, why: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::InvalidOption {
+                name,
+                why: why.into(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::UnsupportedLanguage(code) => write!(
+                f,
+                "unsupported language \"{code}\": use one of {}",
+                crate::lexicon::LANGUAGES.join(", ")
+            ),
+            ErrorKind::InvalidOption { name, why } => write!(f, "invalid option {name}: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,381 @@
+//! Per-language knowledge, read from the text files under `data/<lang>/` (format: `data/README.md`),
+//! compiled in with `include_str!` and parsed once, on first use, into lookup tables.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::normalize::fold_key;
+
+/// The languages factcards knows, in the order language detection breaks ties.
+pub const LANGUAGES: [&str; 6] = ["it", "en", "es", "fr", "de", "pt"];
+
+/// A language's raw data files.
+struct Files {
+    stopwords: &'static str,
+    abbreviations: &'static str,
+    chrome: &'static str,
+    number_words: &'static str,
+    scales: &'static str,
+    currencies: &'static str,
+    units: &'static str,
+    qualifiers: &'static str,
+    months: &'static str,
+    weekdays: &'static str,
+    speech_verbs: &'static str,
+    titles: &'static str,
+    particles: &'static str,
+    org_cues: &'static str,
+    nationalities: &'static str,
+    countries: &'static str,
+    places: &'static str,
+    organizations: &'static str,
+    first_names: &'static str,
+    ranges: &'static str,
+    percent: &'static str,
+    clause_words: &'static str,
+}
+
+macro_rules! files {
+    ($lang:literal) => {
+        Files {
+            stopwords: include_str!(concat!("../data/", $lang, "/stopwords.txt")),
+            abbreviations: include_str!(concat!("../data/", $lang, "/abbreviations.txt")),
+            chrome: include_str!(concat!("../data/", $lang, "/chrome.txt")),
+            number_words: include_str!(concat!("../data/", $lang, "/number_words.txt")),
+            scales: include_str!(concat!("../data/", $lang, "/scales.txt")),
+            currencies: include_str!(concat!("../data/", $lang, "/currencies.txt")),
+            units: include_str!(concat!("../data/", $lang, "/units.txt")),
+            qualifiers: include_str!(concat!("../data/", $lang, "/qualifiers.txt")),
+            months: include_str!(concat!("../data/", $lang, "/months.txt")),
+            weekdays: include_str!(concat!("../data/", $lang, "/weekdays.txt")),
+            speech_verbs: include_str!(concat!("../data/", $lang, "/speech_verbs.txt")),
+            titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
+            particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
+            org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
+            nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
+            countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
+            places: include_str!(concat!("../data/", $lang, "/places.txt")),
+            organizations: include_str!(concat!("../data/", $lang, "/organizations.txt")),
+            first_names: include_str!(concat!("../data/", $lang, "/first_names.txt")),
+            ranges: include_str!(concat!("../data/", $lang, "/ranges.txt")),
+            percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
+            clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
+        }
+    };
+}
+
+fn files(code: &str) -> Option<Files> {
+    Some(match code {
+        "it" => files!("it"),
+        "en" => files!("en"),
+        "es" => files!("es"),
+        "fr" => files!("fr"),
+        "de" => files!("de"),
+        "pt" => files!("pt"),
+        _ => return None,
+    })
+}
+
+const CURRENCY_SYMBOLS: &str = include_str!("../data/common/currency_symbols.txt");
+
+/// The entries of a data file: non-empty, non-comment lines split on TAB.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Splits a phrase into the lower-cased, folded word keys that tokens are matched with.
+pub fn phrase_keys(phrase: &str) -> Vec<String> {
+    crate::segment::word_keys(phrase)
+}
+
+/// A set of (possibly multi-word) phrases with a value each, matched on token keys, longest first.
+#[derive(Default)]
+pub struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Phrases<V> {
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let keys = phrase_keys(phrase);
+        if keys.is_empty() {
+            return;
+        }
+        let list = self.by_first.entry(keys[0].clone()).or_default();
+        if list.iter().any(|(k, _)| *k == keys) {
+            return; // the first entry of a phrase wins
+        }
+        list.push((keys, value));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// The longest phrase that starts at `keys[0]`: (number of keys, value).
+    pub fn longest<S: AsRef<str>>(&self, keys: &[S]) -> Option<(usize, &V)> {
+        let first = keys.first()?.as_ref();
+        let list = self.by_first.get(first)?;
+        list.iter()
+            .find(|(k, _)| {
+                k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| a == b.as_ref())
+            })
+            .map(|(k, v)| (k.len(), v))
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|(k, _)| k.len() == 1))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// A number word: its value and whether it is an approximation ("centinaia", "dozens").
+#[derive(Clone, Copy, Debug)]
+pub struct NumberWord {
+    pub value: f64,
+    pub approximate: bool,
+}
+
+/// Everything factcards knows about one language.
+pub struct Lexicon {
+    pub code: &'static str,
+    pub stopwords: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub number_words: Phrases<NumberWord>,
+    pub scales: Phrases<f64>,
+    pub currencies: Phrases<String>,
+    pub units: Phrases<String>,
+    pub qualifiers: Phrases<String>,
+    pub months: Phrases<u8>,
+    pub weekdays: Phrases<u8>,
+    pub speech_verbs: Phrases<()>,
+    pub titles: Phrases<()>,
+    pub particles: HashSet<String>,
+    pub org_cues: HashSet<String>,
+    pub nationalities: Phrases<String>,
+    /// Country names and aliases → ISO code.
+    pub countries: Phrases<String>,
+    /// ISO code → the display name in this language.
+    pub country_names: HashMap<String, String>,
+    pub places: Phrases<String>,
+    /// Organization names as written (case-sensitive) → id.
+    pub organizations: HashMap<String, String>,
+    pub first_names: HashSet<String>,
+    /// Range openers → the words that close them ("tra" → ["e"]).
+    pub ranges: HashMap<String, Vec<String>>,
+    /// Words after a number that make it a percentage → "%" or "pp".
+    pub percent: Phrases<String>,
+    pub clause_words: Phrases<()>,
+}
+
+fn set(text: &str) -> HashSet<String> {
+    rows(text).map(|r| fold_key(r[0])).collect()
+}
+
+fn phrases<V>(text: &str, value: impl Fn(&[&str]) -> Option<V>) -> Phrases<V> {
+    let mut p = Phrases {
+        by_first: HashMap::new(),
+    };
+    for r in rows(text) {
+        if let Some(v) = value(&r) {
+            p.insert(r[0], v);
+        }
+    }
+    p
+}
+
+fn column(r: &[&str], i: usize) -> Option<String> {
+    r.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string())
+}
+
+impl Lexicon {
+    fn load(code: &'static str, f: Files) -> Lexicon {
+        let mut country_names = HashMap::new();
+        for r in rows(f.countries) {
+            if let (Some(iso), Some("*")) = (r.get(1), r.get(2).copied()) {
+                country_names.insert(iso.to_string(), r[0].to_string());
+            }
+        }
+        for r in rows(f.countries) {
+            if let Some(iso) = r.get(1) {
+                country_names
+                    .entry(iso.to_string())
+                    .or_insert_with(|| r[0].to_string());
+            }
+        }
+        Lexicon {
+            code,
+            stopwords: set(f.stopwords),
+            abbreviations: set(f.abbreviations),
+            number_words: phrases(f.number_words, |r| {
+                Some(NumberWord {
+                    value: r.get(1)?.parse().ok()?,
+                    approximate: r.get(2) == Some(&"~"),
+                })
+            }),
+            scales: phrases(f.scales, |r| r.get(1)?.parse().ok()),
+            currencies: {
+                let mut p = phrases(f.currencies, |r| column(r, 1));
+                for r in rows(CURRENCY_SYMBOLS) {
+                    if let Some(iso) = column(&r, 1) {
+                        p.insert(r[0], iso.clone());
+                        p.insert(&iso.clone(), iso);
+                    }
+                }
+                p
+            },
+            units: phrases(f.units, |r| column(r, 1)),
+            qualifiers: phrases(f.qualifiers, |r| column(r, 1)),
+            months: phrases(f.months, |r| r.get(1)?.parse().ok()),
+            weekdays: phrases(f.weekdays, |r| r.get(1)?.parse().ok()),
+            speech_verbs: phrases(f.speech_verbs, |_| Some(())),
+            titles: phrases(f.titles, |_| Some(())),
+            particles: set(f.particles),
+            org_cues: set(f.org_cues),
+            nationalities: phrases(f.nationalities, |r| column(r, 1)),
+            countries: phrases(f.countries, |r| column(r, 1)),
+            country_names,
+            places: phrases(f.places, |r| column(r, 1)),
+            organizations: rows(f.organizations)
+                .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
+                .collect(),
+            first_names: set(f.first_names),
+            ranges: {
+                let mut m: HashMap<String, Vec<String>> = HashMap::new();
+                for r in rows(f.ranges) {
+                    if let Some(to) = r.get(1) {
+                        m.entry(fold_key(r[0])).or_default().push(fold_key(to));
+                    }
+                }
+                m
+            },
+            percent: phrases(f.percent, |r| column(r, 1)),
+            clause_words: phrases(f.clause_words, |_| Some(())),
+        }
+    }
+
+    pub fn is_stopword(&self, key: &str) -> bool {
+        self.stopwords.contains(key)
+    }
+
+    /// The display name of a country in this language, from its ISO code.
+    pub fn country_name(&self, iso: &str) -> String {
+        self.country_names
+            .get(iso)
+            .cloned()
+            .unwrap_or_else(|| iso.to_string())
+    }
+}
+
+/// The lexicon of a supported language, built on first use.
+pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
+    static CELLS: [OnceLock<Lexicon>; 6] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let i = LANGUAGES.iter().position(|l| *l == code)?;
+    let code = LANGUAGES[i];
+    Some(CELLS[i].get_or_init(|| Lexicon::load(code, files(code).expect("registered language"))))
+}
+
+/// Page chrome of every language (sites mix them: Italian pages say "Back to top button").
+pub struct Chrome {
+    lines: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl Chrome {
+    pub fn is_chrome(&self, line: &str) -> bool {
+        let key = crate::segment::word_keys(line).join(" ");
+        if key.is_empty() {
+            return false;
+        }
+        // A prefix matches whole words: "voir plus*" is not "voir plusieurs".
+        self.lines.contains(&key)
+            || self.prefixes.iter().any(|p| {
+                key.strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ') || !p.ends_with(char::is_alphanumeric))
+            })
+    }
+}
+
+pub fn chrome() -> &'static Chrome {
+    static CHROME: OnceLock<Chrome> = OnceLock::new();
+    CHROME.get_or_init(|| {
+        let mut c = Chrome {
+            lines: HashSet::new(),
+            prefixes: Vec::new(),
+        };
+        for code in LANGUAGES {
+            let f = files(code).expect("registered language");
+            for r in rows(f.chrome) {
+                let (text, prefix) = match r[0].strip_suffix('*') {
+                    Some(t) => (t, true),
+                    None => (r[0], false),
+                };
+                let key = crate::segment::word_keys(text).join(" ");
+                if key.is_empty() {
+                    continue;
+                }
+                if prefix {
+                    c.prefixes.push(key);
+                } else {
+                    c.lines.insert(key);
+                }
+            }
+        }
+        c
+    })
+}
+
+/// The stopword lists of every language, for language detection.
+pub fn stopword_profiles() -> Vec<(&'static str, &'static HashSet<String>)> {
+    LANGUAGES
+        .iter()
+        .filter_map(|c| lexicon(c).map(|l| (*c, &l.stopwords)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_loads_its_core_lists() {
+        for code in LANGUAGES {
+            let l = lexicon(code).unwrap();
+            assert!(l.stopwords.len() > 50, "{code} stopwords");
+            assert!(!l.number_words.is_empty(), "{code} number words");
+            assert!(!l.months.is_empty(), "{code} months");
+            assert!(!l.speech_verbs.is_empty(), "{code} speech verbs");
+        }
+    }
+
+    #[test]
+    fn phrases_match_longest_first() {
+        let mut p = Phrases::default();
+        p.insert("più", 1);
+        p.insert("più di", 2);
+        let keys = ["più", "di", "50"];
+        assert_eq!(p.longest(&keys), Some((2, &2)));
+        assert_eq!(p.longest(&["più", "50"]), Some((1, &1)));
+        assert_eq!(p.longest(&["meno"]), None);
+    }
+
+    #[test]
+    fn chrome_lines_of_any_language_are_known() {
+        let c = chrome();
+        assert!(c.is_chrome("Back to top button"));
+        assert!(c.is_chrome("  Ultime Notizie "));
+        assert!(c.is_chrome("Leggi anche: il vertice di ieri"));
+        assert!(!c.is_chrome("Putin ha detto ai giornalisti che i colloqui sono stati costruttivi."));
+    }
+}
