@@ -121,12 +121,14 @@ export interface NumberFact extends FactBase {
   /** ISO 4217 for money ("USD"), "%" for percent, "year", "people", ... */
   unit?: string;
   category: NumberCategory;
-  /** "oltre", "about", "almost", ... when the text qualifies the number. */
+  /** "more than", "about", "at least", "up to", ... when the text qualifies the value. */
   qualifier?: string;
   /** What the number measures: "prestito a Kiev". */
   about: string;
   /** For "tra il 1995 e il 2023". */
   range?: [number, number];
+  /** Where the number itself is in the input. */
+  span: Span;
 }
 
 export interface Quote extends FactBase {
@@ -135,6 +137,8 @@ export interface Quote extends FactBase {
   text: string;
   /** Who said it; may be a description: "un alto funzionario ucraino". */
   speaker?: EntityRef;
+  /** Where the quoted words are in the input. */
+  span: Span;
 }
 
 export interface Stats {

@@ -87,7 +87,10 @@ impl AnalyzerBuilder {
         };
         if let Some(k) = o.summary_sentences {
             if !(1..=100).contains(&k) {
-                return Err(Error::invalid("summarySentences", format!("{k} is not between 1 and 100")));
+                return Err(Error::invalid(
+                    "summarySentences",
+                    format!("{k} is not between 1 and 100"),
+                ));
             }
         }
         if o.max_words == Some(0) {
@@ -99,7 +102,10 @@ impl AnalyzerBuilder {
                 .iter()
                 .map(|k| {
                     FactKind::parse(k).ok_or_else(|| {
-                        Error::invalid("kinds", format!("unknown kind \"{k}\" (use meeting, agreement, number, quote)"))
+                        Error::invalid(
+                            "kinds",
+                            format!("unknown kind \"{k}\" (use meeting, agreement, number, quote)"),
+                        )
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?,
@@ -120,7 +126,9 @@ impl AnalyzerBuilder {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        AnalyzerBuilder::default().build().expect("default options are valid")
+        AnalyzerBuilder::default()
+            .build()
+            .expect("default options are valid")
     }
 }
 
@@ -143,7 +151,9 @@ impl Analyzer {
             warnings.push("the text is empty".to_string());
         }
         if text.contains('\u{FFFD}') {
-            warnings.push("the text contains characters that could not be read (replaced by �)".to_string());
+            warnings.push(
+                "the text contains characters that could not be read (replaced by �)".to_string(),
+            );
         }
         let doc = Document::new(text, self.language);
         if doc.norm.html_stripped {
@@ -151,7 +161,10 @@ impl Analyzer {
         }
         if !text.trim().is_empty() && doc.sentences.is_empty() {
             warnings.push("no sentences found".to_string());
-        } else if self.language.is_none() && doc.language_confidence < 0.3 && !doc.sentences.is_empty() {
+        } else if self.language.is_none()
+            && doc.language_confidence < 0.3
+            && !doc.sentences.is_empty()
+        {
             warnings.push(format!("language uncertain (guessed \"{}\")", doc.lex.code));
         }
         let ents = entities::extract(&doc);
@@ -185,7 +198,11 @@ impl Analyzer {
                 characters: text.chars().count(),
                 words,
                 sentences: doc.sentences.len(),
-                reading_minutes: if words == 0 { 0.0 } else { (words as f64 / 230.0 * 2.0).ceil() / 2.0 },
+                reading_minutes: if words == 0 {
+                    0.0
+                } else {
+                    (words as f64 / 230.0 * 2.0).ceil() / 2.0
+                },
             },
             warnings,
         }
@@ -198,10 +215,22 @@ mod tests {
 
     #[test]
     fn bad_options_fail_at_build() {
-        assert!(Analyzer::builder().language("xx").build().unwrap_err().to_string().contains("xx"));
+        assert!(Analyzer::builder()
+            .language("xx")
+            .build()
+            .unwrap_err()
+            .to_string()
+            .contains("xx"));
         assert!(Analyzer::builder().summary_sentences(0).build().is_err());
-        assert!(Analyzer::builder().kinds(["numbers", "gossip"]).build().is_err());
-        assert!(Analyzer::builder().language("auto").kinds(["quote"]).build().is_ok());
+        assert!(Analyzer::builder()
+            .kinds(["numbers", "gossip"])
+            .build()
+            .is_err());
+        assert!(Analyzer::builder()
+            .language("auto")
+            .kinds(["quote"])
+            .build()
+            .is_ok());
     }
 
     #[test]
@@ -209,11 +238,21 @@ mod tests {
         let a = Analyzer::default();
         assert!(a.analyze("").warnings.iter().any(|w| w.contains("empty")));
         let long = "Parola. ".repeat(20);
-        let cut = Analyzer::builder().max_chars(30).build().unwrap().analyze(&long);
+        let cut = Analyzer::builder()
+            .max_chars(30)
+            .build()
+            .unwrap()
+            .analyze(&long);
         assert!(cut.warnings.iter().any(|w| w.contains("truncated")));
         let html = Analyzer::default().analyze("<html><body><p>Il presidente ha parlato a lungo oggi.</p><p>Poi è partito per Roma.</p></body></html>");
         assert!(html.warnings.iter().any(|w| w.contains("HTML")));
-        for s in ["\u{0}\u{1}\u{2}", "12345 67890 ...", "«««»»»“”", "\u{FFFD}abc", "a\u{0301}\u{0301}\u{0301}"] {
+        for s in [
+            "\u{0}\u{1}\u{2}",
+            "12345 67890 ...",
+            "«««»»»“”",
+            "\u{FFFD}abc",
+            "a\u{0301}\u{0301}\u{0301}",
+        ] {
             let _ = a.analyze(s);
         }
     }
@@ -221,7 +260,9 @@ mod tests {
     #[test]
     fn kinds_filter_facts() {
         let a = Analyzer::builder().kinds(["quote"]).build().unwrap();
-        let r = a.analyze("Il governo ha stanziato 50 milioni di euro. “Siamo pronti a tutto”, ha detto Rossi.");
+        let r = a.analyze(
+            "Il governo ha stanziato 50 milioni di euro. “Siamo pronti a tutto”, ha detto Rossi.",
+        );
         assert!(r.facts.iter().all(|f| matches!(f, Fact::Quote(_))));
         assert!(!r.facts.is_empty());
     }

@@ -104,7 +104,10 @@ impl<'a> Document<'a> {
     /// Index of the sentence that contains a token.
     pub fn sentence_of_token(&self, t: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.tokens.end <= t);
-        self.sentences.get(i).filter(|s| s.tokens.contains(&t)).map(|_| i)
+        self.sentences
+            .get(i)
+            .filter(|s| s.tokens.contains(&t))
+            .map(|_| i)
     }
 
     /// Does the token begin its sentence (ignoring opening quotes and brackets)?
@@ -112,9 +115,13 @@ impl<'a> Document<'a> {
         let Some(s) = self.sentence_of_token(t) else {
             return true;
         };
-        self.sentences[s].tokens.clone().take_while(|&i| i < t).all(|i| {
-            self.tokens[i].kind == segment::TokenKind::Punct
-                && !matches!(self.tokens[i].key.as_str(), "." | "," | ";" | ":")
-        })
+        self.sentences[s]
+            .tokens
+            .clone()
+            .take_while(|&i| i < t)
+            .all(|i| {
+                self.tokens[i].kind == segment::TokenKind::Punct
+                    && !matches!(self.tokens[i].key.as_str(), "." | "," | ";" | ":")
+            })
     }
 }

@@ -301,8 +301,9 @@ impl Chrome {
         // A prefix matches whole words: "voir plus*" is not "voir plusieurs".
         self.lines.contains(&key)
             || self.prefixes.iter().any(|p| {
-                key.strip_prefix(p.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' ') || !p.ends_with(char::is_alphanumeric))
+                key.strip_prefix(p.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(' ') || !p.ends_with(char::is_alphanumeric)
+                })
             })
     }
 }
@@ -376,6 +377,8 @@ mod tests {
         assert!(c.is_chrome("Back to top button"));
         assert!(c.is_chrome("  Ultime Notizie "));
         assert!(c.is_chrome("Leggi anche: il vertice di ieri"));
-        assert!(!c.is_chrome("Putin ha detto ai giornalisti che i colloqui sono stati costruttivi."));
+        assert!(
+            !c.is_chrome("Putin ha detto ai giornalisti che i colloqui sono stati costruttivi.")
+        );
     }
 }

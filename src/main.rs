@@ -32,14 +32,27 @@ fn parse_args() -> Result<Args, String> {
             "--jsonl" => jsonl = true,
             "--sentences" => {
                 let v = value("--sentences")?;
-                b = b.summary_sentences(v.parse().map_err(|_| format!("--sentences: not a number: {v}"))?);
+                b = b.summary_sentences(
+                    v.parse()
+                        .map_err(|_| format!("--sentences: not a number: {v}"))?,
+                );
             }
             "--max-words" => {
                 let v = value("--max-words")?;
-                b = b.max_words(v.parse().map_err(|_| format!("--max-words: not a number: {v}"))?);
+                b = b.max_words(
+                    v.parse()
+                        .map_err(|_| format!("--max-words: not a number: {v}"))?,
+                );
             }
             "--lang" | "--language" => b = b.language(&value("--lang")?),
-            "--kinds" => b = b.kinds(value("--kinds")?.split(',').map(str::to_string).collect::<Vec<_>>()),
+            "--kinds" => {
+                b = b.kinds(
+                    value("--kinds")?
+                        .split(',')
+                        .map(str::to_string)
+                        .collect::<Vec<_>>(),
+                )
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -53,13 +66,20 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     let analyzer = b.build().map_err(|e| e.to_string())?;
-    Ok(Args { json, jsonl, files, analyzer })
+    Ok(Args {
+        json,
+        jsonl,
+        files,
+        analyzer,
+    })
 }
 
 fn read_input(path: &str) -> Result<(String, bool), String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("stdin: {e}"))?;
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     }
@@ -82,7 +102,8 @@ fn batch(analyzer: &Analyzer) -> Result<(), String> {
         if line.trim().is_empty() {
             continue;
         }
-        let item: serde_json::Value = serde_json::from_str(&line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
+        let item: serde_json::Value =
+            serde_json::from_str(&line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
         let id = item.get("id").cloned().unwrap_or(serde_json::Value::Null);
         let text = item.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = analyzer.analyze(text);
@@ -100,13 +121,18 @@ fn run() -> Result<(), String> {
     if args.jsonl {
         return batch(&args.analyzer);
     }
-    let files = if args.files.is_empty() { vec!["-".to_string()] } else { args.files };
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files
+    };
     let many = files.len() > 1;
     for f in &files {
         let (text, lossy) = read_input(f)?;
         let mut a = args.analyzer.analyze(&text);
         if lossy {
-            a.warnings.push("the input is not valid UTF-8: invalid bytes were replaced".to_string());
+            a.warnings
+                .push("the input is not valid UTF-8: invalid bytes were replaced".to_string());
         }
         if args.json {
             println!("{}", to_json(&a));

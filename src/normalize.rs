@@ -100,11 +100,23 @@ const BLOCK_TAGS: &[&str] = &[
 fn looks_like_html(s: &str) -> bool {
     let head = &s[..s.len().min(4096)];
     let lower = head.to_ascii_lowercase();
-    let tags = ["<p>", "<p ", "<div", "<br", "<html", "<!doctype", "<span", "<a href", "<body"]
-        .iter()
-        .map(|t| lower.matches(t).count())
-        .sum::<usize>();
-    tags >= 2 || lower.trim_start().starts_with("<!doctype") || lower.trim_start().starts_with("<html")
+    let tags = [
+        "<p>",
+        "<p ",
+        "<div",
+        "<br",
+        "<html",
+        "<!doctype",
+        "<span",
+        "<a href",
+        "<body",
+    ]
+    .iter()
+    .map(|t| lower.matches(t).count())
+    .sum::<usize>();
+    tags >= 2
+        || lower.trim_start().starts_with("<!doctype")
+        || lower.trim_start().starts_with("<html")
 }
 
 /// The tag at the start of `s` (which starts with '<'): its length and what replaces it.
@@ -127,9 +139,9 @@ fn html_tag(s: &str) -> Option<(usize, &'static str)> {
     if (name == "script" || name == "style") && !s[1..].starts_with('/') {
         let close = format!("</{name}");
         let lower = s.to_ascii_lowercase();
-        let stop = lower
-            .find(&close)
-            .map_or(s.len(), |i| i + s[i..].find('>').map_or(s.len() - i, |e| e + 1));
+        let stop = lower.find(&close).map_or(s.len(), |i| {
+            i + s[i..].find('>').map_or(s.len() - i, |e| e + 1)
+        });
         return Some((stop, "\n"));
     }
     let rep = if BLOCK_TAGS.contains(&name.as_str()) {
@@ -253,10 +265,18 @@ impl Normalized {
         if b >= self.text.len() {
             return self.orig_len;
         }
-        let i = self.pieces.partition_point(|p| p.norm <= b).saturating_sub(1);
+        let i = self
+            .pieces
+            .partition_point(|p| p.norm <= b)
+            .saturating_sub(1);
         let Some(p) = self.pieces.get(i) else {
             return b.min(self.orig_len);
         };
+        if b == p.norm && is_end {
+            // An end at a piece boundary belongs before any dropped characters there ("\r").
+            let first = self.pieces.partition_point(|q| q.norm < b);
+            return self.pieces.get(first).map_or(p.orig, |q| q.orig);
+        }
         if p.identity {
             return p.orig + (b - p.norm);
         }
@@ -310,7 +330,10 @@ mod tests {
         let n = Normalized::new(input);
         assert_eq!(n.text, "👍🏽 é Mario");
         let e = n.text.find('é').unwrap();
-        let (a, b) = (n.utf16(input, e, false), n.utf16(input, e + 'é'.len_utf8(), true));
+        let (a, b) = (
+            n.utf16(input, e, false),
+            n.utf16(input, e + 'é'.len_utf8(), true),
+        );
         assert_eq!(u16_slice(input, a, b), "e\u{0301}");
         let m = n.text.find("Mario").unwrap();
         let (a, b) = (n.utf16(input, m, false), n.utf16(input, m + 5, true));

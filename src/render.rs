@@ -46,7 +46,10 @@ pub fn text(a: &Analysis) -> String {
         }
     };
     let names = |refs: &[crate::analysis::EntityRef]| {
-        refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(" ↔ ")
+        refs.iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" ↔ ")
     };
     fn kind(f: &Fact) -> &'static str {
         match f {
@@ -78,20 +81,41 @@ pub fn text(a: &Analysis) -> String {
     for f in of("number") {
         if let Fact::Number(n) = f {
             let unit = n.unit.as_deref().unwrap_or("");
-            let _ = writeln!(o, "  {} {} ({:?}) — {}   [{}]", number(n.value), unit, n.category, n.about, n.text);
+            let value = match (n.category, n.range) {
+                (_, Some([a, b])) => format!("{a}–{b}"),
+                (crate::analysis::NumberCategory::Year, _) => format!("{}", n.value),
+                _ => number(n.value),
+            };
+            let _ = writeln!(
+                o,
+                "  {value} {unit} ({:?}) — {}   [{}]",
+                n.category, n.about, n.text
+            );
         }
     }
     heading(&mut o, "Quotes", of("quote").next().is_some());
     for f in of("quote") {
         if let Fact::Quote(q) = f {
-            let who = q.speaker.as_ref().map_or("speaker unknown", |s| s.name.as_str());
+            let who = q
+                .speaker
+                .as_ref()
+                .map_or("speaker unknown", |s| s.name.as_str());
             let _ = writeln!(o, "  “{}” — {}", q.text, who);
         }
     }
     if !a.entities.is_empty() {
         let _ = writeln!(o, "\nEntities");
         for e in a.entities.iter().take(20) {
-            let _ = writeln!(o, "  {} ({:?}{})", e.name, e.kind, e.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default());
+            let _ = writeln!(
+                o,
+                "  {} ({:?}{})",
+                e.name,
+                e.kind,
+                e.country
+                    .as_ref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default()
+            );
         }
     }
     o

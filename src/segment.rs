@@ -93,7 +93,10 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             }
             // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
             if b.get(j) == Some(&b'\'') {
-                let after: String = text[j + 1..].chars().take_while(|c| is_word_char(*c)).collect();
+                let after: String = text[j + 1..]
+                    .chars()
+                    .take_while(|c| is_word_char(*c))
+                    .collect();
                 let word_len = text[i..j].chars().count();
                 let clitic = CLITICS.contains(&after.to_lowercase().as_str());
                 if !after.is_empty() && !clitic && word_len <= 5 {
@@ -104,7 +107,10 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             kind = TokenKind::Word;
         } else if c == '\'' && i > 0 && is_word_char(text[..i].chars().last().unwrap_or(' ')) {
             // "'s" after a word
-            let after: String = text[i + 1..].chars().take_while(|c| is_word_char(*c)).collect();
+            let after: String = text[i + 1..]
+                .chars()
+                .take_while(|c| is_word_char(*c))
+                .collect();
             if CLITICS.contains(&after.to_lowercase().as_str()) {
                 i += 1 + after.len();
                 kind = TokenKind::Word;
@@ -204,7 +210,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
         n >= 1
             && n <= max_words
             && !ends_like_sentence(s)
-            && s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            && s.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
     for (k, &i) in content.iter().enumerate() {
         let is_last = k + 1 == content.len();
@@ -263,7 +271,11 @@ pub fn sentences(
         let s = t.text(text);
         if t.kind == TokenKind::Punct {
             if s == "\"" {
-                straight_open = if straight_open.is_some() { None } else { Some(i) };
+                straight_open = if straight_open.is_some() {
+                    None
+                } else {
+                    Some(i)
+                };
             } else if let Some(q) = open_quote {
                 if closes(tokens[q].text(text), s) {
                     open_quote = None;
@@ -293,7 +305,10 @@ pub fn sentences(
             while j < range.end
                 && tokens[j].kind == TokenKind::Punct
                 && !tokens[j].space_before
-                && matches!(tokens[j].text(text), "\u{201D}" | "\u{00BB}" | "\"" | ")" | "'" | "!" | "?" | ".")
+                && matches!(
+                    tokens[j].text(text),
+                    "\u{201D}" | "\u{00BB}" | "\"" | ")" | "'" | "!" | "?" | "."
+                )
             {
                 j += 1;
             }
@@ -310,7 +325,11 @@ pub fn sentences(
                             || nt == "-")
                 }
             };
-            let prev = if i > range.start { Some(&tokens[i - 1]) } else { None };
+            let prev = if i > range.start {
+                Some(&tokens[i - 1])
+            } else {
+                None
+            };
             let abbreviation = s == "."
                 && prev.is_some_and(|p| {
                     !t.space_before
@@ -380,16 +399,39 @@ mod tests {
     #[test]
     fn sentence_table() {
         let cases: &[(&str, &str, &[&str])] = &[
-            ("it", "Il sig. Rossi è arrivato. Poi è partito.", &["Il sig. Rossi è arrivato.", "Poi è partito."]),
-            ("en", "Mr. Smith met J. K. Rowling. They talked.", &["Mr. Smith met J. K. Rowling.", "They talked."]),
-            ("en", "It grew 1.5 percent to $1,000.50 in 2023. Next.", &["It grew 1.5 percent to $1,000.50 in 2023.", "Next."]),
+            (
+                "it",
+                "Il sig. Rossi è arrivato. Poi è partito.",
+                &["Il sig. Rossi è arrivato.", "Poi è partito."],
+            ),
+            (
+                "en",
+                "Mr. Smith met J. K. Rowling. They talked.",
+                &["Mr. Smith met J. K. Rowling.", "They talked."],
+            ),
+            (
+                "en",
+                "It grew 1.5 percent to $1,000.50 in 2023. Next.",
+                &["It grew 1.5 percent to $1,000.50 in 2023.", "Next."],
+            ),
             (
                 "it",
                 "\u{201C}Siamo pronti. Lo faremo\u{201D}, ha detto Lam. Poi basta.",
-                &["\u{201C}Siamo pronti. Lo faremo\u{201D}, ha detto Lam.", "Poi basta."],
+                &[
+                    "\u{201C}Siamo pronti. Lo faremo\u{201D}, ha detto Lam.",
+                    "Poi basta.",
+                ],
             ),
-            ("en", "Wait... what? Yes! Done", &["Wait... what?", "Yes!", "Done"]),
-            ("en", "He said \"We won. Again.\" Then left.", &["He said \"We won. Again.\"", "Then left."]),
+            (
+                "en",
+                "Wait... what? Yes! Done",
+                &["Wait... what?", "Yes!", "Done"],
+            ),
+            (
+                "en",
+                "He said \"We won. Again.\" Then left.",
+                &["He said \"We won. Again.\"", "Then left."],
+            ),
         ];
         for (lang, text, want) in cases {
             assert_eq!(split(text, lang), *want, "{text}");
@@ -402,7 +444,13 @@ mod tests {
         let kinds: Vec<BlockKind> = blocks(text).iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Title, BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph, BlockKind::Chrome]
+            [
+                BlockKind::Title,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Chrome
+            ]
         );
     }
 }

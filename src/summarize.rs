@@ -156,7 +156,9 @@ pub fn summarize(
             + WEIGHTS.title * t_overlap.min(1.0)
             + WEIGHTS.entities * ent_score[i] / max_ent;
     }
-    let want = k.unwrap_or_else(|| default_length(eligible_idx.len())).min(eligible_idx.len());
+    let want = k
+        .unwrap_or_else(|| default_length(eligible_idx.len()))
+        .min(eligible_idx.len());
     // MMR selection.
     let mut chosen: Vec<usize> = Vec::new();
     let mut words = 0;
@@ -171,9 +173,17 @@ pub fn summarize(
                     .fold(0.0, f64::max);
                 (i, WEIGHTS.lambda * score[i] - (1.0 - WEIGHTS.lambda) * red)
             })
-            .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)));
+            .max_by(|a, b| {
+                a.1.partial_cmp(&b.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(&a.0))
+            });
         let Some((i, _)) = best else { break };
-        let w = doc.sentence_tokens(&doc.sentences[i]).iter().filter(|t| t.is_word()).count();
+        let w = doc
+            .sentence_tokens(&doc.sentences[i])
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
         if let Some(max) = max_words {
             if words + w > max && !chosen.is_empty() {
                 break;
@@ -223,7 +233,8 @@ pub fn keyphrases(doc: &Document, max: usize) -> Vec<String> {
     for (si, s) in doc.sentences.iter().enumerate() {
         for t in doc.sentence_tokens(s) {
             if content(t) {
-                *freq.entry(st.stem(&t.key).into_owned()).or_default() += 1.0 + 0.5 * (1.0 - si as f64 / n);
+                *freq.entry(st.stem(&t.key).into_owned()).or_default() +=
+                    1.0 + 0.5 * (1.0 - si as f64 / n);
             }
         }
     }
@@ -241,8 +252,14 @@ pub fn keyphrases(doc: &Document, max: usize) -> Vec<String> {
             while j < toks.len() && content(&toks[j]) && j - i < 3 {
                 j += 1;
             }
-            let stems: Vec<String> = toks[i..j].iter().map(|t| st.stem(&t.key).into_owned()).collect();
-            let score: f64 = stems.iter().map(|s| freq.get(s).copied().unwrap_or(0.0)).sum::<f64>()
+            let stems: Vec<String> = toks[i..j]
+                .iter()
+                .map(|t| st.stem(&t.key).into_owned())
+                .collect();
+            let score: f64 = stems
+                .iter()
+                .map(|s| freq.get(s).copied().unwrap_or(0.0))
+                .sum::<f64>()
                 * (1.0 + 0.3 * (stems.len() as f64 - 1.0));
             let key = stems.join(" ");
             let written = doc.original_text(crate::segment::Range {
@@ -261,7 +278,11 @@ pub fn keyphrases(doc: &Document, max: usize) -> Vec<String> {
         .filter(|(k, v)| v.2 > 1 || k.contains(' '))
         .map(|(k, v)| (v.0 * (v.2 as f64).sqrt(), v.1, k))
         .collect();
-    list.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+    list.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
     let mut out: Vec<String> = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for (_, written, key) in list {

@@ -16,7 +16,8 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("factcards: bad options: {e}")))?
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| js_error(format!("factcards: bad options: {e}")))?
     };
     let analyzer = Analyzer::builder()
         .options(options)
@@ -24,7 +25,8 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(format!("factcards: {e}")))?;
     let analysis = analyzer.analyze(text);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&analysis, &serializer).map_err(|e| js_error(format!("factcards: {e}")))
+    serde::Serialize::serialize(&analysis, &serializer)
+        .map_err(|e| js_error(format!("factcards: {e}")))
 }
 
 /// The version of the factcards core.

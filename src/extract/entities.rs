@@ -43,7 +43,11 @@ pub struct Entities {
 impl Entities {
     /// The reference to an entity as facts name it.
     pub fn reference(&self, e: usize) -> EntityRef {
-        let id = self.order.iter().position(|&x| x == e).map(|p| format!("e{}", p + 1));
+        let id = self
+            .order
+            .iter()
+            .position(|&x| x == e)
+            .map(|p| format!("e{}", p + 1));
         EntityRef {
             id,
             name: self.list[e].name.clone(),
@@ -162,10 +166,16 @@ pub fn extract(doc: &Document) -> Entities {
                     j += 1;
                 } else if t.kind == TokenKind::Number && !t.space_before && toks[j - 1].is_word() {
                     j += 1; // G7
-                } else if t.key == "-" && !t.space_before && j + 1 < end && !toks[j + 1].space_before {
+                } else if t.key == "-"
+                    && !t.space_before
+                    && j + 1 < end
+                    && !toks[j + 1].space_before
+                {
                     let next = &toks[j + 1];
                     let joins = next.kind == TokenKind::Number
-                        || (is_name_word(next) && !place_word(j - 1..j) && !place_word(j + 1..j + 2));
+                        || (is_name_word(next)
+                            && !place_word(j - 1..j)
+                            && !place_word(j + 1..j + 2));
                     if joins {
                         j += 2;
                     } else {
@@ -206,50 +216,55 @@ fn split_candidate(
     let mut role: Option<String> = None;
     let mut country: Option<String> = None;
     let b = keys.len();
-    // Look behind the run for lower-case cues: "il presidente vietnamita To Lam".
-    let mut k = r.start;
+    // Look behind the run for cues right before it: "il presidente vietnamita To Lam",
+    // "the Russian leader". A window of words before the name is read left to right; a word that
+    // is no cue cancels the cues before it, so only the ones adjacent to the name count.
     let floor = doc.sentences[sentence].tokens.start;
-    let mut steps = 0;
-    while k > floor && steps < 4 {
-        k -= 1;
-        steps += 1;
-        let t = &toks[k];
-        if !t.is_word() {
-            break;
+    let mut w = r.start;
+    while w > floor && r.start - w < 5 && toks[w - 1].is_word() {
+        w -= 1;
+    }
+    let mut p = w;
+    while p < r.start {
+        let ahead: Vec<&str> = toks[p..r.start].iter().map(|t| t.key.as_str()).collect();
+        if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
+            country = Some(lex.country_name(iso));
+            p += n;
+        } else if let Some((n, _)) = lex.titles.longest(&ahead) {
+            role = Some(ahead[..n].join(" "));
+            p += n;
+        } else if lex.is_stopword(ahead[0]) && !lex.particles.contains(ahead[0]) {
+            p += 1; // an article; but "portavoce del Dipartimento": the role is someone else's
+        } else {
+            role = None;
+            country = None;
+            p += 1;
         }
-        let back: Vec<&str> = toks[k..r.start].iter().map(|t| t.key.as_str()).collect();
-        if let Some((n, iso)) = lex.nationalities.longest(&back) {
-            if n == back.len() && country.is_none() {
-                country = Some(lex.country_name(iso));
-                continue;
-            }
-        }
-        if lex.titles.longest(&back).is_some_and(|(n, _)| n == back.len()) {
-            role = Some(doc.slice(Range {
-                start: toks[k].range.start,
-                end: toks[r.start - 1].range.end,
-            }).to_lowercase());
-            if !back.iter().all(|w| lex.titles.longest(&[*w]).is_some() || lex.nationalities.longest(&[*w]).is_some()) {
-                // the title is several words: keep only that phrase as the role
-            }
-            continue;
-        }
-        if lex.is_stopword(&t.key) || lex.nationalities.longest(&[t.key.as_str()]).is_some() {
-            continue;
-        }
-        break;
     }
     // Clean the left edge: articles, weekdays/months, capitalized titles and nationalities.
     let mut pre_country: Option<std::ops::Range<usize>> = None;
     while a < b {
         let rest = &keys[a..b];
         let at_start = a == 0 && doc.starts_sentence(r.start);
-        if (at_start || !toks[r.start + a].cap) && lex.is_stopword(rest[0]) && !lex.countries.contains_key(rest[0]) {
+        if (at_start || !toks[r.start + a].cap)
+            && lex.is_stopword(rest[0])
+            && !lex.countries.contains_key(rest[0])
+        {
             a += 1;
         } else if lex.weekdays.longest(rest).is_some() || lex.months.longest(rest).is_some() {
-            a += lex.weekdays.longest(rest).or(lex.months.longest(rest)).map_or(1, |x| x.0);
+            a += lex
+                .weekdays
+                .longest(rest)
+                .or(lex.months.longest(rest))
+                .map_or(1, |x| x.0);
         } else if let Some((n, iso)) = lex.nationalities.longest(rest) {
-            if n == rest.len() {
+            // "Ucraina" is an adjective and, capitalized, a country.
+            if n == rest.len()
+                || lex
+                    .countries
+                    .longest(rest)
+                    .is_some_and(|(m, _)| m == rest.len())
+            {
                 break; // the whole run is an adjective: handled below
             }
             country = Some(lex.country_name(iso));
@@ -263,7 +278,11 @@ fn split_candidate(
             a += n;
         } else {
             // A country or organization before a title: "US President Joe Biden".
-            let title_at = (a + 1..b).find(|&x| lex.titles.longest(&keys[x..b]).is_some_and(|(n, _)| x + n < b));
+            let title_at = (a + 1..b).find(|&x| {
+                lex.titles
+                    .longest(&keys[x..b])
+                    .is_some_and(|(n, _)| x + n < b)
+            });
             match title_at {
                 Some(x) => {
                     pre_country = Some(r.start + a..r.start + x);
@@ -277,7 +296,10 @@ fn split_candidate(
     }
     // Clean the right edge of weekdays, months and stopwords.
     let mut e = b;
-    while e > a && (lex.weekdays.longest(&keys[e - 1..e]).is_some() || lex.months.longest(&keys[e - 1..e]).is_some()) {
+    while e > a
+        && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
+            || lex.months.longest(&keys[e - 1..e]).is_some())
+    {
         e -= 1;
     }
     if let Some(pc) = pre_country {
@@ -291,11 +313,39 @@ fn split_candidate(
     if a >= e {
         return;
     }
+    // A country or place before a person's name: "Stati Uniti Joe Biden".
+    if e - a >= 3 {
+        for n in (1..e - a - 1).rev() {
+            let prefix = r.start + a..r.start + a + n;
+            let rest = &toks[r.start + a + n..r.start + e];
+            let person_like = rest.len() >= 2 && rest.iter().all(|t| t.is_word() && t.cap);
+            if !person_like {
+                continue;
+            }
+            if let Some(c) = classify_whole(doc, prefix.clone()) {
+                if c.kind == EntityKind::Country {
+                    country = c
+                        .key
+                        .as_deref()
+                        .and_then(|k| k.strip_prefix("c:"))
+                        .map(|iso| lex.country_name(iso));
+                }
+                out.push(Candidate { sentence, ..c });
+                a += n;
+                break;
+            }
+        }
+    }
     let span = r.start + a..r.start + e;
     let first = &toks[span.start];
     // A whole run that is a nationality adjective ("Russian", "North Korean") is no name.
     let ks: Vec<&str> = keys[a..e].to_vec();
-    if lex.nationalities.longest(&ks).is_some_and(|(n, _)| n == ks.len()) {
+    if lex
+        .nationalities
+        .longest(&ks)
+        .is_some_and(|(n, _)| n == ks.len())
+        && classify_whole(doc, span.clone()).is_none()
+    {
         return;
     }
     let single = span.len() == 1;
@@ -313,15 +363,21 @@ fn split_candidate(
         country: None,
     });
     c.sentence = sentence;
-    let keys_after: Vec<&str> = toks[span.end..doc.sentences[sentence].tokens.end].iter().map(|t| t.key.as_str()).collect();
+    let keys_after: Vec<&str> = toks[span.end..doc.sentences[sentence].tokens.end]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect();
     let speaks = lex.speech_verbs.longest(&keys_after).is_some();
     if c.strength == 0 {
         // Not in a gazetteer: use cues.
-        if role.is_some() {
-            c.kind = EntityKind::Person;
-            c.strength = 3;
-        } else if toks[span.clone()].iter().any(|t| doc.lex.org_cues.contains(&t.key)) {
+        if toks[span.clone()]
+            .iter()
+            .any(|t| doc.lex.org_cues.contains(&t.key))
+        {
             c.kind = EntityKind::Organization;
+            c.strength = 3;
+        } else if role.is_some() {
+            c.kind = EntityKind::Person;
             c.strength = 3;
         } else if doc.lex.first_names.contains(&first.key) && !single {
             c.kind = EntityKind::Person;
@@ -352,7 +408,8 @@ fn split_candidate(
         if single
             && at_start
             && c.strength <= 1
-            && (lower_seen.contains(first.key.as_str()) || (!cap_mid.contains(first.key.as_str()) && !speaks))
+            && (lower_seen.contains(first.key.as_str())
+                || (!cap_mid.contains(first.key.as_str()) && !speaks))
         {
             return;
         }
@@ -367,7 +424,11 @@ fn split_candidate(
         // "Dipartimento di Stato americano": a nationality right after.
         let after = span.end;
         if after < doc.sentences[sentence].tokens.end {
-            if let Some((_, iso)) = doc.lex.nationalities.longest(&[doc.tokens[after].key.as_str()]) {
+            if let Some((_, iso)) = doc
+                .lex
+                .nationalities
+                .longest(&[doc.tokens[after].key.as_str()])
+            {
                 c.country = Some(doc.lex.country_name(iso));
             }
         }
@@ -433,14 +494,23 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
         })
     };
     let folded = |r: &std::ops::Range<usize>| -> String {
-        toks[r.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")
+        toks[r.clone()]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let mut list: Vec<Found> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // Longer names first, so that short forms can find them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].tokens.len()), cands[i].tokens.start));
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(cands[i].tokens.len()),
+            cands[i].tokens.start,
+        )
+    });
     let _ = text;
     for ci in order {
         let c = &cands[ci];
@@ -456,12 +526,20 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
                 .enumerate()
                 .filter(|(_, f)| f.tokens_in_name > words.len())
                 .filter(|(_, f)| {
-                    let fw: Vec<String> = f.forms.iter().map(|x| crate::segment::word_keys(x).join(" ")).collect();
+                    let fw: Vec<String> = f
+                        .forms
+                        .iter()
+                        .map(|x| crate::segment::word_keys(x).join(" "))
+                        .collect();
                     fw.iter().any(|full| {
                         let parts: Vec<&str> = full.split(' ').collect();
                         let n = words.len();
-                        (f.kind == EntityKind::Person && (parts[..n] == words[..] || parts[parts.len() - n..] == words[..]))
-                            || (f.kind == EntityKind::Country && n == 1 && parts[parts.len() - 1] == words[0])
+                        (f.kind == EntityKind::Person
+                            && (parts[..n] == words[..] || parts[parts.len() - n..] == words[..]))
+                            || (f.kind == EntityKind::Country
+                                && n == 1
+                                && parts.len() > 1
+                                && (parts[parts.len() - 1] == words[0] || parts[0] == words[0]))
                     })
                 })
                 .map(|(i, _)| i)
@@ -606,6 +684,8 @@ mod tests {
         assert_eq!(biden.1, EntityKind::Person);
         assert!(biden.2.contains(&"Biden".to_string()));
         assert_eq!(find(&got, "Japan").1, EntityKind::Country);
-        assert!(got.iter().all(|e| e.0 != "Wednesday" && e.0 != "On" && e.0 != "The"));
+        assert!(got
+            .iter()
+            .all(|e| e.0 != "Wednesday" && e.0 != "On" && e.0 != "The"));
     }
 }

@@ -57,7 +57,13 @@ struct Found {
 }
 
 /// A plain number at token `i`: its value and how many tokens it took.
-fn read_value(toks: &[Token], i: usize, end: usize, lex: &Lexicon, text: &str) -> Option<(f64, usize, bool)> {
+fn read_value(
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    lex: &Lexicon,
+    text: &str,
+) -> Option<(f64, usize, bool)> {
     let t = &toks[i];
     let keys: Vec<&str> = toks[i..end].iter().map(|t| t.key.as_str()).collect();
     if t.kind == TokenKind::Number {
@@ -81,7 +87,11 @@ fn is_code(toks: &[Token], i: usize, end: usize, start: usize) -> bool {
         if !t.space_before && (p.is_word() || p.key == "-" || p.key == ":" || p.key == "/") {
             if p.key == "-" {
                 // "F-16", "COVID-19", but not a range "2019-2021"
-                let pp = if i >= start + 2 { toks.get(i - 2) } else { None };
+                let pp = if i >= start + 2 {
+                    toks.get(i - 2)
+                } else {
+                    None
+                };
                 if pp.is_some_and(|x| x.is_word()) {
                     return true;
                 }
@@ -131,7 +141,10 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
         };
         let evidence = doc.span(doc.sentences[f.sentence].range);
         if let Some(prev) = facts.iter_mut().find(|(p, _, _)| {
-            p.value == f.value && p.category == f.category && p.unit == f.unit && p.range == f.range_values
+            p.value == f.value
+                && p.category == f.category
+                && p.unit == f.unit
+                && p.range == f.range_values
         }) {
             if !prev.0.evidence.contains(&evidence) {
                 prev.0.evidence.push(evidence);
@@ -192,7 +205,11 @@ fn read_at(
     if let Some((n, q)) = lex.qualifiers.longest(&keys(j)) {
         qualifier = Some(q.clone());
         j += n;
-        if j < end && toks[j].is_word() && lex.is_stopword(&toks[j].key) && !lex.number_words.contains_key(&toks[j].key) {
+        if j < end
+            && toks[j].is_word()
+            && lex.is_stopword(&toks[j].key)
+            && !lex.number_words.contains_key(&toks[j].key)
+        {
             j += 1;
         }
     }
@@ -201,7 +218,11 @@ fn read_at(
     if qualifier.is_none() {
         if let Some(c) = lex.ranges.get(&toks[j].key) {
             let mut k = j + 1;
-            if k < end && toks[k].is_word() && lex.is_stopword(&toks[k].key) && !lex.number_words.contains_key(&toks[k].key) {
+            if k < end
+                && toks[k].is_word()
+                && lex.is_stopword(&toks[k].key)
+                && !lex.number_words.contains_key(&toks[k].key)
+            {
                 k += 1;
             }
             if k < end && toks[k].kind == TokenKind::Number {
@@ -212,11 +233,15 @@ fn read_at(
     }
     // Currency symbol or code before ("$50", "€ 1,2 milioni", "US$ 5").
     let mut unit: Option<String> = None;
+    let mut symbol_at: Option<usize> = None;
     if j < end {
         if let Some((n, iso)) = lex.currencies.longest(&keys(j)) {
-            let sym = toks[j..j + n].iter().all(|t| !t.is_word() || t.text(text).chars().all(|c| c.is_uppercase()));
+            let sym = toks[j..j + n]
+                .iter()
+                .all(|t| !t.is_word() || t.text(text).chars().all(|c| c.is_uppercase()));
             if sym && j + n < end && toks[j + n].kind == TokenKind::Number {
                 unit = Some(iso.clone());
+                symbol_at = Some(j);
                 j += n;
             }
         }
@@ -229,19 +254,34 @@ fn read_at(
     let is_digits = toks[j].kind == TokenKind::Number;
     // Glued scale: "50bn", "600m".
     let glued_scale = is_digits
-        && toks.get(j + 1).is_some_and(|t| j + 1 < end && !t.space_before && t.is_word() && lex.scales.longest(&[t.key.as_str()]).is_some());
+        && toks.get(j + 1).is_some_and(|t| {
+            j + 1 < end
+                && !t.space_before
+                && t.is_word()
+                && lex.scales.longest(&[t.key.as_str()]).is_some()
+        });
     if is_digits && !glued_scale && is_code(toks, j, end, start) {
         return None;
     }
     // A list marker: a small number opening its paragraph, followed by "." or ")".
-    if is_digits && j == start && toks.get(j + 1).is_some_and(|t| j + 1 < end && !t.space_before && (t.key == ")" || t.key == ".")) {
+    if is_digits
+        && j == start
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| j + 1 < end && !t.space_before && (t.key == ")" || t.key == "."))
+    {
         return None;
     }
     // "Windows 11", "Apollo 13": a small number right after a capitalized word mid-sentence.
     if is_digits && j > start && qualifier.is_none() && unit.is_none() {
         let p = &toks[j - 1];
         let small = toks[j].text(text).len() <= 2;
-        if p.is_word() && p.cap && small && !doc.starts_sentence(j - 1) && lex.months.longest(&[p.key.as_str()]).is_none() {
+        if p.is_word()
+            && p.cap
+            && small
+            && !doc.starts_sentence(j - 1)
+            && lex.months.longest(&[p.key.as_str()]).is_none()
+        {
             return None;
         }
     }
@@ -294,12 +334,20 @@ fn read_at(
         if let Some(c) = closers {
             if k < end && c.contains(&toks[k].key) {
                 k += 1;
-                if k < end && toks[k].is_word() && lex.is_stopword(&toks[k].key) && !lex.number_words.contains_key(&toks[k].key) {
+                if k < end
+                    && toks[k].is_word()
+                    && lex.is_stopword(&toks[k].key)
+                    && !lex.number_words.contains_key(&toks[k].key)
+                {
                     k += 1;
                 }
                 ok = true;
             }
-        } else if k + 1 < end && toks[k].key == "-" && !toks[k].space_before && !toks[k + 1].space_before {
+        } else if k + 1 < end
+            && toks[k].key == "-"
+            && !toks[k].space_before
+            && !toks[k + 1].space_before
+        {
             k += 1;
             ok = true;
         }
@@ -331,8 +379,14 @@ fn read_at(
     }
     // Dates: "11 settembre", "September 11".
     if category == NumberCategory::Count && is_digits && !scaled {
-        let day_month = j < end && lex.months.longest(&keys(j)).is_some() && (1.0..=31.0).contains(&value);
-        let month_day = first > start && lex.months.longest(&[toks[first - 1].key.as_str()]).is_some() && (1.0..=31.0).contains(&value);
+        let day_month =
+            j < end && lex.months.longest(&keys(j)).is_some() && (1.0..=31.0).contains(&value);
+        let month_day = first > start
+            && lex
+                .months
+                .longest(&[toks[first - 1].key.as_str()])
+                .is_some()
+            && (1.0..=31.0).contains(&value);
         if day_month || month_day {
             category = NumberCategory::Date;
             if day_month {
@@ -345,11 +399,18 @@ fn read_at(
         }
     }
     // Years: 4 digits, 1500–2100, nothing else around.
-    let year_like = |v: f64, t: &Token| t.text(text).len() == 4 && (1500.0..=2100.0).contains(&v) && v.fract() == 0.0;
+    let year_like = |v: f64, t: &Token| {
+        t.text(text).len() == 4 && (1500.0..=2100.0).contains(&v) && v.fract() == 0.0
+    };
     if category == NumberCategory::Count && is_digits && !scaled && year_like(value, &toks[first]) {
         category = NumberCategory::Year;
     }
-    if category == NumberCategory::Count && !is_digits && !approximate && !scaled && qualifier.is_none() {
+    if category == NumberCategory::Count
+        && !is_digits
+        && !approximate
+        && !scaled
+        && qualifier.is_none()
+    {
         // A bare number word ("due", "two") is a card only when it counts something named after
         // it, and only from a dozen on; smaller ones are too common to be news.
         if value < 12.0 {
@@ -359,10 +420,19 @@ fn read_at(
     if category == NumberCategory::Count && is_digits && !scaled && value == 0.0 {
         return None;
     }
-    let q_start = if qualifier.is_some() { i } else { first };
+    let q_start = if qualifier.is_some() {
+        i
+    } else {
+        symbol_at.unwrap_or(first)
+    };
     // Include an article before a number word idiom: "una dozzina", "a dozen".
     let article = |t: &Token| t.is_word() && lex.is_stopword(&t.key) && t.key.chars().count() <= 3;
-    let from = if !is_digits && q_start > start && q_start == first && article(&toks[first - 1]) {
+    let from = if !is_digits
+        && q_start > start
+        && q_start == first
+        && article(&toks[first - 1])
+        && qualifier.is_none()
+    {
         first - 1
     } else if closers.is_some() && range_values.is_some() {
         i
@@ -382,79 +452,104 @@ fn read_at(
     })
 }
 
+/// Languages whose noun phrases put a number before the noun it modifies ("a $50 billion loan",
+/// "ein 50-Milliarden-Kredit"); the others put the noun first ("un prestito di 50 miliardi").
+const MODIFIER_FIRST: &[&str] = &["en", "de"];
+
 /// What a number measures, read from its sentence: the noun phrase after it when it counts
-/// something ("dozzina di accordi di cooperazione"), or when "of" follows ("80% delle
-/// importazioni"); else the noun phrase just before it ("prestito di 50 miliardi").
+/// something ("dozzina di accordi di cooperazione"), when "of" follows ("80% delle importazioni")
+/// or when the language puts the number first ("$50 billion loan"); else the noun phrase just
+/// before it ("prestito di 50 miliardi").
 fn about(doc: &Document, f: &Found) -> String {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let s = &doc.sentences[f.sentence];
-    let content = |t: &Token| t.is_word() && !lex.is_stopword(&t.key) && t.key.chars().count() > 1;
-    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-    // Forward: [of] content words, with one "of X" allowed inside.
+    let (floor, ceil) = (s.tokens.start, s.tokens.end);
+    let content = |t: &Token| {
+        t.is_word()
+            && !lex.is_stopword(&t.key)
+            && t.key.chars().count() > 1
+            && lex.speech_verbs.longest(&[t.key.as_str()]).is_none()
+    };
+    let particle = |t: &Token| t.is_word() && lex.particles.contains(&t.key);
+    // Forward: [of [determiners]] content words, with one "of X" allowed inside.
     let mut k = f.after;
-    if k < s.tokens.end && lex.particles.contains(&toks[k].key) {
+    let genitive = k < ceil && particle(&toks[k]);
+    if genitive {
         k += 1;
+        while k < ceil && k < f.after + 3 && toks[k].is_word() && !content(&toks[k]) {
+            k += 1;
+        }
     }
     let fwd_start = k;
-    let mut joins = 0;
-    while k < s.tokens.end && words.len() < 4 {
-        let t = &toks[k];
-        if content(t) && lex.speech_verbs.longest(&[t.key.as_str()]).is_none() {
-            words.push(k..k + 1);
+    let mut n = 0;
+    let mut joined = false;
+    while k < ceil && n < 4 {
+        if content(&toks[k]) {
+            n += 1;
             k += 1;
-        } else if !words.is_empty() && joins == 0 && t.is_word() && lex.particles.contains(&t.key) && k + 1 < s.tokens.end && content(&toks[k + 1]) {
-            joins += 1;
+        } else if n > 0 && !joined && particle(&toks[k]) && k + 1 < ceil && content(&toks[k + 1]) {
+            joined = true;
             k += 1;
         } else {
             break;
         }
     }
-    let forward_ok = !words.is_empty() && (f.category == NumberCategory::Count || f.category == NumberCategory::Quantity || fwd_start > f.after);
-    let range = if forward_ok {
-        fwd_start..k
-    } else {
-        // Backward: skip one function word, then take content words.
-        let mut b = f.range.start;
-        let floor = s.tokens.start;
-        let mut skipped = 0;
-        while b > floor && skipped < 2 && toks[b - 1].is_word() && !content(&toks[b - 1]) {
-            b -= 1;
-            skipped += 1;
-        }
-        let stop = b;
-        let mut n = 0;
-        while b > floor && content(&toks[b - 1]) && n < 3 {
-            b -= 1;
-            n += 1;
-        }
-        if n == 0 {
-            return String::new();
-        }
-        b..stop
-    };
-    if range.is_empty() {
-        return String::new();
+    let forward = (n > 0).then_some(fwd_start..k);
+    // Backward: skip a few function words, then content words (particles may join them).
+    let mut b = f.range.start;
+    let mut skipped = 0;
+    while b > floor && skipped < 4 && toks[b - 1].is_word() && !content(&toks[b - 1]) {
+        b -= 1;
+        skipped += 1;
     }
-    let r = Range {
-        start: toks[range.start].range.start,
-        end: toks[range.end - 1].range.end,
+    let stop = b;
+    let mut m = 0;
+    while b > floor && m < 3 {
+        if content(&toks[b - 1]) {
+            m += 1;
+            b -= 1;
+        } else if m > 0 && b >= floor + 2 && particle(&toks[b - 1]) && content(&toks[b - 2]) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    let backward = (m > 0).then_some(b..stop);
+    let counts = matches!(f.category, NumberCategory::Count | NumberCategory::Quantity);
+    let noun_after = f.after < ceil && content(&toks[f.after]);
+    let prefer_forward = counts || genitive || (MODIFIER_FIRST.contains(&lex.code) && noun_after);
+    let range = if prefer_forward {
+        forward.or(backward)
+    } else {
+        backward.or(forward)
     };
-    let mut out = doc.original_text(r);
-    // Keep the end clean of function words.
-    let trimmed: Vec<&str> = out.split_whitespace().collect();
-    let mut e = trimmed.len();
-    while e > 0 && lex.is_stopword(&crate::normalize::fold_key(trimmed[e - 1])) {
+    let Some(range) = range else {
+        return String::new();
+    };
+    // Keep the ends clean of function words.
+    let (mut a, mut e) = (range.start, range.end);
+    while a < e && !content(&toks[a]) {
+        a += 1;
+    }
+    while e > a && !content(&toks[e - 1]) {
         e -= 1;
     }
-    out = trimmed[..e].join(" ");
-    out
+    if a >= e {
+        return String::new();
+    }
+    doc.original_text(Range {
+        start: toks[a].range.start,
+        end: toks[e - 1].range.end,
+    })
 }
 
 /// The evidence of number facts never reaches outside the document: used by tests.
 #[allow(dead_code)]
 fn evidence_ok(f: &NumberFact, len: usize) -> bool {
-    f.evidence.iter().all(|Span { start, end }| start < end && *end <= len)
+    f.evidence
+        .iter()
+        .all(|Span { start, end }| start < end && *end <= len)
 }
 
 #[cfg(test)]
@@ -492,14 +587,23 @@ mod tests {
             "Il G7 fornirà un prestito di 50 miliardi di dollari a Kiev. Mosca ha fornito oltre l'80% delle importazioni tra il 1995 e il 2023. Hanno firmato una dozzina di accordi. È la prima visita in 24 anni.",
             "it",
         );
-        let has = |text: &str, v: f64, c: NumberCategory| got.iter().any(|g| g.0.contains(text) && g.1 == v && g.3 == c);
-        assert!(has("50 miliardi di dollari", 5e10, NumberCategory::Money), "{got:?}");
+        let has = |text: &str, v: f64, c: NumberCategory| {
+            got.iter()
+                .any(|g| g.0.contains(text) && g.1 == v && g.3 == c)
+        };
+        assert!(
+            has("50 miliardi di dollari", 5e10, NumberCategory::Money),
+            "{got:?}"
+        );
         assert!(got.iter().any(|g| g.2.as_deref() == Some("USD")));
         assert!(has("80%", 80.0, NumberCategory::Percent), "{got:?}");
         assert!(has("1995", 1995.0, NumberCategory::Range), "{got:?}");
         assert!(has("dozzina", 12.0, NumberCategory::Count), "{got:?}");
         assert!(has("24 anni", 24.0, NumberCategory::Duration), "{got:?}");
-        assert!(got.iter().all(|g| g.0 != "7" && g.1 != 7.0), "G7 is a name: {got:?}");
+        assert!(
+            got.iter().all(|g| g.0 != "7" && g.1 != 7.0),
+            "G7 is a name: {got:?}"
+        );
     }
 
     #[test]
@@ -512,6 +616,9 @@ mod tests {
         assert!(has(5e10, "USD"), "{got:?}");
         assert!(has(3.5, "%"), "{got:?}");
         assert!(has(6e8, "GBP"), "{got:?}");
-        assert!(got.iter().all(|g| g.1 != 16.0 && g.1 != 19.0 && g.1 != 7.0), "{got:?}");
+        assert!(
+            got.iter().all(|g| g.1 != 16.0 && g.1 != 19.0 && g.1 != 7.0),
+            "{got:?}"
+        );
     }
 }

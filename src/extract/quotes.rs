@@ -59,8 +59,13 @@ pub fn extract(doc: &Document, ents: &Entities) -> Vec<Quote> {
                 continue;
             }
             let inner = q.open + 1..q.close;
-            let words = doc.tokens[inner.clone()].iter().filter(|t| t.is_word() || t.kind == TokenKind::Number).count();
-            let Some(s_open) = doc.sentence_of_token(q.open) else { continue };
+            let words = doc.tokens[inner.clone()]
+                .iter()
+                .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+                .count();
+            let Some(s_open) = doc.sentence_of_token(q.open) else {
+                continue;
+            };
             let s_close = doc.sentence_of_token(q.close).unwrap_or(s_open);
             let speaker = speaker(doc, ents, q, s_open, s_close, &quotes);
             // A single quoted word is a scare quote or a title, not speech.
@@ -76,7 +81,9 @@ pub fn extract(doc: &Document, ents: &Entities) -> Vec<Quote> {
                 start: doc.tokens[inner.start].range.start,
                 end: doc.tokens[inner.end - 1].range.end,
             };
-            let evidence = (s_open..=s_close).map(|s| doc.span(doc.sentences[s].range)).collect();
+            let evidence = (s_open..=s_close)
+                .map(|s| doc.span(doc.sentences[s].range))
+                .collect();
             out.push(Quote {
                 evidence,
                 confidence,
@@ -94,21 +101,36 @@ fn quoted(k: usize, quotes: &[Marked]) -> bool {
     quotes.iter().any(|q| q.open <= k && k <= q.close)
 }
 
-fn speaker(doc: &Document, ents: &Entities, q: &Marked, s_open: usize, s_close: usize, quotes: &[Marked]) -> Option<EntityRef> {
+fn speaker(
+    doc: &Document,
+    ents: &Entities,
+    q: &Marked,
+    s_open: usize,
+    s_close: usize,
+    quotes: &[Marked],
+) -> Option<EntityRef> {
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys = |a: usize, b: usize| -> Vec<&str> { toks[a..b].iter().map(|t| t.key.as_str()).collect() };
+    let keys =
+        |a: usize, b: usize| -> Vec<&str> { toks[a..b].iter().map(|t| t.key.as_str()).collect() };
     // After the quote: "…”, ha detto Lam" / "…,” Lam told reporters" / "…”, said X".
     let sc = &doc.sentences[s_close];
     let mut k = q.close + 1;
-    while k < sc.tokens.end && toks[k].kind == TokenKind::Punct && matches!(toks[k].key.as_str(), "," | "-" | ":") {
+    while k < sc.tokens.end
+        && toks[k].kind == TokenKind::Punct
+        && matches!(toks[k].key.as_str(), "," | "-" | ":")
+    {
         k += 1;
     }
     if k < sc.tokens.end && k > q.close + 1 || (k < sc.tokens.end && k == q.close + 1) {
         if let Some((n, _)) = lex.speech_verbs.longest(&keys(k, sc.tokens.end)) {
             // Inverted: the speaker follows the verb, maybe after an article.
             let mut m = k + n;
-            while m < sc.tokens.end && toks[m].is_word() && lex.is_stopword(&toks[m].key) && ents.mention_at(m).is_none() {
+            while m < sc.tokens.end
+                && toks[m].is_word()
+                && lex.is_stopword(&toks[m].key)
+                && ents.mention_at(m).is_none()
+            {
                 m += 1;
             }
             if let Some(me) = ents.mention_at(m) {
@@ -120,7 +142,11 @@ fn speaker(doc: &Document, ents: &Entities, q: &Marked, s_open: usize, s_close: 
         }
         if let Some(me) = ents.mention_at(k) {
             let after = me.tokens.end;
-            if lex.speech_verbs.longest(&keys(after, sc.tokens.end)).is_some() {
+            if lex
+                .speech_verbs
+                .longest(&keys(after, sc.tokens.end))
+                .is_some()
+            {
                 return Some(ents.reference(me.entity));
             }
         }
@@ -144,14 +170,21 @@ fn speaker(doc: &Document, ents: &Entities, q: &Marked, s_open: usize, s_close: 
     if let Some(v) = verb {
         // Auxiliaries and reflexives are part of the phrase: walk back over them.
         let mut v0 = v;
-        while v0 > so.tokens.start && lex.speech_verbs.longest(&keys(v0 - 1, q.open)).is_some_and(|(n, _)| v0 - 1 + n > v) {
+        while v0 > so.tokens.start
+            && lex
+                .speech_verbs
+                .longest(&keys(v0 - 1, q.open))
+                .is_some_and(|(n, _)| v0 - 1 + n > v)
+        {
             v0 -= 1;
         }
         return subject(doc, ents, s_open, v0, quotes);
     }
     // No verb: the last person named before the quote in its sentence ("Putin thanked Hanoi for its “…”").
     ents.mentions_in(so.tokens.start..q.open)
-        .filter(|m| ents.list[m.entity].kind == EntityKind::Person && !quoted(m.tokens.start, quotes))
+        .filter(|m| {
+            ents.list[m.entity].kind == EntityKind::Person && !quoted(m.tokens.start, quotes)
+        })
         .last()
         .map(|m| ents.reference(m.entity))
 }
@@ -160,7 +193,13 @@ fn speaker(doc: &Document, ents: &Entities, q: &Marked, s_open: usize, s_close: 
 /// boundary and the verb. A person named there; else a description ("un alto funzionario
 /// ucraino"); else an organization or country named there; else (a dropped subject or a pronoun)
 /// the first one named earlier in the sentence or in the sentence before.
-fn subject(doc: &Document, ents: &Entities, s: usize, v: usize, quotes: &[Marked]) -> Option<EntityRef> {
+fn subject(
+    doc: &Document,
+    ents: &Entities,
+    s: usize,
+    v: usize,
+    quotes: &[Marked],
+) -> Option<EntityRef> {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let sent = &doc.sentences[s];
@@ -176,11 +215,18 @@ fn subject(doc: &Document, ents: &Entities, s: usize, v: usize, quotes: &[Marked
         b -= 1;
     }
     let in_range: Vec<_> = ents.mentions_in(b..v).collect();
-    if let Some(p) = in_range.iter().find(|m| ents.list[m.entity].kind == EntityKind::Person) {
+    if let Some(p) = in_range
+        .iter()
+        .find(|m| ents.list[m.entity].kind == EntityKind::Person)
+    {
         return Some(ents.reference(p.entity));
     }
     let content = |t: &Token| t.is_word() && !lex.is_stopword(&t.key);
-    let outside = (b..v).any(|k| content(&toks[k]) && ents.mention_at(k).is_none() && lex.nationalities.longest(&[toks[k].key.as_str()]).is_none());
+    let outside = (b..v).any(|k| {
+        content(&toks[k])
+            && ents.mention_at(k).is_none()
+            && lex.nationalities.longest(&[toks[k].key.as_str()]).is_none()
+    });
     if outside {
         if let Some(d) = description(doc, b, v, false) {
             return Some(d);
@@ -190,15 +236,23 @@ fn subject(doc: &Document, ents: &Entities, s: usize, v: usize, quotes: &[Marked
         return Some(ents.reference(m.entity));
     }
     // Dropped subject or pronoun: earlier in this sentence, else the sentence before.
-    let earlier = ents.mentions_in(sent.tokens.start..b).find(|m| !quoted(m.tokens.start, quotes) && is_actor(ents, m.entity));
+    let earlier = ents
+        .mentions_in(sent.tokens.start..b)
+        .find(|m| !quoted(m.tokens.start, quotes) && is_actor(ents, m.entity));
     if let Some(m) = earlier {
         return Some(ents.reference(m.entity));
     }
     if s > 0 {
         let prev = &doc.sentences[s - 1];
-        let mut named = ents.mentions_in(prev.tokens.clone()).filter(|m| !quoted(m.tokens.start, quotes));
+        let mut named = ents
+            .mentions_in(prev.tokens.clone())
+            .filter(|m| !quoted(m.tokens.start, quotes));
         let all: Vec<_> = named.by_ref().collect();
-        if let Some(m) = all.iter().find(|m| ents.list[m.entity].kind == EntityKind::Person).or(all.iter().find(|m| is_actor(ents, m.entity))) {
+        if let Some(m) = all
+            .iter()
+            .find(|m| ents.list[m.entity].kind == EntityKind::Person)
+            .or(all.iter().find(|m| is_actor(ents, m.entity)))
+        {
             return Some(ents.reference(m.entity));
         }
     }
@@ -223,7 +277,9 @@ fn description(doc: &Document, a: usize, b: usize, after_verb: bool) -> Option<E
     let mut e = b;
     if after_verb {
         // "…”, said a State Department spokesperson, adding…": stop at punctuation.
-        e = (a..b).find(|&k| toks[k].kind == TokenKind::Punct).unwrap_or(b);
+        e = (a..b)
+            .find(|&k| toks[k].kind == TokenKind::Punct)
+            .unwrap_or(b);
     }
     while e > a && (!toks[e - 1].is_word() || lex.is_stopword(&toks[e - 1].key)) {
         e -= 1;

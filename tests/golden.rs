@@ -1,0 +1,270 @@
+//! Golden tests over tests/fixtures/*.txt: properties every analysis of these articles must have,
+//! checked against their gold files — not a frozen dump of the output.
+
+use std::fs;
+
+use factcards::analysis::{Fact, NumberCategory, NumberFact, Quote};
+use factcards::{Analysis, Analyzer};
+
+fn fixture(name: &str) -> (String, serde_json::Value, Analysis) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let text = fs::read_to_string(format!("{dir}{name}.txt")).unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(format!("{dir}{name}.gold.json")).unwrap())
+            .unwrap();
+    let analysis = Analyzer::default().analyze(&text);
+    (text, gold, analysis)
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16_lossy(&units[start..end])
+}
+
+fn numbers(a: &Analysis) -> Vec<&NumberFact> {
+    a.facts
+        .iter()
+        .filter_map(|f| {
+            if let Fact::Number(n) = f {
+                Some(n)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn quotes(a: &Analysis) -> Vec<&Quote> {
+    a.facts
+        .iter()
+        .filter_map(|f| {
+            if let Fact::Quote(q) = f {
+                Some(q)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn strs(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
+}
+
+const FIXTURES: [&str; 2] = ["it-putin-vietnam", "en-putin-vietnam"];
+
+#[test]
+fn language_and_title_are_read() {
+    for name in FIXTURES {
+        let (_, gold, a) = fixture(name);
+        assert_eq!(a.language, gold["language"].as_str().unwrap(), "{name}");
+        assert_eq!(a.title.as_deref(), gold["title"].as_str(), "{name}");
+        assert!(a.language_confidence > 0.5, "{name}");
+    }
+}
+
+#[test]
+fn every_span_slices_the_original_text() {
+    for name in FIXTURES {
+        let (text, _, a) = fixture(name);
+        let len = text.encode_utf16().count();
+        for s in &a.summary {
+            assert!(s.start < s.end && s.end <= len);
+            assert_eq!(utf16_slice(&text, s.start, s.end), s.text, "{name}");
+        }
+        for f in &a.facts {
+            for e in f.evidence() {
+                assert!(e.start < e.end && e.end <= len, "{name}: {e:?}");
+            }
+        }
+        for n in numbers(&a) {
+            assert_eq!(
+                utf16_slice(&text, n.span.start, n.span.end),
+                n.text,
+                "{name}"
+            );
+        }
+        for q in quotes(&a) {
+            assert_eq!(
+                utf16_slice(&text, q.span.start, q.span.end),
+                q.text,
+                "{name}"
+            );
+        }
+        for e in &a.entities {
+            for m in &e.mentions {
+                let written = utf16_slice(&text, m.start, m.end);
+                assert!(
+                    written == e.name || e.aliases.contains(&written),
+                    "{name}: {written} of {}",
+                    e.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn chrome_and_headings_stay_out_of_the_summary_and_facts() {
+    for name in FIXTURES {
+        let (_, gold, a) = fixture(name);
+        assert!(!a.summary.is_empty(), "{name}");
+        assert!(
+            a.summary.len() <= 3,
+            "{name}: a news article gets 3 sentences by default"
+        );
+        let chrome = strs(&gold["boilerplate"]);
+        let headings = strs(&gold["headings"]);
+        for s in &a.summary {
+            for c in chrome.iter().chain(&headings) {
+                assert!(!s.text.contains(c.as_str()), "{name}: {c} in summary");
+            }
+        }
+        let facts = serde_json::to_string(&a.facts).unwrap();
+        for c in &chrome {
+            assert!(!facts.contains(c.as_str()), "{name}: {c} in facts");
+        }
+        // The summary is in document order and starts with the lead.
+        assert!(
+            a.summary.windows(2).all(|w| w[0].index < w[1].index),
+            "{name}"
+        );
+        assert_eq!(a.summary[0].index, 0, "{name}: the lead sentence");
+    }
+}
+
+#[test]
+fn the_seed_numbers_are_read_with_value_unit_and_category() {
+    let (_, _, a) = fixture("it-putin-vietnam");
+    let nums = numbers(&a);
+    let find = |text: &str| {
+        nums.iter()
+            .find(|n| n.text.contains(text))
+            .unwrap_or_else(|| panic!("{text} not in {nums:#?}"))
+    };
+    let loan = find("50 miliardi di dollari");
+    assert_eq!(
+        (loan.value, loan.unit.as_deref(), loan.category),
+        (5e10, Some("USD"), NumberCategory::Money)
+    );
+    let share = find("80%");
+    assert_eq!(
+        (share.value, share.category),
+        (80.0, NumberCategory::Percent)
+    );
+    assert_eq!(share.qualifier.as_deref(), Some("more than"));
+    let dozen = find("dozzina");
+    assert_eq!((dozen.value, dozen.category), (12.0, NumberCategory::Count));
+    assert!(dozen.about.contains("accordi"), "{}", dozen.about);
+    let period = find("1995");
+    assert_eq!(period.range, Some([1995.0, 2023.0]));
+    let years = find("24 anni");
+    assert_eq!(
+        (years.value, years.category),
+        (24.0, NumberCategory::Duration)
+    );
+    assert!(
+        nums.iter().all(|n| !n.about.is_empty()),
+        "every number says what it measures"
+    );
+    assert!(
+        nums.iter().all(|n| n.text != "7" && n.text != "G7"),
+        "G7 is a name"
+    );
+    // Money first.
+    assert_eq!(nums[0].category, NumberCategory::Money);
+
+    let (_, _, en) = fixture("en-putin-vietnam");
+    let nums = numbers(&en);
+    let loan = nums
+        .iter()
+        .find(|n| n.text.contains("$50 billion"))
+        .expect("$50 billion");
+    assert_eq!((loan.value, loan.unit.as_deref()), (5e10, Some("USD")));
+}
+
+#[test]
+fn gold_quotes_are_found_with_their_speakers() {
+    for name in FIXTURES {
+        let (_, gold, a) = fixture(name);
+        let qs = quotes(&a);
+        let mut right = 0;
+        let required = gold["quotes"]["required"].as_array().unwrap();
+        for g in required {
+            let want = g["text_contains"].as_str().unwrap();
+            let q = qs
+                .iter()
+                .find(|q| q.text.contains(want))
+                .unwrap_or_else(|| panic!("{name}: quote {want}"));
+            let speakers = strs(&g["speaker"]);
+            if q.speaker
+                .as_ref()
+                .is_some_and(|s| speakers.iter().any(|w| s.name.contains(w.as_str())))
+            {
+                right += 1;
+            }
+        }
+        assert!(
+            right * 10 >= required.len() * 8,
+            "{name}: {right}/{} speakers right",
+            required.len()
+        );
+    }
+}
+
+#[test]
+fn the_main_people_and_places_are_entities() {
+    for name in FIXTURES {
+        let (_, gold, a) = fixture(name);
+        let required = gold["entities"]["required"].as_array().unwrap();
+        let mut found = 0;
+        for g in required {
+            let names = strs(&g["names"]);
+            if a.entities
+                .iter()
+                .any(|e| names.contains(&e.name) || e.aliases.iter().any(|x| names.contains(x)))
+            {
+                found += 1;
+            }
+        }
+        assert!(
+            found * 10 >= required.len() * 8,
+            "{name}: {found}/{} entities",
+            required.len()
+        );
+        let putin = a
+            .entities
+            .iter()
+            .find(|e| e.name == "Vladimir Putin")
+            .expect("Vladimir Putin");
+        assert!(
+            putin.aliases.iter().any(|x| x == "Putin"),
+            "{name}: Putin is Vladimir Putin"
+        );
+    }
+}
+
+#[test]
+fn utf16_offsets_survive_emoji_combining_accents_and_crlf() {
+    let text = "Titolo 👍🏽 del giorno\r\n\r\nIl presidente Mario Rossi e\u{0301} arrivato a Roma con il 50% dei voti. \u{201C}Siamo pronti a governare\u{201D}, ha detto Rossi.\r\n";
+    let a = Analyzer::default().analyze(text);
+    assert_eq!(a.title.as_deref(), Some("Titolo 👍🏽 del giorno"));
+    for s in &a.summary {
+        assert_eq!(utf16_slice(text, s.start, s.end), s.text);
+    }
+    let n = numbers(&a)
+        .into_iter()
+        .find(|n| n.value == 50.0)
+        .expect("50%");
+    assert_eq!(utf16_slice(text, n.span.start, n.span.end), "50%");
+    let q = quotes(&a).into_iter().next().expect("a quote");
+    assert_eq!(q.text, "Siamo pronti a governare");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Mario Rossi")
+    );
+}
