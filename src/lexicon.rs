@@ -33,6 +33,7 @@ struct Files {
     ranges: &'static str,
     percent: &'static str,
     clause_words: &'static str,
+    pronouns: &'static str,
 }
 
 macro_rules! files {
@@ -60,6 +61,7 @@ macro_rules! files {
             ranges: include_str!(concat!("../data/", $lang, "/ranges.txt")),
             percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
             clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
+            pronouns: include_str!(concat!("../data/", $lang, "/pronouns.txt")),
         }
     };
 }
@@ -170,6 +172,11 @@ pub struct Lexicon {
     /// Words after a number that make it a percentage → "%" or "pp".
     pub percent: Phrases<String>,
     pub clause_words: Phrases<()>,
+    /// Speech phrases after which the source is named ("according to X", "secondo X"): the
+    /// entries of `speech_verbs.txt` marked `>`.
+    pub source_after: Phrases<()>,
+    /// Subject pronouns → `m`, `f`, `n` (neuter) or `p` (plural).
+    pub pronouns: HashMap<String, char>,
 }
 
 fn set(text: &str) -> HashSet<String> {
@@ -255,6 +262,10 @@ impl Lexicon {
             },
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),
+            source_after: phrases(f.speech_verbs, |r| (r.get(1) == Some(&">")).then_some(())),
+            pronouns: rows(f.pronouns)
+                .filter_map(|r| Some((fold_key(r[0]), r.get(1)?.chars().next()?)))
+                .collect(),
         }
     }
 

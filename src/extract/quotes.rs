@@ -1,297 +1,813 @@
-//! Quotes: words inside quotation marks (“…”, «…», „…“, "…"), also across sentences, with the
-//! speaker read from the attribution around them: "…”, ha detto Lam", "Lam told reporters",
-//! "X ha affermato che … “…”", a dropped subject or pronoun ("Ha detto che…", "He said") taken
-//! from the sentence before, a description as speaker ("un alto funzionario ucraino").
+//! Quotes: the words inside quotation marks — “…”, «…», „…“, »…«, "…", ‘…’, with nested marks kept
+//! inside — and who said them, read from the attribution around them:
+//! - after the quote: "…”, ha detto Lam", "…,” Lam told reporters", "…,” said X, the …",
+//!   "…” ― Name";
+//! - before it: "X said: “…”", "X ha affermato che … “…”", "secondo X, “…”", "according to X";
+//! - in the sentence that introduces it ("Caddell continued:"), or carried over from the quote it
+//!   continues ("“A,” said X. “B.”", a paragraph that runs on into the next one).
+//!
+//! A pronoun or a dropped subject ("Ha detto che…", "he said") is the nearest fitting person
+//! before it; a description ("un alto funzionario ucraino", "a State Department spokesperson") or
+//! an organization or country is a speaker too. Scare quotes and titles (a quoted word, “Morning
+//! Joe”, a short phrase nobody is said to have said) are left out.
 
 use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::segment::{closes, is_open_quote, Range, Token, TokenKind};
+use crate::segment::{BlockKind, Range, Token, TokenKind};
 
-struct Marked {
+/// A quotation, in token indices: its opening mark, and the first token after its words (the
+/// closing mark, or the end of the paragraph when the quotation runs on into the next one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Quotation {
     open: usize,
-    close: usize,
+    end: usize,
+    closed: bool,
+    block: usize,
 }
 
-/// Quotation mark pairs inside one block's tokens.
-fn pairs(doc: &Document, r: std::ops::Range<usize>) -> Vec<Marked> {
+/// What kind of mark opened a quotation still open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// “, closed by ”, or by “ and " in a closing position.
+    Curly,
+    /// „, closed by “ or ”.
+    Low,
+    /// «, closed by ».
+    Angle,
+    /// » opening (German »…«), closed by «.
+    AngleBack,
+    /// ", closed by the next ".
+    Straight,
+    /// ‘ or ‚, closed by ’ (folded to ') or ‘; never a quotation when left open. A straight ' never
+    /// opens one: it is an apostrophe far more often than a mark.
+    Single,
+}
+
+/// Who said a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Entity(usize),
+    /// A description, as the token range `start..end`.
+    Words(usize, usize),
+}
+
+/// How the speaker was found (it sets the confidence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum How {
+    /// A speech verb or an attribution phrase names the speaker.
+    Said,
+    /// The quote continues an attributed one, or a sentence ending in ':' introduces it.
+    Carried,
+    /// The only person named before the quote in its sentence.
+    Guessed,
+}
+
+pub fn extract(doc: &Document, ents: &Entities) -> Vec<Quote> {
+    let qs = quotations(doc);
+    let ctx = Ctx { doc, ents, qs: &qs };
+    let mut said: Vec<Option<Who>> = Vec::with_capacity(qs.len());
+    let mut out = Vec::new();
+    for (qi, q) in qs.iter().enumerate() {
+        let found = ctx.attribute(qi, &said);
+        said.push(found.map(|(w, _, _)| w));
+        if let Some(quote) = ctx.quote(q, found) {
+            out.push(quote);
+        }
+    }
+    out
+}
+
+/// Every quotation of the document's paragraphs, in order; only the outermost of nested ones.
+fn quotations(doc: &Document) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Paragraph {
+            if let Some(r) = doc.block_tokens.get(bi) {
+                pair_block(doc, bi, r.clone(), &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "\u{201C}"
+            | "\u{201D}"
+            | "\u{201E}"
+            | "\u{00AB}"
+            | "\u{00BB}"
+            | "\""
+            | "\u{2018}"
+            | "\u{201A}"
+            | "'"
+    )
+}
+
+/// Pairs the quotation marks of one paragraph (token range `r` of block `bi`). A mark's direction
+/// comes from its kind where the kind tells it (“ „ « open), else from its position: glued to the
+/// word after it, it opens; glued to the word before it, it closes. A double quotation still open
+/// at the end of the paragraph ends there; an open single mark was an apostrophe.
+fn pair_block(doc: &Document, bi: usize, r: std::ops::Range<usize>, out: &mut Vec<Quotation>) {
     let toks = &doc.tokens;
     let text = doc.text();
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut straight: Option<usize> = None;
-    for i in r {
+    // (token, kind, inside markup: `="…"`)
+    let mut stack: Vec<(usize, Mark, bool)> = Vec::new();
+    let mut pairs: Vec<(Quotation, bool)> = Vec::new();
+    let free_before = |i: usize| {
+        i == r.start
+            || toks[i].space_before
+            || matches!(toks[i - 1].key.as_str(), "(" | "[" | "-" | "/")
+            || is_quote_mark(toks[i - 1].text(text))
+    };
+    let free_after = |i: usize| {
+        i + 1 >= r.end
+            || toks[i + 1].space_before
+            || (toks[i + 1].kind == TokenKind::Punct
+                && !matches!(toks[i + 1].key.as_str(), "(" | "[" | "$" | "£" | "€"))
+    };
+    for i in r.clone() {
         let t = &toks[i];
         if t.kind != TokenKind::Punct {
             continue;
         }
         let s = t.text(text);
-        if s == "\"" {
-            match straight {
-                Some(o) => {
-                    out.push(Marked { open: o, close: i });
-                    straight = None;
-                }
-                None => straight = Some(i),
-            }
-        } else if let Some(o) = open {
-            if closes(toks[o].text(text), s) {
-                out.push(Marked { open: o, close: i });
-                open = None;
-            }
-        } else if is_open_quote(s) {
-            open = Some(i);
-        }
-    }
-    out.sort_by_key(|m| m.open);
-    out
-}
-
-pub fn extract(doc: &Document, ents: &Entities) -> Vec<Quote> {
-    let mut out = Vec::new();
-    for (bi, b) in doc.blocks.iter().enumerate() {
-        if b.kind != crate::segment::BlockKind::Paragraph {
+        if !is_quote_mark(s) {
             continue;
         }
-        let quotes = pairs(doc, doc.block_tokens[bi].clone());
-        for q in &quotes {
-            if q.close <= q.open + 1 {
-                continue;
+        let opening = free_before(i) && !free_after(i);
+        let closing = free_after(i) && !free_before(i);
+        let top = stack.last().map(|e| e.1);
+        let close_to = |stack: &mut Vec<(usize, Mark, bool)>, kinds: &[Mark]| {
+            let at = stack.iter().rposition(|e| kinds.contains(&e.1))?;
+            let (open, _, markup) = stack[at];
+            stack.truncate(at);
+            Some((open, markup))
+        };
+        let closed = match s {
+            "\u{201C}" if !opening && stack.iter().any(|e| e.1 == Mark::Low) => {
+                close_to(&mut stack, &[Mark::Low])
             }
-            let inner = q.open + 1..q.close;
-            let words = doc.tokens[inner.clone()]
-                .iter()
-                .filter(|t| t.is_word() || t.kind == TokenKind::Number)
-                .count();
-            let Some(s_open) = doc.sentence_of_token(q.open) else {
-                continue;
-            };
-            let s_close = doc.sentence_of_token(q.close).unwrap_or(s_open);
-            let speaker = speaker(doc, ents, q, s_open, s_close, &quotes);
-            // A single quoted word is a scare quote or a title, not speech.
-            if words < 2 {
-                continue;
+            "\u{201C}" if closing && matches!(top, Some(Mark::Curly | Mark::Straight)) => {
+                close_to(&mut stack, &[Mark::Curly, Mark::Straight])
             }
-            let confidence = match (&speaker, words) {
-                (Some(_), w) if w >= 4 => 0.9,
-                (Some(_), _) => 0.7,
-                (None, _) => 0.5,
-            };
-            let r = Range {
-                start: doc.tokens[inner.start].range.start,
-                end: doc.tokens[inner.end - 1].range.end,
-            };
-            let evidence = (s_open..=s_close)
-                .map(|s| doc.span(doc.sentences[s].range))
-                .collect();
-            out.push(Quote {
-                evidence,
-                confidence,
-                text: doc.original_text(r),
-                speaker,
-                span: doc.span(r),
-            });
+            "\u{201D}" if matches!(top, Some(Mark::Curly | Mark::Low | Mark::Straight)) => {
+                close_to(&mut stack, &[Mark::Curly, Mark::Low, Mark::Straight])
+            }
+            "\u{00AB}" if stack.iter().any(|e| e.1 == Mark::AngleBack) => {
+                close_to(&mut stack, &[Mark::AngleBack])
+            }
+            "\u{00BB}" if stack.iter().any(|e| e.1 == Mark::Angle) => {
+                close_to(&mut stack, &[Mark::Angle])
+            }
+            "\u{00BB}" if opening => {
+                stack.push((i, Mark::AngleBack, false));
+                None
+            }
+            "\"" if stack.iter().any(|e| e.1 == Mark::Straight) => {
+                close_to(&mut stack, &[Mark::Straight])
+            }
+            "\"" if closing && matches!(top, Some(Mark::Curly | Mark::Low)) => {
+                close_to(&mut stack, &[Mark::Curly, Mark::Low])
+            }
+            "\u{2018}" | "'" if top == Some(Mark::Single) && !opening => {
+                close_to(&mut stack, &[Mark::Single])
+            }
+            "\u{2018}" | "\u{201A}" if opening => {
+                stack.push((i, Mark::Single, false));
+                None
+            }
+            // A straight mark glued to the word before it and nothing open: an inch mark or a
+            // lost opening mark, not the start of a quotation.
+            "\"" if closing => None,
+            "\u{201C}" | "\u{201E}" | "\u{00AB}" | "\"" => {
+                let markup = i > r.start && !t.space_before && toks[i - 1].key == "=";
+                let kind = match s {
+                    "\u{201E}" => Mark::Low,
+                    "\u{00AB}" => Mark::Angle,
+                    "\"" => Mark::Straight,
+                    _ => Mark::Curly,
+                };
+                stack.push((i, kind, markup));
+                None
+            }
+            _ => None,
+        };
+        if let Some((open, markup)) = closed {
+            pairs.push((
+                Quotation {
+                    open,
+                    end: i,
+                    closed: true,
+                    block: bi,
+                },
+                markup,
+            ));
         }
     }
-    out
+    // A double quotation left open runs to the end of the paragraph (news style for a quote
+    // running over several paragraphs: each opens with a mark, only the last one closes).
+    if let Some(&(open, _, markup)) = stack.iter().find(|e| e.1 != Mark::Single) {
+        pairs.push((
+            Quotation {
+                open,
+                end: r.end,
+                closed: false,
+                block: bi,
+            },
+            markup,
+        ));
+    }
+    pairs.sort_by_key(|p| (p.0.open, std::cmp::Reverse(p.0.end)));
+    let mut reach = 0;
+    for (q, markup) in pairs {
+        if q.open < reach {
+            continue; // nested inside the one before
+        }
+        reach = q.end + 1;
+        if !markup {
+            out.push(q);
+        }
+    }
 }
 
-/// Is token `k` inside any quotation?
-fn quoted(k: usize, quotes: &[Marked]) -> bool {
-    quotes.iter().any(|q| q.open <= k && k <= q.close)
+struct Ctx<'a, 'd> {
+    doc: &'a Document<'d>,
+    ents: &'a Entities,
+    qs: &'a [Quotation],
 }
 
-fn speaker(
-    doc: &Document,
-    ents: &Entities,
-    q: &Marked,
-    s_open: usize,
-    s_close: usize,
-    quotes: &[Marked],
-) -> Option<EntityRef> {
-    let lex = doc.lex;
-    let toks = &doc.tokens;
-    let keys =
-        |a: usize, b: usize| -> Vec<&str> { toks[a..b].iter().map(|t| t.key.as_str()).collect() };
-    // After the quote: "…”, ha detto Lam" / "…,” Lam told reporters" / "…”, said X".
-    let sc = &doc.sentences[s_close];
-    let mut k = q.close + 1;
-    while k < sc.tokens.end
-        && toks[k].kind == TokenKind::Punct
-        && matches!(toks[k].key.as_str(), "," | "-" | ":")
-    {
-        k += 1;
-    }
-    if k < sc.tokens.end && k > q.close + 1 || (k < sc.tokens.end && k == q.close + 1) {
-        if let Some((n, _)) = lex.speech_verbs.longest(&keys(k, sc.tokens.end)) {
-            // Inverted: the speaker follows the verb, maybe after an article.
-            let mut m = k + n;
-            while m < sc.tokens.end
-                && toks[m].is_word()
-                && lex.is_stopword(&toks[m].key)
-                && ents.mention_at(m).is_none()
-            {
-                m += 1;
-            }
-            if let Some(me) = ents.mention_at(m) {
-                return Some(ents.reference(me.entity));
-            }
-            if let Some(d) = description(doc, m, sc.tokens.end, true) {
-                return Some(d);
-            }
-        }
-        if let Some(me) = ents.mention_at(k) {
-            let after = me.tokens.end;
-            if lex
-                .speech_verbs
-                .longest(&keys(after, sc.tokens.end))
-                .is_some()
-            {
-                return Some(ents.reference(me.entity));
-            }
-        }
-    }
-    // Before the quote, in its sentence: the nearest speech verb, then its subject.
-    let so = &doc.sentences[s_open];
-    let mut verb: Option<usize> = None;
-    let mut v = q.open;
-    while v > so.tokens.start {
-        v -= 1;
-        if quoted(v, quotes) {
-            continue;
-        }
-        if let Some((n, _)) = lex.speech_verbs.longest(&keys(v, q.open)) {
-            // take the longest phrase that starts here; prefer the outermost start of a phrase
-            let _ = n;
-            verb = Some(v);
-            break;
-        }
-    }
-    if let Some(v) = verb {
-        // Auxiliaries and reflexives are part of the phrase: walk back over them.
-        let mut v0 = v;
-        while v0 > so.tokens.start
-            && lex
-                .speech_verbs
-                .longest(&keys(v0 - 1, q.open))
-                .is_some_and(|(n, _)| v0 - 1 + n > v)
-        {
-            v0 -= 1;
-        }
-        return subject(doc, ents, s_open, v0, quotes);
-    }
-    // No verb: the last person named before the quote in its sentence ("Putin thanked Hanoi for its “…”").
-    ents.mentions_in(so.tokens.start..q.open)
-        .filter(|m| {
-            ents.list[m.entity].kind == EntityKind::Person && !quoted(m.tokens.start, quotes)
-        })
-        .last()
-        .map(|m| ents.reference(m.entity))
-}
+/// The speaker, how it was found, and a token of the attribution (for the evidence).
+type Attribution = (Who, How, usize);
 
-/// The subject of a speech verb at token `v` of sentence `s`: the words between the last clause
-/// boundary and the verb. A person named there; else a description ("un alto funzionario
-/// ucraino"); else an organization or country named there; else (a dropped subject or a pronoun)
-/// the first one named earlier in the sentence or in the sentence before.
-fn subject(
-    doc: &Document,
-    ents: &Entities,
-    s: usize,
-    v: usize,
-    quotes: &[Marked],
-) -> Option<EntityRef> {
-    let lex = doc.lex;
-    let toks = &doc.tokens;
-    let sent = &doc.sentences[s];
-    let mut b = v;
-    while b > sent.tokens.start {
-        let t = &toks[b - 1];
-        let boundary = (t.kind == TokenKind::Punct && !matches!(t.key.as_str(), "'" | "-"))
-            || lex.clause_words.longest(&[t.key.as_str()]).is_some()
-            || quoted(b - 1, quotes);
-        if boundary {
-            break;
-        }
-        b -= 1;
+impl Ctx<'_, '_> {
+    fn toks(&self) -> &[Token] {
+        &self.doc.tokens
     }
-    let in_range: Vec<_> = ents.mentions_in(b..v).collect();
-    if let Some(p) = in_range
-        .iter()
-        .find(|m| ents.list[m.entity].kind == EntityKind::Person)
-    {
-        return Some(ents.reference(p.entity));
+
+    fn key(&self, k: usize) -> &str {
+        self.doc.tokens.get(k).map_or("", |t| t.key.as_str())
     }
-    let content = |t: &Token| t.is_word() && !lex.is_stopword(&t.key);
-    let outside = (b..v).any(|k| {
-        content(&toks[k])
-            && ents.mention_at(k).is_none()
-            && lex.nationalities.longest(&[toks[k].key.as_str()]).is_none()
-    });
-    if outside {
-        if let Some(d) = description(doc, b, v, false) {
-            return Some(d);
-        }
-    }
-    if let Some(m) = in_range.first() {
-        return Some(ents.reference(m.entity));
-    }
-    // Dropped subject or pronoun: earlier in this sentence, else the sentence before.
-    let earlier = ents
-        .mentions_in(sent.tokens.start..b)
-        .find(|m| !quoted(m.tokens.start, quotes) && is_actor(ents, m.entity));
-    if let Some(m) = earlier {
-        return Some(ents.reference(m.entity));
-    }
-    if s > 0 {
-        let prev = &doc.sentences[s - 1];
-        let mut named = ents
-            .mentions_in(prev.tokens.clone())
-            .filter(|m| !quoted(m.tokens.start, quotes));
-        let all: Vec<_> = named.by_ref().collect();
-        if let Some(m) = all
+
+    fn keys(&self, a: usize, b: usize) -> Vec<&str> {
+        self.toks()[a..b.max(a)]
             .iter()
-            .find(|m| ents.list[m.entity].kind == EntityKind::Person)
-            .or(all.iter().find(|m| is_actor(ents, m.entity)))
+            .map(|t| t.key.as_str())
+            .collect()
+    }
+
+    /// Is token `k` inside a quotation (marks included)?
+    fn quoted(&self, k: usize) -> bool {
+        let i = self.qs.partition_point(|q| q.open <= k);
+        i > 0 && self.qs[i - 1].end >= k
+    }
+
+    /// The speech phrase starting at token `k` (not reading past `end`): its length and whether
+    /// the source follows it ("according to X").
+    fn speech_at(&self, k: usize, end: usize) -> Option<(usize, bool)> {
+        let t = self.toks().get(k)?;
+        if !t.is_word() || self.quoted(k) {
+            return None;
+        }
+        let lex = self.doc.lex;
+        let keys = self.keys(k, end.min(k + 8));
+        let (n, _) = lex.speech_verbs.longest(&keys)?;
+        let after = lex.source_after.longest(&keys).is_some_and(|(m, _)| m == n);
+        Some((n, after))
+    }
+
+    fn clause_word(&self, k: usize) -> bool {
+        let keys = self.keys(k, (k + 3).min(self.toks().len()));
+        self.doc.lex.clause_words.longest(&keys).is_some()
+    }
+
+    fn pronoun(&self, k: usize) -> Option<char> {
+        self.doc.lex.pronouns.get(self.key(k)).copied()
+    }
+
+    fn kind(&self, e: usize) -> EntityKind {
+        self.ents.list[e].kind
+    }
+
+    fn is_actor(&self, e: usize) -> bool {
+        matches!(
+            self.kind(e),
+            EntityKind::Person | EntityKind::Organization | EntityKind::Country
+        )
+    }
+
+    /// Does the sentence of token `t` hold nothing but punctuation before it?
+    fn opens_sentence(&self, t: usize) -> bool {
+        self.doc.starts_sentence(t)
+    }
+
+    fn sentence_end(&self, k: usize) -> usize {
+        self.doc
+            .sentence_of_token(k)
+            .map_or(k, |s| self.doc.sentences[s].tokens.end)
+    }
+
+    fn sentence_start(&self, k: usize) -> usize {
+        self.doc
+            .sentence_of_token(k)
+            .map_or(k, |s| self.doc.sentences[s].tokens.start)
+    }
+
+    /// Who said quotation `qi`: the attribution after it, before it, the sentence introducing it,
+    /// the quote it continues, or (a guess) the person named before it in its sentence.
+    fn attribute(&self, qi: usize, said: &[Option<Who>]) -> Option<Attribution> {
+        let q = self.qs[qi];
+        if let Some(a) = self.after(q, said) {
+            return Some(a);
+        }
+        if let Some(a) = self.before(q, said) {
+            return Some(a);
+        }
+        if self.opens_sentence(q.open) {
+            if let Some(a) = self.introduced(q, said) {
+                return Some(a);
+            }
+            if let Some(w) = self.continued(qi, said) {
+                return Some((w, How::Carried, q.open));
+            }
+            return None;
+        }
+        let start = self.sentence_start(q.open);
+        self.ents
+            .mentions_in(start..q.open)
+            .filter(|m| self.kind(m.entity) == EntityKind::Person && !self.quoted(m.tokens.start))
+            .last()
+            .map(|m| (Who::Entity(m.entity), How::Guessed, q.open))
+    }
+
+    /// "…”, ha detto Lam" / "…,” Lam told reporters" / "…,” said X" / "…” ― Name".
+    fn after(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        if !q.closed {
+            return None;
+        }
+        let toks = self.toks();
+        let block_end = self.doc.block_tokens.get(q.block).map_or(0, |r| r.end);
+        let mut k = q.end + 1;
+        let mut dash = false;
+        while k < block_end
+            && toks[k].kind == TokenKind::Punct
+            && matches!(toks[k].key.as_str(), "," | "-" | ":")
         {
-            return Some(ents.reference(m.entity));
+            dash |= toks[k].key == "-";
+            k += 1;
+        }
+        if k >= block_end {
+            return None;
+        }
+        // The attribution ends with its sentence or at the next quotation.
+        let next_open = self
+            .qs
+            .get(self.qs.partition_point(|x| x.open <= q.end))
+            .map(|x| x.open);
+        let end = self
+            .sentence_end(k)
+            .min(next_open.unwrap_or(usize::MAX))
+            .min(block_end);
+        if k >= end {
+            return None;
+        }
+        if dash {
+            // "…” ― Jorge Falcon": a name right after a dash.
+            if let Some(m) = self.ents.mention_at(k).filter(|m| self.is_actor(m.entity)) {
+                return Some((Who::Entity(m.entity), How::Said, k));
+            }
+            let name = (k..end)
+                .take_while(|&j| toks[j].is_word() && toks[j].cap)
+                .count();
+            if (2..=4).contains(&name)
+                && (k + name == end || toks[k + name].kind == TokenKind::Punct)
+            {
+                return Some((Who::Words(k, k + name), How::Said, k));
+            }
+        }
+        if let Some((n, _)) = self.speech_at(k, end) {
+            // "a-t-il déclaré", "sagte er": the pronoun is part of the phrase.
+            let who = match (k..k + n).find_map(|j| self.pronoun(j)) {
+                Some(g) => self.resolve(k, Some(g), said),
+                None => self
+                    .named_after(k + n, end, said)
+                    .or_else(|| self.resolve(k, None, said)),
+            };
+            return Some((who?, How::Said, k));
+        }
+        // Subject first: "…,” Tulsa police Chief Chuck Jordan said Monday.
+        let limit = end.min(k + 30);
+        let mut v = k;
+        while v < limit {
+            let t = &toks[v];
+            if t.kind == TokenKind::Punct && matches!(t.key.as_str(), ";" | ":" | "." | "?" | "!") {
+                return None;
+            }
+            if self.clause_word(v) && (v == k || toks[v - 1].key != ",") {
+                return None;
+            }
+            if let Some((_, false)) = self.speech_at(v, end) {
+                let who = self.subject(k, v, said)?;
+                return Some((who, How::Said, k));
+            }
+            v += 1;
+        }
+        None
+    }
+
+    /// The nearest speech verb before the quote in its sentence, and its subject; or
+    /// "secondo X, “…”" / "according to X, “…”".
+    fn before(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        let start = self.sentence_start(q.open);
+        let mut v = q.open;
+        while v > start {
+            v -= 1;
+            if self.quoted(v) {
+                continue;
+            }
+            let Some((n, source_after)) = self.speech_at(v, q.open) else {
+                continue;
+            };
+            // Take the whole phrase when an auxiliary starts it ("ha detto", "has said").
+            let mut v0 = v;
+            while v0 > start
+                && self
+                    .speech_at(v0 - 1, q.open)
+                    .is_some_and(|(m, _)| v0 - 1 + m >= v + n)
+            {
+                v0 -= 1;
+            }
+            let verb_end = v0 + self.speech_at(v0, q.open).map_or(n, |x| x.0);
+            if source_after {
+                return Some((self.named_after(verb_end, q.open, said)?, How::Said, v0));
+            }
+            if let Some(w) = self.subject(start, v0, said) {
+                return Some((w, How::Said, v0));
+            }
+            // A subject after the verb: "Ha detto il ministro: “…”".
+            return Some((self.named_after(verb_end, q.open, said)?, How::Said, v0));
+        }
+        None
+    }
+
+    /// A sentence ending in ':' right before the quote introduces it ("Caddell continued:").
+    fn introduced(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        let s = self.doc.sentence_of_token(q.open)?;
+        let prev = self.doc.sentences.get(s.checked_sub(1)?)?;
+        let toks = self.toks();
+        let last = prev.tokens.end.checked_sub(1)?;
+        if toks[last].key != ":" {
+            return None;
+        }
+        let mut v = last;
+        while v > prev.tokens.start {
+            v -= 1;
+            if let Some((_, source_after)) = self.speech_at(v, last) {
+                if source_after {
+                    break;
+                }
+                let w = self.subject(prev.tokens.start, v, said)?;
+                return Some((w, How::Carried, v));
+            }
+        }
+        let m = self
+            .ents
+            .mentions_in(prev.tokens.clone())
+            .find(|m| self.is_actor(m.entity) && !self.quoted(m.tokens.start))?;
+        Some((Who::Entity(m.entity), How::Carried, m.tokens.start))
+    }
+
+    /// The speaker of the quote this one continues: the quote before it in its paragraph, or the
+    /// one before in the previous paragraph when no other person is named in between.
+    fn continued(&self, qi: usize, said: &[Option<Who>]) -> Option<Who> {
+        let q = self.qs[qi];
+        let p = *self.qs.get(qi.checked_sub(1)?)?;
+        let who = said.get(qi - 1).copied().flatten()?;
+        if p.block == q.block {
+            return Some(who);
+        }
+        let previous_paragraph = (0..q.block)
+            .rev()
+            .find(|&b| self.doc.blocks[b].kind == BlockKind::Paragraph);
+        if previous_paragraph != Some(p.block) {
+            return None;
+        }
+        let someone_else = self.ents.mentions_in(p.end..q.open).any(|m| {
+            self.kind(m.entity) == EntityKind::Person
+                && !self.quoted(m.tokens.start)
+                && who != Who::Entity(m.entity)
+        });
+        (!someone_else).then_some(who)
+    }
+
+    /// The speaker named right after a verb or an attribution phrase, in `m..end`: "said Rep. G.K.
+    /// Butterfield (D-N.C.), head of …", "ha detto il portavoce del Cremlino", "according to X".
+    fn named_after(&self, m: usize, end: usize, said: &[Option<Who>]) -> Option<Who> {
+        let toks = self.toks();
+        let mut e = m;
+        while e < end && e < m + 12 {
+            let t = &toks[e];
+            let stop = (t.kind == TokenKind::Punct && !matches!(t.key.as_str(), "." | "'" | "-"))
+                || self.clause_word(e)
+                || (e > m && self.speech_at(e, end).is_some());
+            if stop {
+                break;
+            }
+            e += 1;
+        }
+        if e == m {
+            return None;
+        }
+        if let Some(g) = self.pronoun(m) {
+            return self.resolve(m, Some(g), said);
+        }
+        let actor = self.ents.mentions_in(m..e).any(|x| self.is_actor(x.entity));
+        if !actor {
+            // A name the entity reader did not type: "ha detto Lam ai giornalisti".
+            if let Some(x) = self.ents.mention_at(m) {
+                return Some(Who::Entity(x.entity));
+            }
+            let lex = self.doc.lex;
+            let capitalized = (m..e)
+                .take_while(|&k| {
+                    toks[k].is_word() && (toks[k].cap || lex.particles.contains(&toks[k].key))
+                })
+                .count();
+            if capitalized > 0 && !lex.is_stopword(&toks[m].key) {
+                return Some(Who::Words(m, m + capitalized));
+            }
+        }
+        self.named_in(m, e, true)
+    }
+
+    /// The subject of a speech verb at `v`, read back from `v` to the start of its clause (not
+    /// before `a`): the person nearest the verb, else a pronoun or a dropped subject resolved,
+    /// an organization or country, or a description.
+    fn subject(&self, a: usize, v: usize, said: &[Option<Who>]) -> Option<Who> {
+        let toks = self.toks();
+        let mut b = v;
+        let mut comma = false;
+        while b > a {
+            let t = &toks[b - 1];
+            let boundary = (t.kind == TokenKind::Punct
+                && matches!(t.key.as_str(), ";" | ":" | "." | "?" | "!" | "\""))
+                || is_quote_mark(t.text(self.doc.text()))
+                || self.quoted(b - 1)
+                // a clause word opens the clause, unless it opens an apposition ("X, who …, said")
+                || (self.clause_word(b - 1) && !(comma && b >= 2 && toks[b - 2].key == ","));
+            if boundary {
+                break;
+            }
+            comma |= t.key == ",";
+            b -= 1;
+        }
+        // Relative clauses set off by commas ("Trump, who …, said") are not the subject.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut s = b;
+        for k in b..=v {
+            if k == v || toks[k].key == "," {
+                let relative = s < k && s > b && self.clause_word(s);
+                if s < k && !relative {
+                    spans.push((s, k));
+                }
+                s = k + 1;
+            }
+        }
+        if spans
+            .iter()
+            .all(|&(x, y)| !(x..y).any(|k| toks[k].is_word()))
+        {
+            return self.resolve(v, None, said);
+        }
+        // The person nearest the verb.
+        for &(x, y) in spans.iter().rev() {
+            let person = self
+                .ents
+                .mentions_in(x..y)
+                .filter(|m| {
+                    self.kind(m.entity) == EntityKind::Person && self.heads(m.tokens.clone(), x)
+                })
+                .last();
+            if let Some(p) = person {
+                return Some(Who::Entity(p.entity));
+            }
+        }
+        let &(x, y) = spans.last()?;
+        let first = (x..y).find(|&k| toks[k].is_word())?;
+        if let Some(g) = self.pronoun(first) {
+            return self.resolve(first, Some(g), said);
+        }
+        self.named_in(x, y, false)
+    }
+
+    /// Is the mention `m` (inside a phrase starting at `x`) the head of its phrase? Not when it
+    /// is a possessive ("Trump's campaign manager") or a complement ("a spokesman for Trump").
+    fn heads(&self, m: std::ops::Range<usize>, x: usize) -> bool {
+        let toks = self.toks();
+        if toks
+            .get(m.end)
+            .is_some_and(|t| matches!(t.key.as_str(), "'s" | "'"))
+        {
+            return false;
+        }
+        let lex = self.doc.lex;
+        let complement = m.start >= x + 2
+            && toks[m.start - 1].is_word()
+            && !toks[m.start - 1].cap
+            && lex.is_stopword(&toks[m.start - 1].key)
+            && toks[m.start - 2].is_word()
+            && !lex.is_stopword(&toks[m.start - 2].key)
+            && self.ents.mention_at(m.start - 2).is_none();
+        !complement
+    }
+
+    /// The speaker a phrase names: a person in it, an organization or country that is the whole
+    /// phrase, else the phrase as a description (its first words when `after_verb`).
+    fn named_in(&self, x: usize, y: usize, after_verb: bool) -> Option<Who> {
+        let toks = self.toks();
+        let lex = self.doc.lex;
+        let mentions: Vec<_> = self
+            .ents
+            .mentions_in(x..y)
+            .filter(|m| self.is_actor(m.entity) && self.heads(m.tokens.clone(), x))
+            .collect();
+        if let Some(p) = mentions
+            .iter()
+            .find(|m| self.kind(m.entity) == EntityKind::Person)
+        {
+            return Some(Who::Entity(p.entity));
+        }
+        let content = |k: usize| toks[k].is_word() && !lex.is_stopword(&toks[k].key);
+        let bare = (x..y).all(|k| {
+            !content(k)
+                || self.ents.mention_at(k).is_some()
+                || lex.nationalities.longest(&[toks[k].key.as_str()]).is_some()
+        });
+        if bare {
+            let m = if after_verb {
+                mentions.first()
+            } else {
+                mentions.last()
+            };
+            if let Some(m) = m {
+                return Some(Who::Entity(m.entity));
+            }
+        }
+        description(self.doc, x, y)
+    }
+
+    /// The nearest fitting speaker before token `at` for a pronoun of gender `g` (m, f, n, p) or
+    /// a dropped subject (None): the speaker of a quote or the first person named in this
+    /// sentence before `at`, else in the sentences before. "it" looks for an organization or a
+    /// country; "they" is left unresolved.
+    fn resolve(&self, at: usize, g: Option<char>, said: &[Option<Who>]) -> Option<Who> {
+        if g == Some('p') {
+            return None;
+        }
+        let wanted = |e: usize| match g {
+            Some('n') => matches!(self.kind(e), EntityKind::Organization | EntityKind::Country),
+            _ => self.kind(e) == EntityKind::Person,
+        };
+        let s = self.doc.sentence_of_token(at)?;
+        for back in 0..6 {
+            let Some(si) = s.checked_sub(back) else {
+                break;
+            };
+            let sent = &self.doc.sentences[si];
+            let end = if back == 0 { at } else { sent.tokens.end };
+            // A quote attributed in that sentence names who it is about.
+            let quoted_speaker = self
+                .qs
+                .iter()
+                .zip(said)
+                .filter(|(q, _)| q.open >= sent.tokens.start && q.open < end)
+                .filter_map(|(_, w)| match w {
+                    Some(Who::Entity(e)) if wanted(*e) => Some(Who::Entity(*e)),
+                    _ => None,
+                })
+                .last();
+            if quoted_speaker.is_some() {
+                return quoted_speaker;
+            }
+            let named = self
+                .ents
+                .mentions_in(sent.tokens.start..end)
+                .find(|m| wanted(m.entity) && !self.quoted(m.tokens.start));
+            if let Some(m) = named {
+                return Some(Who::Entity(m.entity));
+            }
+        }
+        None
+    }
+
+    /// The Quote fact, or None for what is not a quote: a single word, a title, a short phrase
+    /// nobody is said to have said (a scare quote).
+    fn quote(&self, q: &Quotation, found: Option<Attribution>) -> Option<Quote> {
+        let doc = self.doc;
+        let toks = self.toks();
+        let inner = q.open + 1..q.end;
+        let words = toks[inner.clone()]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+            .count();
+        if words < 2 || self.title_like(q) {
+            return None;
+        }
+        let how = found.map(|f| f.1);
+        let enough = match how {
+            Some(How::Said) | Some(How::Carried) => true,
+            Some(How::Guessed) => words >= 4,
+            None => words >= 5,
+        };
+        if !enough {
+            return None;
+        }
+        let confidence = match how {
+            Some(How::Said) if words >= 4 => 0.9,
+            Some(How::Said) | Some(How::Carried) => 0.75,
+            Some(How::Guessed) => 0.6,
+            None => 0.5,
+        };
+        let r = Range {
+            start: toks[inner.start].range.start,
+            end: toks[inner.end - 1].range.end,
+        };
+        let s_open = doc.sentence_of_token(q.open)?;
+        let last = if q.closed { q.end } else { q.end - 1 };
+        let mut s_last = doc.sentence_of_token(last).unwrap_or(s_open);
+        if let Some(s_attr) = found.and_then(|f| doc.sentence_of_token(f.2)) {
+            if s_attr == s_last + 1 {
+                s_last = s_attr;
+            }
+        }
+        let s_first = found
+            .and_then(|f| doc.sentence_of_token(f.2))
+            .filter(|&s| s + 1 == s_open)
+            .unwrap_or(s_open);
+        let evidence = (s_first..=s_last.max(s_first))
+            .filter_map(|s| doc.sentences.get(s))
+            .map(|s| doc.span(s.range))
+            .collect();
+        Some(Quote {
+            evidence,
+            confidence,
+            text: doc.original_text(r),
+            speaker: found.map(|f| self.reference(f.0)),
+            span: doc.span(r),
+        })
+    }
+
+    /// A title or a name in quotation marks: a few words, each capitalized, inside a sentence
+    /// (“Fox News Sunday,”, “Morning Joe”, “Contract with America.”).
+    fn title_like(&self, q: &Quotation) -> bool {
+        if self.opens_sentence(q.open) {
+            return false;
+        }
+        let lex = self.doc.lex;
+        let words: Vec<&Token> = self.toks()[q.open + 1..q.end]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+            .collect();
+        let capitalized = words.iter().filter(|t| t.cap).count();
+        words.len() <= 7
+            && capitalized >= 1
+            && words.iter().all(|t| {
+                t.cap || t.kind == TokenKind::Number || lex.is_stopword(&t.key) || t.key == "'s"
+            })
+    }
+
+    fn reference(&self, w: Who) -> EntityRef {
+        match w {
+            Who::Entity(e) => self.ents.reference(e),
+            Who::Words(a, b) => EntityRef {
+                id: None,
+                name: self.doc.original_text(Range {
+                    start: self.toks()[a].range.start,
+                    end: self.toks()[b - 1].range.end,
+                }),
+            },
         }
     }
-    None
 }
 
-fn is_actor(ents: &Entities, e: usize) -> bool {
-    matches!(
-        ents.list[e].kind,
-        EntityKind::Person | EntityKind::Organization | EntityKind::Country
-    )
-}
-
-/// A description as speaker: the words of `a..b` without leading function words (1–8 words).
-fn description(doc: &Document, a: usize, b: usize, after_verb: bool) -> Option<EntityRef> {
+/// A description as speaker: the words of `a..b` without the function words around them
+/// (1–10 words).
+fn description(doc: &Document, a: usize, b: usize) -> Option<Who> {
     let lex = doc.lex;
     let toks = &doc.tokens;
+    let edge = |t: &Token| !t.is_word() || lex.is_stopword(&t.key);
     let mut a = a;
-    while a < b && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
+    while a < b && edge(&toks[a]) {
         a += 1;
     }
     let mut e = b;
-    if after_verb {
-        // "…”, said a State Department spokesperson, adding…": stop at punctuation.
-        e = (a..b)
-            .find(|&k| toks[k].kind == TokenKind::Punct)
-            .unwrap_or(b);
-    }
-    while e > a && (!toks[e - 1].is_word() || lex.is_stopword(&toks[e - 1].key)) {
+    while e > a && edge(&toks[e - 1]) {
         e -= 1;
     }
-    if a >= e || e - a > 8 {
-        return None;
-    }
-    let name = doc.original_text(Range {
-        start: toks[a].range.start,
-        end: toks[e - 1].range.end,
-    });
-    Some(EntityRef { id: None, name })
+    let words = toks[a..e].iter().filter(|t| t.is_word()).count();
+    (a < e && words <= 10).then_some(Who::Words(a, e))
 }
 
 #[cfg(test)]
