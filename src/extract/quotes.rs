@@ -334,10 +334,25 @@ impl Ctx<'_, '_> {
             }
             return None;
         }
+        // No speech verb: the last person named before the quote in its sentence who can be its
+        // subject ("Putin thanked Hanoi for its “…”"), not an object ("attacked Clinton"), a
+        // possessive or a complement.
         let start = self.sentence_start(q.open);
+        let toks = self.toks();
+        let lex = self.doc.lex;
         self.ents
             .mentions_in(start..q.open)
-            .filter(|m| self.kind(m.entity) == EntityKind::Person && !self.quoted(m.tokens.start))
+            .filter(|m| {
+                let k = m.tokens.start;
+                let object = k > start
+                    && toks[k - 1].is_word()
+                    && !toks[k - 1].cap
+                    && !lex.is_stopword(&toks[k - 1].key);
+                self.kind(m.entity) == EntityKind::Person
+                    && !self.quoted(k)
+                    && !object
+                    && self.heads(m.tokens.clone(), start)
+            })
             .last()
             .map(|m| (Who::Entity(m.entity), How::Guessed, q.open))
     }
@@ -402,7 +417,7 @@ impl Ctx<'_, '_> {
         let mut v = k;
         while v < limit {
             let t = &toks[v];
-            if t.kind == TokenKind::Punct && matches!(t.key.as_str(), ";" | ":" | "." | "?" | "!") {
+            if t.kind == TokenKind::Punct && matches!(t.key.as_str(), ";" | ":") {
                 return None;
             }
             if self.clause_word(v) && (v == k || toks[v - 1].key != ",") {
@@ -439,38 +454,54 @@ impl Ctx<'_, '_> {
             {
                 v0 -= 1;
             }
-            let verb_end = v0 + self.speech_at(v0, q.open).map_or(n, |x| x.0);
-            if source_after {
-                return Some((self.named_after(verb_end, q.open, said)?, How::Said, v0));
-            }
-            if let Some(w) = self.subject(start, v0, said) {
-                return Some((w, How::Said, v0));
-            }
-            // A subject after the verb: "Ha detto il ministro: “…”".
-            return Some((self.named_after(verb_end, q.open, said)?, How::Said, v0));
+            let n = self.speech_at(v0, q.open).map_or(n, |x| x.0);
+            let who = self.speaker_of(start, v0, n, q.open, source_after, said)?;
+            return Some((who, How::Said, v0));
         }
         None
     }
 
-    /// A sentence ending in ':' right before the quote introduces it ("Caddell continued:").
+    /// Who the speech phrase at `v` (`n` tokens, its clause starting at `a`, what follows it
+    /// reaching to `end`) names: the source after "according to", else its subject, else a
+    /// speaker after it ("said Rep. X", "Ha detto il ministro: “…”"), else a dropped subject.
+    fn speaker_of(
+        &self,
+        a: usize,
+        v: usize,
+        n: usize,
+        end: usize,
+        source_after: bool,
+        said: &[Option<Who>],
+    ) -> Option<Who> {
+        if source_after {
+            return self.named_after(v + n, end, said);
+        }
+        self.subject(a, v, said)
+            .or_else(|| self.named_after(v + n, end, said))
+            .or_else(|| self.resolve(v, None, said))
+    }
+
+    /// The sentence right before the quote introduces it: one ending in ':' ("Caddell
+    /// continued:"), or one of the same paragraph with a speech verb ("Schiff said. “…”").
     fn introduced(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
         let s = self.doc.sentence_of_token(q.open)?;
         let prev = self.doc.sentences.get(s.checked_sub(1)?)?;
         let toks = self.toks();
         let last = prev.tokens.end.checked_sub(1)?;
-        if toks[last].key != ":" {
+        let colon = toks[last].key == ":";
+        if !colon && prev.block != self.doc.sentences[s].block {
             return None;
         }
         let mut v = last;
         while v > prev.tokens.start {
             v -= 1;
-            if let Some((_, source_after)) = self.speech_at(v, last) {
-                if source_after {
-                    break;
-                }
-                let w = self.subject(prev.tokens.start, v, said)?;
-                return Some((w, How::Carried, v));
+            if let Some((n, source_after)) = self.speech_at(v, last) {
+                let w = self.speaker_of(prev.tokens.start, v, n, last, source_after, said);
+                return w.map(|w| (w, How::Carried, v));
             }
+        }
+        if !colon {
+            return None;
         }
         let m = self
             .ents
@@ -509,7 +540,12 @@ impl Ctx<'_, '_> {
         let mut e = m;
         while e < end && e < m + 12 {
             let t = &toks[e];
-            let stop = (t.kind == TokenKind::Punct && !matches!(t.key.as_str(), "." | "'" | "-"))
+            let stop = (t.kind == TokenKind::Punct
+                && matches!(
+                    t.key.as_str(),
+                    "," | ";" | ":" | "(" | ")" | "[" | "?" | "!"
+                ))
+                || is_quote_mark(t.text(self.doc.text()))
                 || self.clause_word(e)
                 || (e > m && self.speech_at(e, end).is_some());
             if stop {
@@ -543,16 +579,15 @@ impl Ctx<'_, '_> {
     }
 
     /// The subject of a speech verb at `v`, read back from `v` to the start of its clause (not
-    /// before `a`): the person nearest the verb, else a pronoun or a dropped subject resolved,
-    /// an organization or country, or a description.
+    /// before `a`): the person nearest the verb, else a pronoun resolved, an organization or
+    /// country, or a description; None when the clause names nobody before the verb.
     fn subject(&self, a: usize, v: usize, said: &[Option<Who>]) -> Option<Who> {
         let toks = self.toks();
         let mut b = v;
         let mut comma = false;
         while b > a {
             let t = &toks[b - 1];
-            let boundary = (t.kind == TokenKind::Punct
-                && matches!(t.key.as_str(), ";" | ":" | "." | "?" | "!" | "\""))
+            let boundary = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), ";" | ":"))
                 || is_quote_mark(t.text(self.doc.text()))
                 || self.quoted(b - 1)
                 // a clause word opens the clause, unless it opens an apposition ("X, who …, said")
@@ -575,29 +610,33 @@ impl Ctx<'_, '_> {
                 s = k + 1;
             }
         }
-        if spans
-            .iter()
-            .all(|&(x, y)| !(x..y).any(|k| toks[k].is_word()))
-        {
-            return self.resolve(v, None, said);
-        }
-        // The person nearest the verb.
-        for &(x, y) in spans.iter().rev() {
-            let person = self
-                .ents
+        let person = |x: usize, y: usize| {
+            self.ents
                 .mentions_in(x..y)
                 .filter(|m| {
                     self.kind(m.entity) == EntityKind::Person && self.heads(m.tokens.clone(), x)
                 })
-                .last();
-            if let Some(p) = person {
-                return Some(Who::Entity(p.entity));
-            }
-        }
+                .last()
+                .map(|m| Who::Entity(m.entity))
+        };
         let &(x, y) = spans.last()?;
-        let first = (x..y).find(|&k| toks[k].is_word())?;
-        if let Some(g) = self.pronoun(first) {
-            return self.resolve(first, Some(g), said);
+        if let Some(p) = person(x, y) {
+            return Some(p);
+        }
+        if let Some(g) = (x..y)
+            .find(|&k| toks[k].is_word())
+            .and_then(|k| self.pronoun(k))
+        {
+            return self.resolve(x, Some(g), said);
+        }
+        // The person of an apposition: "Kellyanne Conway, Trump's campaign manager, said".
+        if let Some(p) = spans.iter().rev().skip(1).find_map(|&(x, y)| person(x, y)) {
+            return Some(p);
+        }
+        let lex = self.doc.lex;
+        let content = (x..y).any(|k| toks[k].is_word() && !lex.is_stopword(&toks[k].key));
+        if !content {
+            return None;
         }
         self.named_in(x, y, false)
     }
