@@ -183,7 +183,7 @@ impl Analyzer {
             self.summary_sentences,
             self.max_words,
         );
-        let keyphrases = summarize::keyphrases(&doc, 8);
+        let keyphrases = summarize::keyphrases(&doc, &ents, 8);
         let words = doc
             .blocks
             .iter()
