@@ -34,6 +34,7 @@ struct Files {
     percent: &'static str,
     clause_words: &'static str,
     number_parts: &'static str,
+    about_words: &'static str,
 }
 
 macro_rules! files {
@@ -62,6 +63,7 @@ macro_rules! files {
             percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
             clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
             number_parts: include_str!(concat!("../data/", $lang, "/number_parts.txt")),
+            about_words: include_str!(concat!("../data/", $lang, "/about_words.txt")),
         }
     };
 }
@@ -177,6 +179,8 @@ pub struct Lexicon {
     pub number_parts: Phrases<NumberPart>,
     /// ISO 4217 codes, upper case, valid only as written so ("EUR 20", "42SAR").
     pub currency_codes: HashSet<String>,
+    /// Words that shape what a number is about, by role (`link`, `skip`, `to`).
+    pub about_words: HashMap<String, Vec<String>>,
 }
 
 /// The role of a word inside a spelled or signed number (`number_parts.txt`).
@@ -283,6 +287,15 @@ impl Lexicon {
                 _ => None,
             }),
             currency_codes: rows(CURRENCY_CODES).map(|r| r[0].to_string()).collect(),
+            about_words: {
+                let mut m: HashMap<String, Vec<String>> = HashMap::new();
+                for r in rows(f.about_words) {
+                    if let Some(role) = column(&r, 1) {
+                        m.entry(fold_key(r[0])).or_default().push(role);
+                    }
+                }
+                m
+            },
         }
     }
 

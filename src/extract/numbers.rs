@@ -106,7 +106,7 @@ impl<'a> Ctx<'a> {
         self.tok(k).is_some_and(|t| {
             t.kind == TokenKind::Number
                 || self.leading_decimal(k)
-                || (t.is_word() && self.atom(k).is_some())
+                || (t.is_word() && self.atom(k, false).is_some())
         })
     }
 
@@ -123,15 +123,18 @@ impl<'a> Ctx<'a> {
             && d.text(self.text).bytes().all(|b| b.is_ascii_digit())
     }
 
-    /// A number word, a scale that multiplies ("hundred", "million") or a number written as one
-    /// word from parts ("trecentotrentuno") at `k`: (value, tokens, approximate).
-    fn atom(&self, k: usize) -> Option<(f64, usize, bool)> {
+    /// A number word, a scale that multiplies ("hundred", "million": only after a first part,
+    /// and never a one-letter one) or a number written as one word from parts
+    /// ("trecentotrentuno") at `k`: (value, tokens, approximate).
+    fn atom(&self, k: usize, after_part: bool) -> Option<(f64, usize, bool)> {
         let keys = self.keys(k);
         if let Some((n, w)) = self.lex.number_words.longest(&keys) {
             return Some((w.value, n, w.approximate));
         }
-        if let Some((n, &m)) = self.lex.scales.longest(&keys) {
-            if m == 100.0 || is_multiplier(m) {
+        if let Some((n, &m)) = self.lex.scales.longest(&keys).filter(|_| after_part) {
+            if (m == 100.0 || is_multiplier(m))
+                && keys.first().is_some_and(|w| w.chars().count() > 1)
+            {
                 return Some((m, n, false));
             }
         }
@@ -266,7 +269,7 @@ fn split_compound(lex: &Lexicon, rest: &str, s: Spelled, depth: usize) -> Option
         let key = [w];
         if let Some((1, n)) = lex.number_words.longest(&key) {
             // Whole hundreds and thousands ("duecento") are read from their own parts.
-            if !n.approximate && (n.value < 100.0 || n.value == 100.0 || is_multiplier(n.value)) {
+            if !n.approximate && (n.value <= 100.0 || is_multiplier(n.value)) {
                 return Some(n.value);
             }
         }
@@ -310,6 +313,8 @@ struct Value {
     tokens: usize,
     approximate: bool,
     digits: bool,
+    /// Spelled with a multiplier ("tre milioni"): "di"/"of" may lead to its currency.
+    multiplied: bool,
 }
 
 /// Digits at `j` ("1.000,5", "3 000 000", ".08") or a number in words ("two hundred and two
@@ -323,6 +328,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
             tokens: 2,
             approximate: false,
             digits: true,
+            multiplied: false,
         });
     }
     if t.kind == TokenKind::Number {
@@ -357,6 +363,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
             tokens: k - j,
             approximate: false,
             digits: true,
+            multiplied: false,
         });
     }
     if !t.is_word() {
@@ -366,7 +373,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     let mut k = j;
     // "a million", "un miliardo": the article is one; "half a million", "mezzo milione".
     let scale_after = |k: usize| {
-        c.atom(k)
+        c.atom(k, true)
             .filter(|(v, _, approx)| !approx && (*v == 100.0 || is_multiplier(*v)))
     };
     match c.part(k) {
@@ -393,7 +400,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     }
     let mut taken = k;
     while k < c.end {
-        if let Some((v, n, approximate)) = c.atom(k) {
+        if let Some((v, n, approximate)) = c.atom(k, s.parts > 0) {
             if approximate {
                 if s.parts == 0 {
                     return Some(Value {
@@ -401,6 +408,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
                         tokens: k + n - j,
                         approximate: true,
                         digits: false,
+                        multiplied: v >= 1000.0,
                     });
                 }
                 break;
@@ -425,7 +433,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
                 break;
             }
             if article.is_none() && s.after_multiplier {
-                if let Some((v, w, false)) = c.atom(m) {
+                if let Some((v, w, false)) = c.atom(m, true) {
                     let mut next = s;
                     if next.push(v) {
                         s = next;
@@ -443,6 +451,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
         tokens: taken - j,
         approximate: false,
         digits: false,
+        multiplied: s.last_multiplier > 0.0,
     })
 }
 
@@ -499,11 +508,25 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             end: s.tokens.end,
         };
         let mut i = c.start;
+        let mut last_money: Option<usize> = None;
         while i < c.end {
             match read_at(&c, i, si) {
                 Some(f) => {
                     i = f.after.max(i + 1);
-                    if f.keep {
+                    let money = f.category == NumberCategory::Money;
+                    // "120.7m euros ($158.8m; £83.3m)": the same amount in other currencies.
+                    let conversion = money
+                        && last_money.is_some_and(|end| {
+                            let between = &toks[end..f.range.start];
+                            between
+                                .iter()
+                                .all(|t| matches!(t.key.as_str(), "(" | ";" | "," | "/"))
+                                && between.iter().any(|t| t.key == "(" || t.key == ";")
+                        });
+                    if money {
+                        last_money = Some(f.after);
+                    }
+                    if f.keep && !conversion {
                         found.push(f);
                     }
                 }
@@ -511,6 +534,18 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             }
         }
     }
+    let found_ranges: Vec<(usize, usize, [f64; 2])> = found
+        .iter()
+        .filter_map(|f| {
+            let [a, b] = f.range_values?;
+            let years = (1500.0..=2100.0).contains(&a) && (1500.0..=2100.0).contains(&b);
+            (years && a.fract() == 0.0 && b.fract() == 0.0).then_some((
+                f.sentence,
+                f.range.start,
+                [a, b],
+            ))
+        })
+        .collect();
     // One card per value said: merge repeats.
     let mut facts: Vec<(NumberFact, u8, usize)> = Vec::new();
     for f in found {
@@ -530,7 +565,18 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             }
             continue;
         }
-        let about = about(doc, &f);
+        let mut about = about(doc, &f);
+        // "80% delle importazioni tra il 1995 e il 2023": the period the value covers.
+        if f.category != NumberCategory::Range {
+            if let Some([a, b]) = period_after(&found_ranges, &f) {
+                let period = format!("{a}\u{2013}{b}");
+                about = if about.is_empty() {
+                    period
+                } else {
+                    format!("{about} ({period})")
+                };
+            }
+        }
         let rank = match f.category {
             NumberCategory::Money => 0,
             NumberCategory::Percent => 1,
@@ -564,6 +610,14 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
     }
     facts.sort_by_key(|(_, rank, pos)| (*rank, *pos));
     facts.into_iter().map(|(f, _, _)| f).collect()
+}
+
+/// A range of years said just after a value, in its sentence: the period the value covers.
+fn period_after(ranges: &[(usize, usize, [f64; 2])], f: &Found) -> Option<[f64; 2]> {
+    ranges
+        .iter()
+        .find(|(s, start, _)| *s == f.sentence && *start >= f.after && *start <= f.after + 6)
+        .map(|r| r.2)
 }
 
 /// Rounds away the noise of decimal arithmetic: 16,4 × 10⁶ is 16400000, not 16399999.999999998.
@@ -700,7 +754,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
             if let Some((m, iso)) = c.lex.currencies.longest(&c.keys(j + n)) {
                 let next = c.tok(j + n + m);
                 let word = toks[j + n].is_word();
-                let ends = next.is_none_or(|t| {
+                let ends = next.map_or(true, |t| {
                     (t.kind == TokenKind::Punct && t.key != "-")
                         || (t.is_word() && lex.is_stopword(&t.key))
                 });
@@ -761,7 +815,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
     j += v.tokens;
     // Scale words: "50 miliardi", "1,2 milioni", "$50bn", "3 dozzine"; a one-letter scale ("600m",
     // "4K") only with a currency, where it cannot be metres or a name.
-    let mut scaled = false;
+    let mut scaled = v.multiplied;
     let mut last_scale = 0.0;
     while j < end {
         match lex.scales.longest(&c.keys(j)) {
@@ -862,6 +916,10 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
                 && c.tok(j + 1).is_some_and(|t| !t.space_before),
         );
         if let Some((m, u)) = lex.units.longest(&c.keys(j + hyphen)) {
+            if u == "time" {
+                // "1830 GMT": a time of day, not a number.
+                return Some(skipped(first, j + hyphen + m, si));
+            }
             if category == NumberCategory::Count {
                 category = if DURATIONS.contains(&u.as_str()) {
                     NumberCategory::Duration
@@ -911,10 +969,18 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
     };
     // Include an article before a number word idiom: "una dozzina", "a dozen".
     let article = |t: &Token| t.is_word() && lex.is_stopword(&t.key) && t.key.chars().count() <= 3;
+    let collective = |t: &Token| {
+        lex.scales.contains_key(&t.key)
+            || lex
+                .number_words
+                .longest(&[t.key.as_str()])
+                .is_some_and(|(_, w)| w.approximate)
+    };
     let from = if !is_digits
         && q_start > start
         && q_start == first
         && article(&toks[first - 1])
+        && collective(&toks[first])
         && qualifier.is_none()
         && !c.part(first - 1).is_some_and(|p| p.1 == NumberPart::Join)
     {
@@ -988,65 +1054,129 @@ const MODIFIER_FIRST: &[&str] = &["en", "de"];
 /// What a number measures, read from its sentence: the noun phrase after it when it counts
 /// something ("dozzina di accordi di cooperazione"), when "of" follows ("80% delle importazioni")
 /// or when the language puts the number first ("$50 billion loan"); else the noun phrase just
-/// before it ("prestito di 50 miliardi").
+/// before it ("prestito di 50 miliardi"), past linking verbs ("sales rose 5%"). A name after
+/// "to"/"a" completes it ("prestito a Kiev").
 fn about(doc: &Document, f: &Found) -> String {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let s = &doc.sentences[f.sentence];
     let (floor, ceil) = (s.tokens.start, s.tokens.end);
+    let role = |t: &Token, r: &str| {
+        t.is_word()
+            && lex
+                .about_words
+                .get(&t.key)
+                .is_some_and(|roles| roles.iter().any(|x| x == r))
+    };
     let content = |t: &Token| {
         t.is_word()
             && !lex.is_stopword(&t.key)
             && t.key.chars().count() > 1
+            && !role(t, "skip")
             && lex.speech_verbs.longest(&[t.key.as_str()]).is_none()
+            && lex.clause_words.longest(&[t.key.as_str()]).is_none()
+            && !lex.scales.contains_key(&t.key)
+            && !lex.currency_codes.contains(t.text(doc.text()))
     };
-    let particle = |t: &Token| t.is_word() && lex.particles.contains(&t.key);
-    // Forward: [of [determiners]] content words, with one "of X" allowed inside.
-    let mut k = f.after;
-    let genitive = k < ceil && particle(&toks[k]);
+    let link = |t: &Token| role(t, "link") || (t.is_word() && lex.particles.contains(&t.key));
+    let article = |t: &Token| role(t, "article");
+    // A link word, maybe an article after it, then a content word: "visita nell'isolato",
+    // "visit to the North" — but not an article alone ("fornire un nuovo prestito").
+    let links_then_content = |k: usize, step: isize| -> Option<usize> {
+        let inside = |x: isize| x >= floor as isize && (x as usize) < ceil;
+        let at = |x: isize| &toks[x as usize];
+        let (mut x, mut n) = (k as isize, 0);
+        if step > 0 {
+            if inside(x) && link(at(x)) {
+                n += 1;
+                x += 1;
+                if inside(x) && article(at(x)) {
+                    n += 1;
+                    x += 1;
+                }
+            }
+        } else {
+            if inside(x) && article(at(x)) && inside(x - 1) && link(at(x - 1)) {
+                n += 1;
+                x -= 1;
+            }
+            if inside(x) && link(at(x)) {
+                n += 1;
+                x -= 1;
+            } else {
+                n = 0;
+            }
+        }
+        (n > 0 && inside(x) && content(at(x))).then_some(n)
+    };
+    const MAX_WORDS: usize = 5;
+    // Forward: [of [determiners]] content words, joined by links — past the same amount in
+    // other currencies: "$6bn (£3.12bn) deal".
+    let mut after = f.after;
+    if toks
+        .get(after)
+        .is_some_and(|t| after < ceil && t.key == "(")
+    {
+        if let Some(close) = (after + 1..ceil.min(after + 12)).find(|&k| toks[k].key == ")") {
+            if toks[after..close]
+                .iter()
+                .any(|t| t.kind == TokenKind::Number)
+            {
+                after = close + 1;
+            }
+        }
+    }
+    let mut k = after;
+    let genitive = k < ceil && lex.particles.contains(&toks[k].key) && toks[k].is_word();
     if genitive {
         k += 1;
-        while k < ceil && k < f.after + 3 && toks[k].is_word() && !content(&toks[k]) {
+        while k < ceil && k < after + 3 && toks[k].is_word() && !content(&toks[k]) {
             k += 1;
         }
     }
     let fwd_start = k;
     let mut n = 0;
-    let mut joined = false;
-    while k < ceil && n < 4 {
+    while k < ceil && n < MAX_WORDS {
         if content(&toks[k]) {
+            // A name after a link ends at its last capitalized word: "invasion of Ukraine".
+            let name_ended = k > fwd_start
+                && toks[k - 1].cap
+                && !toks[k].cap
+                && toks[fwd_start..k].iter().any(|t| link(t) && !t.cap);
+            if name_ended {
+                break;
+            }
             n += 1;
             k += 1;
-        } else if n > 0 && !joined && particle(&toks[k]) && k + 1 < ceil && content(&toks[k + 1]) {
-            joined = true;
-            k += 1;
+        } else if let Some(l) = (n > 0).then(|| links_then_content(k, 1)).flatten() {
+            k += l;
         } else {
             break;
         }
     }
     let forward = (n > 0).then_some(fwd_start..k);
-    // Backward: skip a few function words, then content words (particles may join them).
+    // Backward: pass over function words and linking verbs, then content words joined by links.
     let mut b = f.range.start;
     let mut skipped = 0;
-    while b > floor && skipped < 4 && toks[b - 1].is_word() && !content(&toks[b - 1]) {
+    while b > floor && skipped < 6 && toks[b - 1].is_word() && !content(&toks[b - 1]) {
         b -= 1;
         skipped += 1;
     }
     let stop = b;
     let mut m = 0;
-    while b > floor && m < 3 {
+    while b > floor && m < MAX_WORDS {
         if content(&toks[b - 1]) {
             m += 1;
             b -= 1;
-        } else if m > 0 && b >= floor + 2 && particle(&toks[b - 1]) && content(&toks[b - 2]) {
-            b -= 1;
+        } else if let Some(l) = (m > 0).then(|| links_then_content(b - 1, -1)).flatten() {
+            b -= l;
         } else {
             break;
         }
     }
     let backward = (m > 0).then_some(b..stop);
     let counts = matches!(f.category, NumberCategory::Count | NumberCategory::Quantity);
-    let noun_after = f.after < ceil && content(&toks[f.after]);
+    let noun_after = after < ceil && content(&toks[after]);
     let prefer_forward = counts || genitive || (MODIFIER_FIRST.contains(&lex.code) && noun_after);
     let range = if prefer_forward {
         forward.or(backward)
@@ -1067,9 +1197,47 @@ fn about(doc: &Document, f: &Found) -> String {
     if a >= e {
         return String::new();
     }
-    doc.original_text(Range {
+    let phrase = doc.original_text(Range {
         start: toks[a].range.start,
         end: toks[e - 1].range.end,
+    });
+    // "… a Kiev", "… to Kyiv": the name right after the phrase (or after the number).
+    let tail_from = if e == stop { after } else { e };
+    match destination(doc, tail_from, ceil, &role) {
+        Some(d) if !phrase.contains(&d) => format!("{phrase} {d}"),
+        _ => phrase,
+    }
+}
+
+/// "a Kiev", "to the United Nations": a `to` word, maybe an article, then a capitalized name.
+fn destination(
+    doc: &Document,
+    k: usize,
+    ceil: usize,
+    role: &dyn Fn(&Token, &str) -> bool,
+) -> Option<String> {
+    let toks = &doc.tokens;
+    let lex = doc.lex;
+    let to = toks.get(k).filter(|t| k < ceil && role(t, "to"))?;
+    let mut x = k + 1;
+    if x < ceil && toks[x].is_word() && !toks[x].cap && lex.is_stopword(&toks[x].key) {
+        x += 1;
+    }
+    let name_start = x;
+    while x < ceil
+        && toks[x].is_word()
+        && (toks[x].cap
+            || (x > name_start
+                && lex.particles.contains(&toks[x].key)
+                && toks.get(x + 1).is_some_and(|t| t.cap)))
+    {
+        x += 1;
+    }
+    (x > name_start && toks[x - 1].cap).then(|| {
+        doc.original_text(Range {
+            start: to.range.start,
+            end: toks[x - 1].range.end,
+        })
     })
 }
 
@@ -1149,5 +1317,269 @@ mod tests {
             got.iter().all(|g| g.1 != 16.0 && g.1 != 19.0 && g.1 != 7.0),
             "{got:?}"
         );
+    }
+
+    /// Each sentence gives exactly these cards: (text as written, value, unit).
+    #[test]
+    fn values_units_and_spans_table() {
+        type Case = (
+            &'static str,
+            &'static str,
+            &'static [(&'static str, f64, Option<&'static str>)],
+        );
+        let cases: &[Case] = &[
+            // spelled numbers, built from their parts
+            (
+                "en",
+                "They counted seven hundred twenty-one thousand and twelve ballots.",
+                &[(
+                    "seven hundred twenty-one thousand and twelve",
+                    721012.0,
+                    None,
+                )],
+            ),
+            (
+                "en",
+                "Two hundred and fifty people came.",
+                &[("Two hundred and fifty people", 250.0, Some("people"))],
+            ),
+            (
+                "en",
+                "A million dollars went missing.",
+                &[("A million dollars", 1e6, Some("USD"))],
+            ),
+            (
+                "en",
+                "Half a million refugees fled.",
+                &[("Half a million refugees", 5e5, Some("refugees"))],
+            ),
+            (
+                "en",
+                "The bill came to one and a half million euros.",
+                &[("one and a half million euros", 1.5e6, Some("EUR"))],
+            ),
+            (
+                "en",
+                "Tens of thousands marched.",
+                &[("Tens of thousands", 1e4, None)],
+            ),
+            (
+                "it",
+                "Sono arrivati duecentocinquanta delegati.",
+                &[("duecentocinquanta", 250.0, None)],
+            ),
+            (
+                "it",
+                "La città conta trecentotrentunomila abitanti.",
+                &[(
+                    "trecentotrentunomila abitanti",
+                    331000.0,
+                    Some("inhabitants"),
+                )],
+            ),
+            (
+                "it",
+                "Il debito è di tre milioni e mezzo di euro.",
+                &[("tre milioni e mezzo di euro", 3.5e6, Some("EUR"))],
+            ),
+            (
+                "it",
+                "Ha pagato dieci dollari.",
+                &[("dieci dollari", 10.0, Some("USD"))],
+            ),
+            (
+                "it",
+                "Ne hanno venduti 3 mila euro.",
+                &[("3 mila euro", 3000.0, Some("EUR"))],
+            ),
+            (
+                "it",
+                "Ha perso 2 milioni e mezzo.",
+                &[("2 milioni e mezzo", 2.5e6, None)],
+            ),
+            // signs
+            (
+                "it",
+                "La temperatura è scesa a meno 12 gradi.",
+                &[("meno 12 gradi", -12.0, Some("degree"))],
+            ),
+            (
+                "en",
+                "The balance was -1200 at the close.",
+                &[("-1200", -1200.0, None)],
+            ),
+            // digits in each convention
+            (
+                "en",
+                "Its population is 1 414 021 100 today.",
+                &[("1 414 021 100", 1414021100.0, None)],
+            ),
+            ("en", "The rate was .25 last year.", &[(".25", 0.25, None)]),
+            (
+                "it",
+                "Il prestito vale 1,2 milioni di euro.",
+                &[("1,2 milioni di euro", 1.2e6, Some("EUR"))],
+            ),
+            // currencies: symbols, codes, glued, words
+            (
+                "en",
+                "The fund raised EUR 20 and then CNY3.",
+                &[("EUR 20", 20.0, Some("EUR")), ("CNY3", 3.0, Some("CNY"))],
+            ),
+            (
+                "en",
+                "He paid 42SAR for it.",
+                &[("42SAR", 42.0, Some("SAR"))],
+            ),
+            (
+                "en",
+                "Ottawa set aside C$ 300 million.",
+                &[("C$ 300 million", 3e8, Some("CAD"))],
+            ),
+            (
+                "en",
+                "The deal was worth $ 3.5 million.",
+                &[("$ 3.5 million", 3.5e6, Some("USD"))],
+            ),
+            (
+                "en",
+                "The club spent £600m on players.",
+                &[("£600m", 6e8, Some("GBP"))],
+            ),
+            (
+                "en",
+                "It now costs a dollar.",
+                &[("a dollar", 1.0, Some("USD"))],
+            ),
+            (
+                "en",
+                "Exports hit 120m euros ($158m; £83m) in May.",
+                &[("120m euros", 1.2e8, Some("EUR"))],
+            ),
+            // percentages and points
+            (
+                "it",
+                "La disoccupazione è salita di 0,5 punti percentuali.",
+                &[("0,5 punti percentuali", 0.5, Some("pp"))],
+            ),
+            (
+                "en",
+                "Turnout rose to more than 80 percent.",
+                &[("more than 80 percent", 80.0, Some("%"))],
+            ),
+            // ranges, years, durations
+            (
+                "en",
+                "Output fell in 2019-21 across the region.",
+                &[("2019-21", 2019.0, None)],
+            ),
+            (
+                "en",
+                "The pilot ran a five-year programme.",
+                &[("five-year", 5.0, Some("year"))],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let got = nums(text, lang);
+            let got: Vec<(&str, f64, Option<&str>)> = got
+                .iter()
+                .map(|g| (g.0.as_str(), g.1, g.2.as_deref()))
+                .collect();
+            assert_eq!(got.len(), want.len(), "{text}: {got:?}");
+            for w in *want {
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{text}: want {w:?}, got {got:?}"
+                );
+            }
+        }
+    }
+
+    /// Nothing here is a number card.
+    #[test]
+    fn names_codes_times_and_bare_words_are_not_cards() {
+        let cases = [
+            (
+                "en",
+                "The G7 and the F-16 deal hit COVID-19 news on Windows 11.",
+            ),
+            ("en", "That one is really good, and the two of them agreed."),
+            ("en", "Visit https://example.com/search?q=30%25 for more."),
+            ("en", "The meeting starts at 1830 GMT."),
+            ("en", "City won 3-1 on Sunday."),
+            (
+                "it",
+                "Dopo la seconda guerra mondiale i due paesi si sono alleati.",
+            ),
+            ("en", "The 4K screen sold well."),
+        ];
+        for (lang, text) in cases {
+            let got = nums(text, lang);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // A number word that stands alone is read.
+        assert_eq!(nums("Sette.", "it").len(), 1);
+    }
+
+    #[test]
+    fn spelled_parts_combine_only_in_order() {
+        let lex = crate::lexicon::lexicon("it").unwrap();
+        let cases = [
+            ("trecentotrentuno", Some(331.0)),
+            ("duecentoduemila", Some(202000.0)),
+            ("milleduecento", Some(1200.0)),
+            ("centottanta", Some(180.0)),
+            ("tresette", None),
+            ("settembre", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(compound(lex, word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn about_is_a_short_phrase() {
+        let cases = [
+            (
+                "it",
+                "Il G7 ha deciso di fornire un nuovo prestito di 50 miliardi di dollari a Kiev.",
+                "nuovo prestito a Kiev",
+            ),
+            (
+                "en",
+                "The G7 agreed to provide a new $50 billion loan to Kyiv.",
+                "loan to Kyiv",
+            ),
+            (
+                "it",
+                "Mosca ha fornito oltre l'80% delle importazioni tra il 1995 e il 2023.",
+                "importazioni (1995\u{2013}2023)",
+            ),
+            (
+                "en",
+                "It was his first visit to the isolated North in 24 years.",
+                "first visit to the isolated North",
+            ),
+            ("en", "Sales climbed to 364m euros.", "Sales"),
+            (
+                "en",
+                "Shell signed a $6bn (£3bn) deal with Qatar.",
+                "deal with Qatar",
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let doc = Document::new(text, Some(lang));
+            let facts = extract(&doc);
+            let first = facts.first().map(|f| f.about.as_str());
+            assert_eq!(
+                first,
+                Some(want),
+                "{text}: {:?}",
+                facts
+                    .iter()
+                    .map(|f| (&f.text, &f.about))
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 }
