@@ -94,6 +94,13 @@ impl<'a> Ctx<'a> {
             .map(|(n, p)| (n, *p))
     }
 
+    fn part_is(&self, t: &Token, part: NumberPart) -> bool {
+        self.lex
+            .number_parts
+            .longest(&[t.key.as_str()])
+            .is_some_and(|(_, p)| *p == part)
+    }
+
     /// An ISO 4217 code written in upper case at `k` ("EUR", "42SAR").
     fn code(&self, k: usize) -> Option<String> {
         let t = self.tok(k)?;
@@ -968,7 +975,13 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         sign_at.or(symbol_at).unwrap_or(first)
     };
     // Include an article before a number word idiom: "una dozzina", "a dozen".
-    let article = |t: &Token| t.is_word() && lex.is_stopword(&t.key) && t.key.chars().count() <= 3;
+    let article = |t: &Token| {
+        c.part_is(t, NumberPart::Article)
+            || lex
+                .about_words
+                .get(&t.key)
+                .is_some_and(|r| r.iter().any(|x| x == "article"))
+    };
     let collective = |t: &Token| {
         lex.scales.contains_key(&t.key)
             || lex
