@@ -7,6 +7,7 @@
 #   ./build.sh test     build, then every test: Rust, Node (the npm package), headless Chromium
 #   ./build.sh eval     build, then the evaluation kit in ../shared (when present): one table
 #   ./build.sh bench    build, then the benchmark report
+#   ./build.sh fuzz [S] fuzz every cargo-fuzz target for S seconds each (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -101,8 +102,22 @@ case "${1:-build}" in
     build
     python3 tools/bench.py "${@:2}"
     ;;
+  fuzz)
+    seconds=${2:-60}
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+      say "installing cargo-fuzz (once, a few minutes)"
+      cargo install cargo-fuzz
+    fi
+    cd fuzz
+    for target in $(cargo fuzz list); do
+      mkdir -p "corpus/$target"
+      for f in ../tests/fixtures/*.txt; do printf 'AAA' | cat - "$f" >"corpus/$target/$(basename "$f").seed"; done
+      say "fuzzing $target for $seconds s (stable toolchain: no sanitizer)"
+      cargo fuzz run "$target" --sanitizer none -- -max_total_time="$seconds" -max_len=65536 2>&1 | tail -n 3
+    done
+    ;;
   *)
-    echo "usage: $0 [build|serve|test|eval|bench]" >&2
+    echo "usage: $0 [build|serve|test|eval|bench|fuzz [seconds]]" >&2
     exit 2
     ;;
 esac

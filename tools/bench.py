@@ -215,7 +215,7 @@ def ensure_sumy():
     if not os.path.exists(py):
         log("installing sumy (PyPI) into target/bench-venv for the comparison")
         subprocess.run([sys.executable, "-m", "venv", venv], check=True, capture_output=True)
-        subprocess.run([py, "-m", "pip", "install", "-q", "sumy"], check=True, capture_output=True)
+        subprocess.run([py, "-m", "pip", "install", "-q", "sumy", "numpy"], check=True, capture_output=True)
     return py
 
 
@@ -338,7 +338,7 @@ def main():
             say(f"| {name} | {secs} | | |")
             continue
         ratio = "—" if name.startswith("factcards native") else f"{secs / base:.1f}× faster"
-        say(f"| {name} | {secs * 1000 / n:.2f} | {mb / secs:.1f} | {ratio} |")
+        say(f"| {name} | {secs * 1000 / n:.2f} | {mb / secs:.3g} | {ratio} |")
     say("")
     log("scaling …")
     say("Scaling (native CLI, one file, including process start):")
