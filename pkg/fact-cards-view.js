@@ -428,7 +428,7 @@ function actorMap(graph, L) {
   }
   return h("section", { class: "card map", part: "map", "aria-labelledby": "fc-map-h" },
     h("h3", { id: "fc-map-h" }, L.map), root,
-    h("p", { class: "legend", "aria-hidden": "true" }, `— ${L.one.meeting}`, `- - ${L.one.agreement}`));
+    h("p", { class: "legend", "aria-hidden": "true" }, h("span", null, `—— ${L.one.meeting}`), h("span", null, `- - ${L.one.agreement}`)));
 }
 
 // ---- The whole view ---------------------------------------------------------------------------

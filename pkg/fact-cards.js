@@ -173,6 +173,7 @@ export class FactCardsElement extends Base {
   #observer = null;
   #run = 0;
   #queued = false;
+  #shown = false;
   #status;
   #body;
 
@@ -220,6 +221,8 @@ export class FactCardsElement extends Base {
   get text() { return this.#text; }
   set text(value) {
     this.#text = value == null ? null : String(value);
+    if (this.#shown) this.#visible = true; // after show(): a new text is analysed
+    this.#shown = false;
     this.#schedule();
   }
 
@@ -235,6 +238,10 @@ export class FactCardsElement extends Base {
 
   /** Render an Analysis computed elsewhere (e.g. by the CLI) for `text`; loads no .wasm. */
   async show(analysis, text = "") {
+    this.#observer?.disconnect(); // shown, not analysed: until refresh() or a new text
+    this.#visible = false;
+    this.#shown = true;
+    this.#run++;
     const view = await import("./fact-cards-view.js");
     this.#analysis = analysis;
     this.#source = { text, map: null };

@@ -21,14 +21,19 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` on a free port. `headers(path)` adds response headers; `log` collects every
- * requested path. Resolves to { base, close, log }.
+ * Serves `dir` on a free port. `headers(path)` adds response headers, `pages` maps paths to
+ * in-memory content; `log` collects every requested path. Resolves to { base, close, log }.
  */
-export function serve(dir, { headers = () => ({}) } = {}) {
+export function serve(dir, { headers = () => ({}), pages = {} } = {}) {
   const log = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     log.push(path);
+    if (Object.hasOwn(pages, path)) { // in-memory pages of a test
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "text/html", "cache-control": "no-store", ...headers(path) });
+      res.end(pages[path]);
+      return;
+    }
     let file = normalize(join(dir, path));
     if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir)) {
       res.writeHead(403).end();
@@ -72,6 +77,8 @@ export async function launch() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     page.problems = [];
+    page.requests = []; // every URL the page asked for
+    page.on("request", (r) => page.requests.push(r.url()));
     page.on("console", (m) => { if (m.type() === "error") page.problems.push(`console: ${m.text()}`); });
     page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
     await page.addInitScript(() => { // every factcards event of the page, in order
@@ -114,4 +121,38 @@ export async function cardsReady(page, action, timeout = 30000) {
 export async function gotoReady(page, url, timeout = 30000) {
   await page.goto(url);
   return nextEvent(page, 0, timeout);
+}
+
+/** Text colour against the first opaque background behind each text element of `scope`. */
+export function contrastProblems(scopeSelector) {
+  const parse = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let n = el; n; n = n.parentElement ?? n.getRootNode()?.host) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] >= 0.99)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const problems = [];
+  const visit = (rootNode) => {
+    for (const el of rootNode.querySelectorAll("*")) {
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (el.closest("svg, .vh, .visually-hidden, [hidden], template, style, script, option")) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
+      if (!own || !el.getClientRects().length) continue;
+      const fg = parse(getComputedStyle(el).color).slice(0, 3);
+      const bg = background(el);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+    }
+  };
+  for (const scope of document.querySelectorAll(scopeSelector)) {
+    visit(scope);
+  }
+  return problems;
 }
