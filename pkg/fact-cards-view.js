@@ -78,7 +78,7 @@ export function labels(lang) {
 /** One label, with {n} formatted for the language. */
 export function label(lang, key, n) {
   const text = labels(lang)[key] ?? LABELS.en[key] ?? key;
-  return n == null ? text : text.replace("{n}", new Intl.NumberFormat(lang || "en").format(n));
+  return n == null ? text : text.replace("{n}", safe(() => new Intl.NumberFormat(lang || "en").format(n), String(n)));
 }
 
 // ---- Reading the article from the page -------------------------------------------------------
@@ -480,6 +480,10 @@ export function render(host, analysis, text, map) {
   }
   if (!facts.length) parts.push(h("p", { class: "meta" }, text.trim() ? L.none : L.empty));
 
+  if (host.getAttribute("aria-label") === host.dataset.fcLabel) { // ours, not the page's
+    host.setAttribute("aria-label", L.cards);
+    host.dataset.fcLabel = L.cards;
+  }
   root.replaceChildren(status, ...parts);
   status.replaceChildren();
   root.setAttribute("lang", lang);

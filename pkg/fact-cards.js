@@ -194,7 +194,10 @@ export class FactCardsElement extends Base {
 
   connectedCallback() {
     if (!this.hasAttribute("role")) this.setAttribute("role", "region");
-    if (!this.hasAttribute("aria-label")) this.setAttribute("aria-label", "Fact cards");
+    if (!this.hasAttribute("aria-label")) { // localized by the view once the language is known
+      this.setAttribute("aria-label", "Fact cards");
+      this.dataset.fcLabel = "Fact cards";
+    }
     if (this.#visible || !("IntersectionObserver" in globalThis)) {
       this.#visible = true;
       this.#schedule();

@@ -118,5 +118,22 @@ describe("the npm package, packed and installed", () => {
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });
+
+    test("without the worker file next to the bundle, long texts fall back to the main thread", async () => {
+      const page = await chrome.newPage();
+      await gotoReady(page, server.base);
+      const ready = await page.evaluate(() => new Promise((resolve, reject) => {
+        const El = customElements.get("fact-cards");
+        El.workerThreshold = 50; // every text is "long" now; the bundle has no fact-cards-worker.js
+        const el = document.querySelector("fact-cards");
+        el.addEventListener("factcards:ready", (e) => resolve({ worker: e.detail.worker, language: e.detail.analysis.language }), { once: true });
+        el.addEventListener("factcards:error", (e) => reject(new Error(e.detail.message)), { once: true });
+        el.text = "Il ministro ha incontrato a Roma la collega spagnola. Hanno firmato tre accordi sull'energia.";
+      }));
+      assert.deepEqual(ready, { worker: false, language: "it" });
+      assert.ok(server.log.includes("/fact-cards-worker.js"), "the worker was tried");
+      assert.ok(page.problems.every((p) => /404|Failed to load/.test(p)), page.problems.join("\n"));
+      await page.context().close();
+    });
   });
 });
