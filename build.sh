@@ -57,6 +57,14 @@ size_report() {
     "$raw" "$(echo "$raw/1024" | bc -l)" "$gz" "$(echo "$gz/1024" | bc -l)" "$br"
 }
 
+gz() { gzip -9 -c "$@" | wc -c; }
+
+# What an embedding page downloads: fact-cards.js up front; the rest when the element is first seen.
+js_size_report() {
+  printf 'JS before the .wasm: fact-cards.js %s bytes gzip; on first sight, with the .wasm: factcards.js %s + fact-cards-view.js %s bytes gzip\n' \
+    "$(gz pkg/fact-cards.js)" "$(gz pkg/factcards.js)" "$(gz pkg/fact-cards-view.js)"
+}
+
 build() {
   ensure_wasm_target
   ensure_wasm_bindgen
@@ -72,9 +80,10 @@ build() {
     pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
   say "page"
   mkdir -p www/pkg www/examples
-  cp pkg/factcards.js pkg/factcards_bg.wasm www/pkg/
-  cp tests/fixtures/*.txt www/examples/
+  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-view.js pkg/fact-cards-worker.js www/pkg/
+  cp tests/fixtures/*.txt www/articles/*.txt www/examples/
   size_report
+  js_size_report
 }
 
 case "${1:-build}" in
@@ -90,7 +99,9 @@ case "${1:-build}" in
     ensure_chromium
     build
     say "Rust tests"
-    cargo test --release --locked
+    # The release profile aborts on panic; tests need unwind, and cargo would then build the lib
+    # (cdylib + rlib) twice into the same file names (cargo#6313), which fails at random.
+    CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --locked
     say "JS tests (Node + headless Chromium)"
     node --test tests/js/
     ;;
