@@ -101,7 +101,7 @@ case "${1:-build}" in
     say "Rust tests"
     # The release profile aborts on panic; tests need unwind, and cargo would then build the lib
     # (cdylib + rlib) twice into the same file names (cargo#6313), which fails at random.
-    CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --locked
+    cargo test --release --locked
     say "JS tests (Node + headless Chromium)"
     node --test tests/js/
     ;;
