@@ -7,6 +7,7 @@
 #   ./build.sh test     build, then every test: Rust, Node (the npm package), headless Chromium
 #   ./build.sh eval     build, then the evaluation kit in ../shared (when present): one table
 #   ./build.sh bench    build, then the benchmark report
+#   ./build.sh fuzz [S] fuzz every cargo-fuzz target for S seconds each (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -56,6 +57,14 @@ size_report() {
     "$raw" "$(echo "$raw/1024" | bc -l)" "$gz" "$(echo "$gz/1024" | bc -l)" "$br"
 }
 
+gz() { gzip -9 -c "$@" | wc -c; }
+
+# What an embedding page downloads: fact-cards.js up front; the rest when the element is first seen.
+js_size_report() {
+  printf 'JS before the .wasm: fact-cards.js %s bytes gzip; on first sight, with the .wasm: factcards.js %s + fact-cards-view.js %s bytes gzip\n' \
+    "$(gz pkg/fact-cards.js)" "$(gz pkg/factcards.js)" "$(gz pkg/fact-cards-view.js)"
+}
+
 build() {
   ensure_wasm_target
   ensure_wasm_bindgen
@@ -71,9 +80,10 @@ build() {
     pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
   say "page"
   mkdir -p www/pkg www/examples
-  cp pkg/factcards.js pkg/factcards_bg.wasm www/pkg/
-  cp tests/fixtures/*.txt www/examples/
+  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-view.js pkg/fact-cards-worker.js www/pkg/
+  cp tests/fixtures/*.txt www/articles/*.txt www/examples/
   size_report
+  js_size_report
 }
 
 case "${1:-build}" in
@@ -89,6 +99,8 @@ case "${1:-build}" in
     ensure_chromium
     build
     say "Rust tests"
+    # The release profile aborts on panic; tests need unwind, and cargo would then build the lib
+    # (cdylib + rlib) twice into the same file names (cargo#6313), which fails at random.
     cargo test --release --locked
     say "JS tests (Node + headless Chromium)"
     node --test tests/js/
@@ -101,8 +113,22 @@ case "${1:-build}" in
     build
     python3 tools/bench.py "${@:2}"
     ;;
+  fuzz)
+    seconds=${2:-60}
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+      say "installing cargo-fuzz (once, a few minutes)"
+      cargo install cargo-fuzz
+    fi
+    cd fuzz
+    for target in $(cargo fuzz list); do
+      mkdir -p "corpus/$target"
+      for f in ../tests/fixtures/*.txt; do printf 'AAA' | cat - "$f" >"corpus/$target/$(basename "$f").seed"; done
+      say "fuzzing $target for $seconds s (stable toolchain: no sanitizer)"
+      cargo fuzz run "$target" --sanitizer none -- -max_total_time="$seconds" -max_len=65536 2>&1 | tail -n 3
+    done
+    ;;
   *)
-    echo "usage: $0 [build|serve|test|eval|bench]" >&2
+    echo "usage: $0 [build|serve|test|eval|bench|fuzz [seconds]]" >&2
     exit 2
     ;;
 esac

@@ -175,8 +175,15 @@ impl Analyzer {
         if self.kinds.contains(&FactKind::Quote) {
             facts.extend(quotes::extract(&doc, &ents).into_iter().map(Fact::Quote));
         }
-        let summary = summarize::summarize(&doc, &ents, self.summary_sentences, self.max_words);
-        let keyphrases = summarize::keyphrases(&doc, 8);
+        let fact_salience = summarize::fact_salience(&doc, &facts);
+        let summary = summarize::summarize(
+            &doc,
+            &ents,
+            &fact_salience,
+            self.summary_sentences,
+            self.max_words,
+        );
+        let keyphrases = summarize::keyphrases(&doc, &ents, 8);
         let words = doc
             .blocks
             .iter()

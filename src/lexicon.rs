@@ -33,6 +33,8 @@ struct Files {
     ranges: &'static str,
     percent: &'static str,
     clause_words: &'static str,
+    number_parts: &'static str,
+    about_words: &'static str,
     pronouns: &'static str,
 }
 
@@ -61,6 +63,8 @@ macro_rules! files {
             ranges: include_str!(concat!("../data/", $lang, "/ranges.txt")),
             percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
             clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
+            number_parts: include_str!(concat!("../data/", $lang, "/number_parts.txt")),
+            about_words: include_str!(concat!("../data/", $lang, "/about_words.txt")),
             pronouns: include_str!(concat!("../data/", $lang, "/pronouns.txt")),
         }
     };
@@ -79,6 +83,7 @@ fn files(code: &str) -> Option<Files> {
 }
 
 const CURRENCY_SYMBOLS: &str = include_str!("../data/common/currency_symbols.txt");
+const CURRENCY_CODES: &str = include_str!("../data/common/currency_codes.txt");
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -172,11 +177,30 @@ pub struct Lexicon {
     /// Words after a number that make it a percentage → "%" or "pp".
     pub percent: Phrases<String>,
     pub clause_words: Phrases<()>,
+    /// Words that build a spelled or signed number ("and", "a", "half", "minus").
+    pub number_parts: Phrases<NumberPart>,
+    /// ISO 4217 codes, upper case, valid only as written so ("EUR 20", "42SAR").
+    pub currency_codes: HashSet<String>,
+    /// Words that shape what a number is about, by role (`link`, `skip`, `to`).
+    pub about_words: HashMap<String, Vec<String>>,
     /// Speech phrases after which the source is named ("according to X", "secondo X"): the
     /// entries of `speech_verbs.txt` marked `>`.
     pub source_after: Phrases<()>,
     /// Subject pronouns → `m`, `f`, `n` (neuter) or `p` (plural).
     pub pronouns: HashMap<String, char>,
+}
+
+/// The role of a word inside a spelled or signed number (`number_parts.txt`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberPart {
+    /// Links the parts: "two hundred and five", "uno e mezzo".
+    Join,
+    /// Read as 1 before a scale or a currency: "a million", "un dollaro".
+    Article,
+    /// A fraction: "half a million", "one and a half".
+    Fraction(f64),
+    /// A sign: "minus 5", "meno 3".
+    Minus,
 }
 
 fn set(text: &str) -> HashSet<String> {
@@ -262,6 +286,23 @@ impl Lexicon {
             },
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),
+            number_parts: phrases(f.number_parts, |r| match *r.get(1)? {
+                "join" => Some(NumberPart::Join),
+                "article" => Some(NumberPart::Article),
+                "minus" => Some(NumberPart::Minus),
+                "fraction" => Some(NumberPart::Fraction(r.get(2)?.parse().ok()?)),
+                _ => None,
+            }),
+            currency_codes: rows(CURRENCY_CODES).map(|r| r[0].to_string()).collect(),
+            about_words: {
+                let mut m: HashMap<String, Vec<String>> = HashMap::new();
+                for r in rows(f.about_words) {
+                    if let Some(role) = column(&r, 1) {
+                        m.entry(fold_key(r[0])).or_default().push(role);
+                    }
+                }
+                m
+            },
             source_after: phrases(f.speech_verbs, |r| (r.get(1) == Some(&">")).then_some(())),
             pronouns: rows(f.pronouns)
                 .filter_map(|r| Some((fold_key(r[0]), r.get(1)?.chars().next()?)))

@@ -98,7 +98,11 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// Does the text look like an HTML document or fragment rather than prose?
 fn looks_like_html(s: &str) -> bool {
-    let head = &s[..s.len().min(4096)];
+    let mut cut = s.len().min(4096);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let lower = head.to_ascii_lowercase();
     let tags = [
         "<p>",
@@ -154,7 +158,7 @@ fn html_tag(s: &str) -> Option<(usize, &'static str)> {
 
 /// The HTML character reference at the start of `s` (which starts with '&').
 fn html_entity(s: &str) -> Option<(usize, String)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = match body {
         "amp" => '&',

@@ -1,360 +1,257 @@
-// factcards page: paste an article, get a summary and fact cards.
-// Everything is rendered with DOM APIs (createElement / textContent / append):
-// article text and analysis output never go through innerHTML.
-import init, { analyze } from "./pkg/factcards.js";
-import * as factcards from "./pkg/factcards.js";
+// The factcards page: paste, drop or open an article; the <fact-cards> element analyses the
+// reading view beside it. Article text reaches the DOM only as text nodes (textContent / append).
 
 const $ = (id) => document.getElementById(id);
-const form = $("form");
+const editor = $("editor");
 const textarea = $("article");
+const reader = $("reader");
+const view = $("article-view");
+const cards = $("cards");
+const statusLine = $("status");
+const empty = $("empty");
+const actions = $("actions");
 const languageSelect = $("language");
 const lengthInput = $("summary-length");
-const statusLine = $("status");
-const errorBox = $("error");
-const output = $("output");
-const buttons = [$("analyze"), $("example-it"), $("example-en")];
+const themeSelect = $("theme");
 
-const EXAMPLES = {
-  "example-it": "examples/it-putin-vietnam.txt",
-  "example-en": "examples/en-putin-vietnam.txt",
-};
+let last = null; // { analysis, text } of the cards on screen
 
-const GROUPS = [
-  ["meeting", "Meetings"],
-  ["agreement", "Agreements"],
-  ["number", "Numbers"],
-  ["quote", "Quotes"],
-];
-
-const languageNames = safe(() => new Intl.DisplayNames(["en"], { type: "language" }));
-const uiNumber = new Intl.NumberFormat("en");
-
-/** Create an element. Strings among `children` become text nodes (never parsed as HTML). */
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else node.setAttribute(key, String(value));
-  }
-  for (const child of children.flat()) {
-    if (child != null && child !== false && child !== "") node.append(child);
-  }
-  return node;
+function say(message) {
+  statusLine.textContent = message;
 }
 
-function safe(fn, fallback = undefined) {
-  try { return fn(); } catch { return fallback; }
+// ---- Theme ------------------------------------------------------------------------------------
+
+function setTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  cards.setAttribute("theme", theme);
+  themeSelect.value = theme;
 }
+themeSelect.addEventListener("change", () => {
+  setTheme(themeSelect.value);
+  try { localStorage.setItem("factcards-theme", themeSelect.value); } catch { /* private mode */ }
+});
+setTheme((() => { try { return localStorage.getItem("factcards-theme"); } catch { return null; } })() || "auto");
 
-function errorMessage(err) {
-  if (err instanceof Error) return err.message || err.name;
-  return typeof err === "string" ? err : String(err);
-}
+// ---- The reading view and the analysis --------------------------------------------------------
 
-function showError(message) {
-  errorBox.replaceChildren(el("strong", {}, "Something went wrong. "), message);
-  errorBox.hidden = false;
-}
+const looksLikeHeadline = (line) => line.length <= 200 && !/[.!?:;…"»”]$/.test(line.trim());
 
-function clearError() {
-  errorBox.hidden = true;
-  errorBox.replaceChildren();
-}
-
-function setBusy(busy) {
-  for (const b of buttons) b.disabled = busy;
-}
-
-function emptyState(title, text) {
-  return el("div", { class: "empty-state" }, el("p", { class: "empty-title" }, title), el("p", {}, text));
-}
-
-function languageLabel(code) {
-  const name = code ? safe(() => languageNames?.of(code)) : undefined;
-  return name && name !== code ? `${name} (${code})` : code || "unknown";
-}
-
-function articleLocale(code) {
-  return safe(() => (Intl.NumberFormat.supportedLocalesOf([code]).length ? code : undefined));
-}
-
-function percent(x) {
-  return `${Math.round(Math.max(0, Math.min(1, Number(x) || 0)) * 100)}%`;
-}
-
-const yearLike = (v) => Number.isInteger(v) && v >= 1000 && v <= 2999;
-
-/** The number of a NumberFact, formatted for the article's language. */
-function formatValue(fact, locale) {
-  const v = Number(fact.value);
-  return safe(() => {
-    if (Array.isArray(fact.range) && fact.range.length === 2) {
-      const [a, b] = fact.range;
-      const nf = new Intl.NumberFormat(locale, { useGrouping: !(yearLike(a) && yearLike(b)), maximumFractionDigits: 2 });
-      return `${nf.format(a)}–${nf.format(b)}`;
-    }
-    if (fact.category === "year" || fact.category === "date") {
-      return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 2 }).format(v);
-    }
-    if (fact.category === "percent" || fact.unit === "%") {
-      return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(v / 100);
-    }
-    const base = Math.abs(v) >= 1e6
-      ? { notation: "compact", compactDisplay: "short", maximumFractionDigits: 1 }
-      : { maximumFractionDigits: 2 };
-    if (fact.category === "money" && /^[A-Z]{3}$/.test(fact.unit ?? "")) {
-      return new Intl.NumberFormat(locale, { ...base, style: "currency", currency: fact.unit, currencyDisplay: "narrowSymbol" }).format(v);
-    }
-    const unit = intlUnit(fact.unit);
-    return new Intl.NumberFormat(locale, unit ? { ...base, style: "unit", unit, unitDisplay: "long" } : base).format(v);
-  }, String(fact.value));
-}
-
-/** `unit` when Intl.NumberFormat can spell it ("year", "kilometer", ...), else undefined. */
-function intlUnit(unit) {
-  if (!unit || !/^[a-z-]+$/.test(unit)) return undefined;
-  return safe(() => (new Intl.NumberFormat("en", { style: "unit", unit }), unit));
-}
-
-const names = (refs) => (refs ?? []).map((r) => r?.name).filter(Boolean);
-
-/** A <dl> of label/value rows, skipping empty values. */
-function fields(rows) {
-  const dl = el("dl", { class: "fields" });
-  for (const [label, value] of rows) {
-    if (value == null || value === "" || (Array.isArray(value) && !value.length)) continue;
-    dl.append(el("div", { class: "field-row" }, el("dt", {}, label), el("dd", {}, String(value))));
-  }
-  return dl.childElementCount ? dl : null;
-}
-
-function chips(items, cls = "chip") {
-  if (!items?.length) return null;
-  return el("ul", { class: "chips" }, items.map((t) => el("li", { class: cls }, t)));
-}
-
-function evidenceBlock(spans, text) {
-  const sentences = (spans ?? [])
-    .map((s) => text.slice(s.start, s.end).trim())
-    .filter(Boolean);
-  if (!sentences.length) return null;
-  const summary = el("summary", {}, "Show evidence");
-  const details = el("details", { class: "evidence" }, summary,
-    el("div", { class: "evidence-body" }, sentences.map((s) => el("blockquote", {}, s))));
-  details.addEventListener("toggle", () => {
-    summary.textContent = details.open ? "Hide evidence" : "Show evidence";
+/** The article as headline + paragraphs, built with text nodes only. */
+function showArticle(text) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const nodes = lines.map((line, i) => {
+    const node = document.createElement(i === 0 && looksLikeHeadline(line) ? "h2" : "p");
+    node.textContent = line;
+    return node;
   });
-  return details;
+  view.replaceChildren(...nodes);
+  editor.hidden = true;
+  reader.hidden = false;
 }
 
-function meetingBody(f) {
-  const who = names(f.participants);
-  return [
-    el("h4", { class: "fact-title" }, who.length ? who.join(" ↔ ") : "Meeting"),
-    fields([["Type", f.type], ["Place", f.place], ["When", f.when]]),
-  ];
-}
-
-function agreementBody(f) {
-  return [
-    el("h4", { class: "fact-title" }, f.title || "Agreement"),
-    fields([["Parties", names(f.parties).join(", ")], ["Count", f.count], ["When", f.when]]),
-    f.topics?.length ? el("div", { class: "topics" }, el("span", { class: "topics-label" }, "Topics"), chips(f.topics)) : null,
-  ];
-}
-
-function numberBody(f, locale) {
-  return [
-    el("p", { class: "big-number" }, formatValue(f, locale)),
-    f.about ? el("p", { class: "about" }, f.about) : null,
-    el("p", { class: "as-written" }, "As written: ", el("q", {}, f.text ?? "")),
-    fields([
-      ["Unit", f.unit === "%" || intlUnit(f.unit) ? null : f.unit],
-      ["Category", f.category],
-      ["Qualifier", f.qualifier],
-    ]),
-  ];
-}
-
-function quoteBody(f) {
-  const speaker = f.speaker?.name;
-  return [
-    el("blockquote", { class: "quote-text" }, el("q", {}, f.text ?? "")),
-    speaker
-      ? el("p", { class: "speaker" }, `— ${speaker}`)
-      : el("p", { class: "speaker unknown" }, "speaker unknown"),
-  ];
-}
-
-function factCard(fact, text, locale) {
-  const body = {
-    meeting: () => meetingBody(fact),
-    agreement: () => agreementBody(fact),
-    number: () => numberBody(fact, locale),
-    quote: () => quoteBody(fact),
-  }[fact.kind];
-  if (!body) return null;
-  return el("article", { class: `card fact-card ${fact.kind}`, "data-kind": fact.kind },
-    el("div", { class: "card-top" },
-      el("span", { class: `badge kind-${fact.kind}` }, fact.kind),
-      fact.confidence != null ? el("span", { class: "confidence", title: "confidence" }, percent(fact.confidence)) : null),
-    body(),
-    evidenceBlock(fact.evidence, text));
-}
-
-function summaryCard(a) {
-  const card = el("section", { class: "card summary-card", "aria-labelledby": "summary-heading" },
-    el("h3", { id: "summary-heading" }, "Summary"));
-  if (a.summary?.length) {
-    card.append(el("ol", { class: "summary-list" }, a.summary.map((s) => el("li", {}, s.text))));
-  } else {
-    card.append(el("p", { class: "muted" }, "No summary: the text is too short or has no sentences."));
-  }
-  if (a.keyphrases?.length) {
-    card.append(el("h4", { class: "subheading" }, "Key phrases"), chips(a.keyphrases));
-  }
-  return card;
-}
-
-function factsSection(a, text, locale) {
-  const facts = a.facts ?? [];
-  const section = el("section", { class: "facts", "aria-label": "Fact cards" });
-  if (!facts.length) {
-    section.append(el("div", { class: "card" }, el("p", { class: "muted" }, "No meetings, agreements, numbers or quotes found in this text.")));
-    return section;
-  }
-  for (const [kind, label] of GROUPS) {
-    const group = facts.filter((f) => f.kind === kind);
-    if (!group.length) continue;
-    section.append(el("section", { class: "fact-group", "data-kind": kind },
-      el("h3", { class: "group-heading" }, label, el("span", { class: "count" }, String(group.length))),
-      el("div", { class: "card-grid" }, group.map((f) => factCard(f, text, locale)))));
-  }
-  return section;
-}
-
-function entitiesCard(a) {
-  const card = el("section", { class: "card entities-card", "aria-labelledby": "entities-heading" },
-    el("h3", { id: "entities-heading" }, "Entities"));
-  if (!a.entities?.length) {
-    card.append(el("p", { class: "muted" }, "No people, places or organizations found."));
-    return card;
-  }
-  card.append(el("ul", { class: "entity-list" }, a.entities.map((e) => {
-    const extra = [e.role, e.country].filter(Boolean).join(" · ");
-    const aliases = (e.aliases ?? []).filter((x) => x && x !== e.name);
-    return el("li", { class: "entity", title: aliases.length ? `Also: ${aliases.join(", ")}` : null },
-      el("span", { class: "entity-name" }, e.name),
-      el("span", { class: `badge entity-kind kind-${e.kind}` }, e.kind),
-      extra ? el("span", { class: "entity-extra" }, extra) : null);
-  })));
-  return card;
-}
-
-function render(a, text) {
-  const locale = articleLocale(a.language);
-  const stats = a.stats ?? {};
-  const minutes = Math.max(1, Math.round(Number(stats.readingMinutes) || 0));
-  const title = el("h2", { id: "result-title", class: a.title ? "result-title" : "result-title untitled", tabindex: "-1" },
-    a.title || "Untitled text");
-  const meta = el("ul", { class: "meta" },
-    el("li", {}, "Language: ", el("strong", {}, languageLabel(a.language)),
-      a.languageConfidence != null ? ` · ${percent(a.languageConfidence)}` : ""),
-    el("li", { class: "stat-words" }, `${uiNumber.format(stats.words ?? 0)} words`),
-    el("li", { class: "stat-minutes" }, `${minutes} min read`),
-    stats.sentences != null ? el("li", {}, `${uiNumber.format(stats.sentences)} sentences`) : null);
-  const warnings = a.warnings?.length
-    ? el("div", { class: "notice", role: "status" }, el("strong", {}, "Note"),
-        el("ul", {}, a.warnings.map((w) => el("li", {}, w))))
-    : null;
-  const root = el("div", { class: "analysis", lang: a.language || null },
-    el("div", { class: "result-head" }, title, meta),
-    warnings, summaryCard(a), factsSection(a, text, locale), entitiesCard(a));
-  output.replaceChildren(root);
-  return title;
-}
-
-function readOptions() {
-  const options = {};
-  if (languageSelect.value) options.language = languageSelect.value;
-  const raw = lengthInput.value.trim();
-  if (raw !== "") {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error("Summary length must be a whole number of at least 1.");
-    options.summarySentences = n;
-  }
-  return options;
-}
-
-function run() {
-  clearError();
+function analyze() {
   const text = textarea.value;
   if (!text.trim()) {
-    output.replaceChildren(emptyState("Nothing to analyze", "Paste an article into the box first, or try an example."));
-    statusLine.textContent = "";
+    say("Paste an article first, or try an example.");
     textarea.focus();
     return;
   }
-  let analysis;
-  const t0 = performance.now();
-  try {
-    analysis = analyze(text, readOptions());
-  } catch (err) {
-    output.replaceChildren(emptyState("No results", "The analysis did not complete; see the message above."));
-    statusLine.textContent = "";
-    showError(errorMessage(err));
-    return;
-  }
-  const ms = performance.now() - t0;
-  const title = render(analysis, text);
-  statusLine.textContent = `Analyzed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms, on this device.`;
-  const narrow = window.matchMedia("(max-width: 900px)").matches;
-  title.focus({ preventScroll: !narrow });
+  const lang = languageSelect.value;
+  if (lang) { cards.setAttribute("lang", lang); view.lang = lang; } else { cards.removeAttribute("lang"); view.removeAttribute("lang"); }
+  const n = parseInt(lengthInput.value, 10);
+  if (n > 0) cards.setAttribute("summary-sentences", String(n)); else cards.removeAttribute("summary-sentences");
+  showArticle(text);
+  empty.hidden = true;
+  cards.hidden = false;
+  say("Analysing…");
+  cards.refresh().catch(() => {});
 }
 
-async function loadExample(path) {
-  clearError();
-  setBusy(true);
-  statusLine.textContent = "Loading the example…";
-  try {
-    const res = await fetch(path);
-    if (!res.ok) throw new Error(`Could not load the example (${res.status} ${res.statusText}).`);
-    textarea.value = await res.text();
-    textarea.scrollTop = 0;
-    languageSelect.value = "";
-  } catch (err) {
-    statusLine.textContent = "";
-    showError(errorMessage(err));
-    return;
-  } finally {
-    setBusy(false);
-  }
-  run();
-}
+cards.addEventListener("factcards:ready", (event) => {
+  const { analysis, ms, worker } = event.detail;
+  last = { analysis, text: event.detail.text, raw: textarea.value };
+  if (!languageSelect.value) view.lang = analysis.language;
+  actions.hidden = false;
+  const where = worker ? "in a background worker" : "on this device";
+  say(`Analysed ${new Intl.NumberFormat("en").format(analysis.stats?.words ?? 0)} words in ${Math.round(ms)} ms, ${where}.`);
+});
+cards.addEventListener("factcards:error", (event) => {
+  say(`The analysis failed: ${event.detail.message}`);
+});
 
-form.addEventListener("submit", (event) => {
+editor.addEventListener("submit", (event) => {
   event.preventDefault();
-  run();
+  analyze();
 });
 textarea.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    if (!buttons[0].disabled) run();
+    analyze();
   }
 });
-for (const [id, path] of Object.entries(EXAMPLES)) {
-  $(id).addEventListener("click", () => loadExample(path));
+$("edit").addEventListener("click", () => {
+  reader.hidden = true;
+  editor.hidden = false;
+  textarea.focus();
+});
+
+// ---- Examples, files, drag and drop -----------------------------------------------------------
+
+for (const button of document.querySelectorAll("[data-example]")) {
+  button.addEventListener("click", async () => {
+    say("Loading the example…");
+    try {
+      const res = await fetch(`examples/${button.dataset.example}.txt`);
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+      textarea.value = await res.text();
+      languageSelect.value = "";
+      analyze();
+    } catch (err) {
+      say(`Could not load the example (${err.message}).`);
+    }
+  });
 }
 
-try {
-  await init();
-  setBusy(false);
-  statusLine.textContent = "Ready. Tip: Ctrl+Enter analyzes.";
-  const v = safe(() => (typeof factcards.version === "function" ? factcards.version() : ""), "");
-  if (v) $("version").textContent = `Version ${v}.`;
-} catch (err) {
-  statusLine.textContent = "";
-  showError(`The analyzer could not be loaded: ${errorMessage(err)}`);
+/** Plain text of an HTML document: its <article> (or body), blocks separated by blank lines. */
+async function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs or loads
+  for (const junk of doc.querySelectorAll("script, style, noscript, template, nav, footer, aside, form")) junk.remove();
+  const { extractText } = await import("./pkg/fact-cards-view.js");
+  const root = doc.querySelector("article") ?? doc.body ?? doc.documentElement;
+  return extractText(root).text.replace(/[ \u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
+
+async function loadFile(file) {
+  if (!file) return;
+  try {
+    const raw = await file.text();
+    const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html" || /^\s*<(!doctype|html)/i.test(raw);
+    textarea.value = isHtml ? await htmlToText(raw) : raw;
+    say(`Loaded ${file.name}.`);
+    analyze();
+  } catch (err) {
+    say(`Could not read ${file.name}: ${err.message}`);
+  }
+}
+
+$("open-file").addEventListener("click", () => $("file").click());
+$("file").addEventListener("change", (event) => loadFile(event.target.files?.[0]));
+const drop = $("drop");
+for (const type of ["dragenter", "dragover"]) {
+  drop.addEventListener(type, (event) => {
+    if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
+    event.preventDefault();
+    drop.classList.add("dragging");
+  });
+}
+drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
+drop.addEventListener("drop", (event) => {
+  const file = event.dataTransfer?.files?.[0];
+  drop.classList.remove("dragging");
+  if (!file) return;
+  event.preventDefault();
+  loadFile(file);
+});
+
+// ---- Copy as Markdown / JSON, permalink -------------------------------------------------------
+
+async function copy(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = Object.assign(document.createElement("textarea"), { value: text });
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  say(`Copied ${what} to the clipboard.`);
+}
+
+/** The cards as Markdown, labelled in the article's language; article text escaped. */
+export async function toMarkdown(analysis) {
+  const v = await import("./pkg/fact-cards-view.js");
+  const L = v.labels(analysis.language);
+  const esc = (s) => String(s ?? "").replace(/([\\`*_{}[\]<>#|])/g, "\\$1").replace(/\s+/g, " ").trim();
+  const out = [];
+  if (analysis.title) out.push(`# ${esc(analysis.title)}`, "");
+  if (analysis.summary?.length) {
+    out.push(`## ${L.summary}`, "", ...analysis.summary.map((s) => `- ${esc(s.text)}`), "");
+  }
+  if (analysis.keyphrases?.length) out.push(`**${L.keyphrases}:** ${analysis.keyphrases.map(esc).join(", ")}`, "");
+  for (const kind of ["meeting", "agreement", "number", "quote"]) {
+    const facts = (analysis.facts ?? []).filter((f) => f.kind === kind);
+    if (!facts.length) continue;
+    out.push(`## ${L[kind]}`, "");
+    for (const f of facts) {
+      if (kind === "meeting") out.push(`- ${esc(v.meetingLine(f))}`);
+      if (kind === "agreement") {
+        const parties = (f.parties ?? []).map((p) => p.name).join(", ");
+        out.push(`- **${esc(f.title)}**${parties ? ` — ${esc(parties)}` : ""}${f.topics?.length ? ` (${f.topics.map(esc).join(", ")})` : ""}`);
+      }
+      if (kind === "number") {
+        const value = v.formatNumber(f, analysis.language).text;
+        out.push(`- **${esc([f.qualifier, value].filter(Boolean).join(" "))}** ${esc(f.about)}`.trimEnd());
+      }
+      if (kind === "quote") out.push(`- “${esc(f.text)}” — ${esc(f.speaker?.name ?? L.unattributed)}`);
+    }
+    out.push("");
+  }
+  return out.join("\n").trimEnd() + "\n";
+}
+
+const b64url = {
+  encode(bytes) {
+    let s = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  },
+  decode(text) {
+    const s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(s, (c) => c.charCodeAt(0));
+  },
+};
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+/** `#z=` deflate-raw + base64url when CompressionStream exists, else `#t=` base64url UTF-8. */
+export async function permalink(text) {
+  const bytes = new TextEncoder().encode(text);
+  const hash = "CompressionStream" in window
+    ? `#z=${b64url.encode(await pipe(bytes, new CompressionStream("deflate-raw")))}`
+    : `#t=${b64url.encode(bytes)}`;
+  return `${location.origin}${location.pathname}${hash}`;
+}
+
+async function fromHash(hash) {
+  const m = /^#([zt])=([A-Za-z0-9_-]+)$/.exec(hash);
+  if (!m) return null;
+  const bytes = b64url.decode(m[2]);
+  const raw = m[1] === "z" ? await pipe(bytes, new DecompressionStream("deflate-raw")) : bytes;
+  return new TextDecoder().decode(raw);
+}
+
+$("copy-md").addEventListener("click", async () => last && copy(await toMarkdown(last.analysis), "the cards as Markdown"));
+$("copy-json").addEventListener("click", () => last && copy(JSON.stringify(last.analysis, null, 2), "the Analysis JSON"));
+$("copy-link").addEventListener("click", async () => {
+  if (!last) return;
+  const url = await permalink(last.raw);
+  history.replaceState(null, "", url);
+  await copy(url, `a link (${new Intl.NumberFormat("en").format(url.length)} characters) that contains the text`);
+});
+
+async function openHash() {
+  try {
+    const text = await fromHash(location.hash);
+    if (text == null) return;
+    textarea.value = text;
+    analyze();
+  } catch {
+    say("The link is damaged: its text could not be read.");
+  }
+}
+window.addEventListener("hashchange", openHash);
+openHash();

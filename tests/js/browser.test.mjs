@@ -1,160 +1,238 @@
-// The page in Debian Chromium (playwright-core): paste, analyze, cards, evidence, examples, XSS.
-// Needs ./build.sh first (www/pkg/, www/examples/). Screenshots go to target/screenshots/.
-import { test, describe, before, after, afterEach } from "node:test";
+// The page (www/index.html) in Debian Chromium: examples in six languages, click-to-highlight,
+// keyboard, copy as Markdown/JSON, permalink, dropped files, XSS, themes, contrast, screenshots.
+// Needs ./build.sh first. Screenshots go to target/screenshots/.
+import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cardsReady, contrastProblems, gotoReady, launch, root, serve, shots, skipBrowser } from "./harness.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
 const IT_TITLE = "Russia e Vietnam promettono di rafforzare i legami durante la visita di Putin";
-const EN_TITLE = "Russia and Vietnam pledge to strengthen ties during Putin's visit";
-const shots = join(root, "target", "screenshots");
 
-const skip = !existsSync(CHROMIUM) && !process.env.CI
-  ? `${CHROMIUM} not found (apt-get install chromium); browser tests skipped outside CI`
-  : false;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, server, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`http.server exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-describe("web page in Chromium", { skip }, () => {
-  let server, context, page, base, profile;
-  const problems = []; // console errors and page errors
+describe("the page in Chromium", { skip: skipBrowser }, () => {
+  let server, chrome, page;
 
   before(async () => {
-    for (const f of ["www/index.html", "www/pkg/factcards.js", "www/pkg/factcards_bg.wasm",
-      "www/examples/it-putin-vietnam.txt", "www/examples/en-putin-vietnam.txt"]) {
+    for (const f of ["www/index.html", "www/pkg/factcards.js", "www/pkg/factcards_bg.wasm", "www/pkg/fact-cards.js",
+      "www/examples/it-putin-vietnam.txt", "www/examples/pt-brasil-angola.txt"]) {
       assert.ok(existsSync(join(root, f)), `${f} is missing: run ./build.sh first`);
     }
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", "www"],
-      { cwd: root, stdio: "ignore" });
-    await waitForServer(base, server);
-
-    const { chromium } = await import("playwright-core");
-    profile = mkdtempSync(join(tmpdir(), "factcards-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? await context.newPage();
-    page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    await page.goto(base);
-    await page.locator("#analyze:not([disabled])").waitFor({ timeout: 15000 });
+    mkdirSync(shots, { recursive: true });
+    server = await serve(join(root, "www"));
+    chrome = await launch();
+    page = await chrome.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+    await page.goto(server.base);
   });
 
   after(async () => {
-    await context?.close();
-    server?.kill();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chrome?.close();
+    await server?.close();
   });
 
-  afterEach(() => {
-    assert.deepEqual(problems.splice(0), [], "no console errors or page errors");
+  const shadowText = (selector) => page.locator(`#cards ${selector}`).allTextContents();
+  const example = (name) => cardsReady(page, () => page.click(`[data-example="${name}"]`));
+  const editMode = async () => { if (await page.locator("#edit").isVisible()) await page.click("#edit"); };
+  const clean = () => assert.deepEqual(page.problems.splice(0), [], "no console errors or page errors");
+
+  test("Italian example: summary, cards and labels in Italian, click a card to highlight its sentence", async () => {
+    const ready = await example("it-putin-vietnam");
+    assert.equal(ready.language, "it");
+    assert.equal(ready.worker, false);
+    assert.equal(await page.locator("#article-view h2").textContent(), IT_TITLE);
+    assert.deepEqual(await shadowText("#fc-summary"), ["Riassunto"]);
+    assert.ok((await page.locator("#cards .summary ol li").count()) >= 1, "summary sentences");
+    assert.ok((await page.locator("#cards article.number", { hasText: "80" }).count()) >= 1, "a number card showing 80");
+    assert.ok((await page.locator("#cards article.quote").count()) >= 1, "a quote card");
+
+    const card = page.locator("#cards article.quote").first();
+    const details = card.locator("details");
+    assert.equal(await details.evaluate((d) => d.open), false, "evidence hidden at first");
+    await card.locator("summary").click();
+    assert.equal(await details.evaluate((d) => d.open), true, "evidence on demand");
+    const evidence = (await details.locator("p").first().textContent()).trim();
+    assert.ok(evidence.length > 20, "a source sentence");
+
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await card.locator("button", { hasText: "Mostra nell'articolo" }).click();
+    await page.waitForFunction(() => CSS.highlights.get("factcards")?.size === 1);
+    const marked = await page.evaluate(() => {
+      const [range] = CSS.highlights.get("factcards");
+      const box = range.getBoundingClientRect();
+      return { text: range.toString(), inArticle: document.getElementById("article-view").contains(range.commonAncestorContainer), top: box.top };
+    });
+    assert.ok(marked.inArticle, "the highlight is in the article");
+    assert.equal(marked.text.replace(/\s+/g, " ").trim(), evidence.replace(/\s+/g, " "), "the highlighted sentence is the evidence");
+    await page.waitForFunction(() => {
+      const box = [...CSS.highlights.get("factcards")][0].getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, null, { timeout: 5000 });
+    clean();
   });
 
-  const titleIs = (title) => page.waitForFunction(
-    (t) => document.querySelector("#result-title")?.textContent === t, title, { timeout: 15000 });
-
-  test("Italian article: title, summary, numbers, quotes, evidence, screenshots", async () => {
-    const text = readFileSync(join(root, "tests/fixtures/it-putin-vietnam.txt"), "utf8");
-    await page.fill("#article", text);
-    await page.getByRole("button", { name: "Analyze", exact: true }).click();
-    await page.locator(".fact-card").first().waitFor({ timeout: 15000 });
-
-    assert.equal(await page.locator("#result-title").textContent(), IT_TITLE);
-    const summary = await page.locator(".summary-list li").allTextContents();
-    assert.ok(summary.length >= 1, "at least one summary sentence");
-    for (const s of summary) {
-      assert.ok(!s.includes("Back to top button") && !s.includes("Ultime Notizie"), `page chrome in summary: ${s}`);
+  test("examples in Spanish, French, German and Portuguese get labels in their language", async () => {
+    const expect = { "es-energia-marruecos": ["es", "Resumen"], "fr-sommet-ocean": ["fr", "Résumé"],
+      "de-bahn-polen": ["de", "Zusammenfassung"], "pt-brasil-angola": ["pt", "Resumo"], "en-putin-vietnam": ["en", "Summary"] };
+    for (const [name, [lang, heading]] of Object.entries(expect)) {
+      const ready = await example(name);
+      assert.equal(ready.language, lang, name);
+      assert.deepEqual(await shadowText("#fc-summary"), [heading], name);
+      assert.ok(ready.facts >= 1, `${name}: at least one fact card`);
+      assert.equal(await page.locator("#cards").getAttribute("lang"), null, "auto-detected, not forced");
     }
-    assert.ok(await page.locator(".fact-card.number", { hasText: "80" }).count() >= 1, "a number card showing 80");
-    assert.ok(await page.locator(".fact-card.quote").count() >= 1, "a quote card");
-    assert.equal(await page.locator("#error").isVisible(), false, "no error shown");
-
-    const card = page.locator(".fact-card").filter({ has: page.locator("details.evidence") }).first();
-    const body = card.locator(".evidence-body");
-    assert.equal(await body.isVisible(), false, "evidence hidden at first");
-    await card.getByText("Show evidence").click();
-    await body.waitFor({ state: "visible" });
-    assert.ok((await body.textContent()).trim().length > 0, "a non-empty evidence sentence");
-    assert.equal(await card.locator("details.evidence").evaluate((d) => d.open), true);
-
-    mkdirSync(shots, { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, "page-desktop.png") });
-    await page.screenshot({ path: join(shots, "page-desktop-full.png"), fullPage: true });
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, "page-mobile.png") });
-    await page.screenshot({ path: join(shots, "page-mobile-full.png"), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `no horizontal scrolling at 375 px (overflow ${overflow}px)`);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    clean();
   });
 
-  test("English example button loads and analyzes the English article", async () => {
-    await page.getByRole("button", { name: "English example" }).click();
-    await titleIs(EN_TITLE);
-    assert.ok((await page.locator("#article").inputValue()).startsWith(EN_TITLE));
-    assert.ok(await page.locator(".summary-list li").count() >= 1);
-    assert.ok(await page.locator(".fact-card").count() >= 1);
-    await page.screenshot({ path: join(shots, "page-desktop-en.png"), fullPage: true });
+  test("keyboard: Tab reaches the cards, Enter shows a sentence in the article", async () => {
+    await example("en-putin-vietnam");
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    const where = () => page.evaluate(() => {
+      const a = document.activeElement;
+      const inner = a?.shadowRoot?.activeElement;
+      return { host: a?.id ?? "", tag: (inner ?? a)?.tagName, text: (inner ?? a)?.textContent?.trim().slice(0, 40) ?? "" };
+    });
+    const seen = [];
+    let found = null;
+    for (let i = 0; i < 80 && !found; i++) {
+      await page.keyboard.press("Tab");
+      const w = await where();
+      seen.push(`${w.host}:${w.tag}`);
+      if (w.host === "cards" && w.tag === "BUTTON" && w.text === "Show in article") found = w;
+    }
+    assert.ok(found, `a "Show in article" button is reachable with Tab (went through ${seen.join(" ")})`);
+    const firstInCards = seen.findIndex((s) => s.startsWith("cards:"));
+    assert.ok(seen.slice(0, firstInCards).some((s) => s.endsWith("BUTTON")), "page controls come before the cards");
+    await page.evaluate(() => CSS.highlights.delete("factcards"));
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => CSS.highlights.get("factcards")?.size === 1);
+    await page.keyboard.press("Tab");
+    const next = await where();
+    assert.equal(next.host, "cards", "focus stays in the cards after Enter");
+    clean();
   });
 
-  test("Italian example button", async () => {
-    await page.getByRole("button", { name: "Try an example" }).click();
-    await titleIs(IT_TITLE);
+  test("copy the cards as Markdown and as JSON", async () => {
+    await example("it-putin-vietnam");
+    await page.click("#copy-md");
+    await page.waitForFunction(() => /Markdown/.test(document.getElementById("status").textContent));
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /^# Russia e Vietnam/m);
+    assert.match(md, /^## Riassunto$/m);
+    assert.match(md, /^## Numeri$/m);
+    assert.match(md, /^- “.+” — /m, "quotes with their speaker");
+    await page.click("#copy-json");
+    await page.waitForFunction(() => /JSON/.test(document.getElementById("status").textContent));
+    const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    assert.equal(json.schemaVersion, 1);
+    assert.equal(json.language, "it");
+    assert.ok(Array.isArray(json.facts) && json.facts.length > 0);
+    clean();
+  });
+
+  test("permalink: the text travels compressed in the URL fragment and comes back", async () => {
+    const text = readFileSync(join(root, "www/articles/fr-sommet-ocean.txt"), "utf8");
+    await editMode();
+    await page.fill("#article", text);
+    await cardsReady(page, () => page.click("#analyze"));
+    await page.click("#copy-link");
+    await page.waitForFunction(() => location.hash.startsWith("#z="));
+    const url = await page.evaluate(() => location.href);
+    assert.ok(url.length < text.length * 1.5, `compressed (${url.length} characters for ${text.length})`);
+    const other = await chrome.newPage();
+    const ready = await gotoReady(other, url);
+    assert.equal(ready.language, "fr");
+    assert.equal(await other.locator("#article").inputValue(), text, "the same text, byte for byte");
+    assert.equal(await other.locator("#article-view h2").textContent(), text.split("\n")[0]);
+    assert.deepEqual(other.problems, []);
+    await other.context().close();
+    clean();
+  });
+
+  test("dropped .html file is stripped to text; a .txt file opens too", async () => {
+    await editMode();
+    const html = `<!doctype html><html><head><title>x</title><style>p{}</style><script>window.__pwned=3</script></head>
+      <body><nav>Home · World</nav><article><h1>Ministers agree on a new river treaty</h1>
+      <p>The foreign ministers of Peru and Bolivia met in La Paz on Friday and signed a treaty on the Titicaca basin.</p>
+      <p>“Water does not stop at borders,” said the Peruvian minister.</p><img src=x onerror="window.__pwned=4"></article></body></html>`;
+    const ready = await cardsReady(page, () => page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], "story.html", { type: "text/html" }));
+      document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html));
+    assert.equal(ready.language, "en");
+    const text = await page.locator("#article").inputValue();
+    assert.ok(text.startsWith("Ministers agree on a new river treaty\n\nThe foreign ministers"), JSON.stringify(text.slice(0, 80)));
+    assert.ok(!/[<>]|__pwned|Home · World|p\{\}/.test(text), "no markup, scripts, styles or navigation");
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    // DOMParser's inert document inherits the page's CSP, which reports (and blocks) the inline
+    // <style> and onerror= while parsing; nothing runs either way.
+    const blocked = page.problems.splice(0);
+    assert.ok(blocked.every((p) => /Content Security Policy/.test(p)), blocked.join("\n"));
+
+    await page.click("#edit");
+    await cardsReady(page, () => page.setInputFiles("#file", {
+      name: "note.txt", mimeType: "text/plain",
+      buffer: Buffer.from("Il ministro Paolo Neri ha incontrato a Roma la collega Giulia Sala.\n\n“Lavoreremo insieme”, ha detto Neri."),
+    }));
+    assert.match(await page.locator("#article-view").textContent(), /Paolo Neri/);
+    clean();
   });
 
   test("article text is rendered as text, never as HTML", async () => {
     const img = `<img src=x onerror="window.__pwned=1">`;
     const script = `"><script>window.__pwned=2</script>`;
     const text = `Il vertice di Roma <b>Mario</b> Rossi ${img}\n\n`
-      + `Il presidente Mario Rossi ${img} ha incontrato Anna Bianchi${script} a Roma giovedì.\n\n`
-      + `“Non accetteremo mai ${img} né ${script}”, ha detto Mario Rossi ai giornalisti.\n\n`
+      + `Il presidente Mario Rossi${img} ha incontrato Anna Bianchi${script} a Roma giovedì.\n\n`
+      + `“Non accetteremo mai ${img} né ${script}”, ha detto Mario Rossi ${script} ai giornalisti.\n\n`
       + `Secondo Rossi ${script} il 45% degli elettori ha votato, e l'accordo vale 3 miliardi di euro.`;
+    await editMode();
     await page.fill("#article", text);
-    await page.getByRole("button", { name: "Analyze", exact: true }).click();
-    await page.locator("#result-title").waitFor();
-    await page.locator("details.evidence").evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    await cardsReady(page, () => page.click("#analyze"));
+    await page.locator("#cards details").evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
     await page.waitForTimeout(300); // let any injected handler fire
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "no injected code ran");
-    const injected = await page.locator("#output img, #output script, #output b").count();
-    assert.equal(injected, 0, "no elements created from the article text");
-    const shown = await page.locator("#output").textContent();
-    assert.ok(shown.includes(img) || shown.includes(script), "the markup appears literally as text");
+    assert.equal(await page.locator("#article-view img, #article-view script, #article-view b").count(), 0);
+    assert.equal(await page.locator("#cards img, #cards script, #cards b").count(), 0, "nothing created from the text in the cards");
+    const shown = (await page.locator("#cards blockquote, #cards details p").allTextContents()).join(" ");
+    assert.ok(shown.includes(img) && shown.includes(script), "the markup appears literally as text in the cards");
+    clean();
+  });
+
+  test("screenshots and layout: desktop and 375 px, light and dark; contrast ≥ 4.5:1", async () => {
+    await example("it-putin-vietnam");
+    const shoot = async (name) => {
+      await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById("cards-panel").scrollTop = 0; });
+      await page.screenshot({ path: join(shots, `${name}.png`) });
+    };
+    for (const theme of ["light", "dark"]) {
+      await page.selectOption("#theme", theme);
+      const bg = await page.evaluate(() => getComputedStyle(document.getElementById("cards")).backgroundColor);
+      const [r] = bg.match(/\d+/g).map(Number);
+      assert.ok(theme === "dark" ? r < 60 : r > 200, `${theme} theme background of the cards: ${bg}`);
+      assert.deepEqual(await page.evaluate(contrastProblems, "body"), [], `${theme}: text contrast`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await shoot(`page-desktop-${theme}`);
+      await page.locator("#cards .group.number").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `page-desktop-${theme}-cards.png`) });
+      await page.setViewportSize({ width: 375, height: 812 });
+      await shoot(`page-mobile-${theme}`);
+      await page.locator("#cards").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, `page-mobile-${theme}-cards.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `${theme}: no horizontal scrolling at 375 px (overflow ${overflow}px)`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    await page.selectOption("#theme", "auto");
+    await page.emulateMedia({ colorScheme: "dark" });
+    const auto = await page.evaluate(() => getComputedStyle(document.getElementById("cards")).backgroundColor);
+    assert.ok(Number(auto.match(/\d+/)[0]) < 60, `theme=auto follows prefers-color-scheme: dark (${auto})`);
+    await page.emulateMedia({ colorScheme: "light" });
+    clean();
+  });
+
+  test("the page fetched only its own files", () => {
+    const outside = page.requests.filter((u) => !u.startsWith(server.base) && !u.startsWith("data:"));
+    assert.deepEqual(outside, [], "no request left the page's origin");
+    const unknown = server.log.filter((p) => !/^\/(|index\.html|style\.css|app\.js|pkg\/[\w.-]+|examples\/[\w.-]+\.txt)$/.test(p));
+    assert.deepEqual(unknown, []);
   });
 });

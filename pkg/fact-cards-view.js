@@ -1,0 +1,490 @@
+// The renderer of <fact-cards>: reads the article's text from the page, draws the cards and the
+// "who met whom" map, highlights evidence in the article. Loaded by fact-cards.js on first sight.
+// Every string from the article or the Analysis goes into the DOM as a text node.
+
+const SVG = "http://www.w3.org/2000/svg";
+const KINDS = ["meeting", "agreement", "number", "quote"];
+const FIRST = 6; // cards shown per kind before "Show all"
+
+// Card labels in the article's language. {n} is a number.
+const LABELS = {
+  en: {
+    cards: "Fact cards", summary: "Summary", keyphrases: "Key phrases", meeting: "Meetings",
+    agreement: "Agreements", number: "Numbers", quote: "Quotes", map: "Who met whom",
+    evidence: "Source sentence", locate: "Show in article", all: "Show all ({n})",
+    unattributed: "Unattributed", topics: "Topics", count: "{n} agreements", read: "{n} min read",
+    none: "No meetings, agreements, numbers or quotes found.", analysing: "Analysing {n} characters…",
+    written: "as written", empty: "There is no text to analyse.",
+    one: { meeting: "meeting", agreement: "agreement", number: "number", quote: "quote" },
+    types: { summit: "summit", talks: "talks", visit: "visit", call: "call", meeting: "meeting" },
+  },
+  it: {
+    cards: "Schede dei fatti", summary: "Riassunto", keyphrases: "Parole chiave", meeting: "Incontri",
+    agreement: "Accordi", number: "Numeri", quote: "Citazioni", map: "Chi ha incontrato chi",
+    evidence: "Frase di origine", locate: "Mostra nell'articolo", all: "Mostra tutte ({n})",
+    unattributed: "Fonte non indicata", topics: "Temi", count: "{n} accordi", read: "{n} min di lettura",
+    none: "Nessun incontro, accordo, numero o citazione.", analysing: "Analisi di {n} caratteri…",
+    written: "nel testo", empty: "Non c'è testo da analizzare.",
+    one: { meeting: "incontro", agreement: "accordo", number: "numero", quote: "citazione" },
+    types: { summit: "vertice", talks: "colloqui", visit: "visita", call: "telefonata", meeting: "incontro" },
+  },
+  es: {
+    cards: "Fichas de hechos", summary: "Resumen", keyphrases: "Frases clave", meeting: "Reuniones",
+    agreement: "Acuerdos", number: "Cifras", quote: "Citas", map: "Quién se reunió con quién",
+    evidence: "Frase de origen", locate: "Ver en el artículo", all: "Ver todas ({n})",
+    unattributed: "Sin atribuir", topics: "Temas", count: "{n} acuerdos", read: "{n} min de lectura",
+    none: "No se encontraron reuniones, acuerdos, cifras ni citas.", analysing: "Analizando {n} caracteres…",
+    written: "en el texto", empty: "No hay texto que analizar.",
+    one: { meeting: "reunión", agreement: "acuerdo", number: "cifra", quote: "cita" },
+    types: { summit: "cumbre", talks: "conversaciones", visit: "visita", call: "llamada", meeting: "reunión" },
+  },
+  fr: {
+    cards: "Fiches factuelles", summary: "Résumé", keyphrases: "Mots-clés", meeting: "Rencontres",
+    agreement: "Accords", number: "Chiffres", quote: "Citations", map: "Qui a rencontré qui",
+    evidence: "Phrase source", locate: "Voir dans l'article", all: "Tout afficher ({n})",
+    unattributed: "Non attribuée", topics: "Thèmes", count: "{n} accords", read: "{n} min de lecture",
+    none: "Aucune rencontre, aucun accord, chiffre ou citation.", analysing: "Analyse de {n} caractères…",
+    written: "dans le texte", empty: "Il n'y a pas de texte à analyser.",
+    one: { meeting: "rencontre", agreement: "accord", number: "chiffre", quote: "citation" },
+    types: { summit: "sommet", talks: "entretiens", visit: "visite", call: "appel", meeting: "rencontre" },
+  },
+  de: {
+    cards: "Faktenkarten", summary: "Zusammenfassung", keyphrases: "Schlüsselbegriffe", meeting: "Treffen",
+    agreement: "Abkommen", number: "Zahlen", quote: "Zitate", map: "Wer traf wen",
+    evidence: "Quellsatz", locate: "Im Artikel zeigen", all: "Alle zeigen ({n})",
+    unattributed: "Ohne Quelle", topics: "Themen", count: "{n} Abkommen", read: "{n} Min. Lesezeit",
+    none: "Keine Treffen, Abkommen, Zahlen oder Zitate gefunden.", analysing: "Analyse von {n} Zeichen…",
+    written: "im Text", empty: "Kein Text zum Analysieren.",
+    one: { meeting: "Treffen", agreement: "Abkommen", number: "Zahl", quote: "Zitat" },
+    types: { summit: "Gipfel", talks: "Gespräche", visit: "Besuch", call: "Telefonat", meeting: "Treffen" },
+  },
+  pt: {
+    cards: "Fichas de factos", summary: "Resumo", keyphrases: "Palavras-chave", meeting: "Encontros",
+    agreement: "Acordos", number: "Números", quote: "Citações", map: "Quem se encontrou com quem",
+    evidence: "Frase de origem", locate: "Ver no artigo", all: "Ver todas ({n})",
+    unattributed: "Sem atribuição", topics: "Temas", count: "{n} acordos", read: "{n} min de leitura",
+    none: "Nenhum encontro, acordo, número ou citação.", analysing: "A analisar {n} caracteres…",
+    written: "no texto", empty: "Não há texto para analisar.",
+    one: { meeting: "encontro", agreement: "acordo", number: "número", quote: "citação" },
+    types: { summit: "cimeira", talks: "conversações", visit: "visita", call: "telefonema", meeting: "encontro" },
+  },
+};
+
+/** The labels for a language code ("it", "pt-BR", …), English when factcards has none. */
+export function labels(lang) {
+  return LABELS[String(lang ?? "").slice(0, 2).toLowerCase()] ?? LABELS.en;
+}
+
+/** One label, with {n} formatted for the language. */
+export function label(lang, key, n) {
+  const text = labels(lang)[key] ?? LABELS.en[key] ?? key;
+  return n == null ? text : text.replace("{n}", safe(() => new Intl.NumberFormat(lang || "en").format(n), String(n)));
+}
+
+// ---- Reading the article from the page -------------------------------------------------------
+
+const BLOCK = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DD", "DETAILS", "DIV", "DL", "DT",
+  "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI",
+  "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TD", "TH", "TR", "UL"]);
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "svg",
+  "CANVAS", "VIDEO", "AUDIO", "SELECT", "TEXTAREA", "BUTTON", "FACT-CARDS"]);
+
+/**
+ * The text of `root` as a reader sees its blocks: paragraphs and headings separated by a blank line,
+ * `<br>` as a line break, whitespace inside a paragraph kept one-for-one (so offsets stay simple).
+ * Returns `{ text, map }`: `map` turns UTF-16 offsets of `text` back into DOM positions.
+ */
+export function extractText(root) {
+  const parts = [];
+  const starts = []; // offset in `text` where each text node begins
+  const nodes = [];
+  let length = 0;
+  let pending = ""; // the separator owed before the next text
+  const win = root.ownerDocument?.defaultView;
+  const walk = (parent, pre) => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const data = n.data;
+        if (!data) continue;
+        if (pending) {
+          if (length) { parts.push(pending); length += pending.length; }
+          pending = "";
+        }
+        starts.push(length);
+        nodes.push(n);
+        parts.push(pre ? data : data.replace(/[\t\n\r\f]/g, " "));
+        length += data.length;
+      } else if (n.nodeType === 1) {
+        const tag = n.tagName;
+        if (SKIP.has(tag) || n.hidden || n.getAttribute("aria-hidden") === "true") continue;
+        if (tag === "BR") { if (!pending) pending = "\n"; continue; }
+        const block = BLOCK.has(tag);
+        if (block) pending = "\n\n";
+        let keep = pre || tag === "PRE";
+        if (!keep && win && n.isConnected) {
+          keep = /^pre/.test(win.getComputedStyle(n).whiteSpace ?? "");
+        }
+        walk(n, keep);
+        if (block) pending = "\n\n";
+      }
+    }
+  };
+  walk(root, false);
+  return { text: parts.join(""), map: { starts, nodes, length } };
+}
+
+function locate(map, offset, isEnd) {
+  const { starts, nodes } = map;
+  let lo = 0, hi = starts.length - 1;
+  if (hi < 0) return null;
+  while (lo < hi) { // the last node starting at or before `offset`
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  const node = nodes[lo];
+  const local = offset - starts[lo];
+  if (local <= node.data.length) return [node, Math.max(0, local)];
+  // `offset` is in a separator between two nodes: end of this node, or start of the next
+  if (isEnd || lo + 1 >= nodes.length) return [node, node.data.length];
+  return [nodes[lo + 1], 0];
+}
+
+/** A Range over `span` of the extracted text, or null when the page changed since. */
+export function rangeOf(map, span) {
+  if (!map || !span || !map.nodes.every((n) => n.isConnected)) return null;
+  const a = locate(map, span.start, false);
+  const b = locate(map, span.end, true);
+  if (!a || !b) return null;
+  const range = new Range();
+  try {
+    range.setStart(a[0], a[1]);
+    range.setEnd(b[0], b[1]);
+  } catch {
+    return null;
+  }
+  return range;
+}
+
+/** The text to analyse: the `text` property, else the `for=` element, else the light DOM. */
+export function readSource(host, text) {
+  if (text != null) return { text, map: null };
+  const id = host.getAttribute("for");
+  if (id) {
+    const root = host.getRootNode();
+    const target = root.getElementById?.(id) ?? host.ownerDocument.getElementById(id);
+    if (!target) throw new Error(`factcards: no element with id "${id}" on the page`);
+    return extractText(target);
+  }
+  return { text: extractText(host).text, map: null }; // slotted content is not displayed
+}
+
+// ---- Highlighting evidence in the article ---------------------------------------------------
+
+let pageSheet;
+let marked = null; // the <mark> of browsers without the CSS Highlight API
+
+function clearMark() {
+  if (!marked) return;
+  const parent = marked.parentNode;
+  if (parent) marked.replaceWith(...marked.childNodes);
+  marked = null;
+}
+
+/** Highlights `range` in the page and scrolls it into view. */
+export function highlight(range, doc) {
+  const reduce = doc.defaultView?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  const target = range.startContainer.parentElement;
+  if (globalThis.CSS?.highlights && globalThis.Highlight) {
+    if (!pageSheet) {
+      pageSheet = new CSSStyleSheet();
+      pageSheet.replaceSync("::highlight(factcards){background-color:var(--fc-highlight,#ffe27a);color:#111}");
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, pageSheet];
+    }
+    CSS.highlights.set("factcards", new Highlight(range));
+  } else {
+    clearMark();
+    const mark = doc.createElement("mark");
+    mark.setAttribute("data-factcards", "");
+    try {
+      range.surroundContents(mark); // only when the range sits in one text node's parent
+      marked = mark;
+    } catch { /* spans several elements: scroll only */ }
+  }
+  target?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+}
+
+// ---- Cards ------------------------------------------------------------------------------------
+
+/** Create an element; strings among `children` become text nodes (never parsed as HTML). */
+function h(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props ?? {})) {
+    if (v == null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "part") node.part = v;
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) if (c != null && c !== false && c !== "") node.append(c);
+  return node;
+}
+
+const names = (refs) => (refs ?? []).map((r) => r?.name).filter(Boolean);
+const yearLike = (v) => Number.isInteger(v) && v >= 1000 && v <= 2999;
+
+function safe(fn, fallback) {
+  try { return fn(); } catch { return fallback; }
+}
+
+/** `unit` when Intl.NumberFormat can spell it ("kilometer", "year", …). */
+function intlUnit(unit) {
+  if (!unit || !/^[a-z-]+$/.test(unit)) return undefined;
+  return safe(() => (new Intl.NumberFormat("en", { style: "unit", unit }), unit));
+}
+
+/** The value of a NumberFact for the article's locale; `unitShown` says whether it includes the unit. */
+export function formatNumber(f, locale) {
+  const v = Number(f.value);
+  const out = (text, unitShown) => ({ text, unitShown });
+  return safe(() => {
+    if (Array.isArray(f.range) && f.range.length === 2) {
+      const [a, b] = f.range;
+      const nf = new Intl.NumberFormat(locale, { useGrouping: !(yearLike(a) && yearLike(b)), maximumFractionDigits: 2 });
+      return out(`${nf.format(a)}–${nf.format(b)}`, false);
+    }
+    if (f.category === "year" || f.category === "date") {
+      return out(new Intl.NumberFormat(locale, { useGrouping: false }).format(v), f.unit === "year");
+    }
+    if (f.unit === "%" || f.category === "percent") {
+      return out(new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(v / 100), true);
+    }
+    const base = Math.abs(v) >= 1e6
+      ? { notation: "compact", compactDisplay: "short", maximumFractionDigits: 1 }
+      : { maximumFractionDigits: 2 };
+    if (/^[A-Z]{3}$/.test(f.unit ?? "")) {
+      return out(new Intl.NumberFormat(locale, { ...base, style: "currency", currency: f.unit, currencyDisplay: "narrowSymbol" }).format(v), true);
+    }
+    const unit = intlUnit(f.unit);
+    return out(new Intl.NumberFormat(locale, unit ? { ...base, style: "unit", unit, unitDisplay: "long" } : base).format(v), !!unit);
+  }, out(String(f.value ?? f.text ?? ""), false));
+}
+
+/** One line for a meeting: "A ↔ B · place · when". */
+export function meetingLine(f) {
+  return [names(f.participants).join(" ↔ "), f.place, f.when].filter(Boolean).join(" · ");
+}
+
+function evidence(f, text, L) {
+  const sentences = (f.evidence ?? []).map((s) => text.slice(s.start, s.end).trim()).filter(Boolean);
+  if (!sentences.length) return null;
+  return h("details", { part: "evidence" }, h("summary", null, L.evidence), sentences.map((s) => h("p", null, s)));
+}
+
+function cardBody(f, L, locale) {
+  switch (f.kind) {
+    case "meeting": {
+      const who = names(f.participants);
+      return [
+        h("h4", null, who.length ? who.join(" ↔ ") : L.types[f.type] ?? L.types.meeting),
+        h("p", { class: "line" }, [f.type ? L.types[f.type] ?? f.type : null, f.place, f.when].filter(Boolean).join(" · ")),
+      ];
+    }
+    case "agreement":
+      return [
+        h("h4", null, f.title || L.one.agreement),
+        names(f.parties).length ? h("p", { class: "line" }, names(f.parties).join(" · ")) : null,
+        f.count > 1 || f.when ? h("p", { class: "line" }, [f.count > 1 ? L.count.replace("{n}", f.count) : null, f.when].filter(Boolean).join(" · ")) : null,
+        f.topics?.length ? h("ul", { class: "chips", "aria-label": L.topics }, f.topics.map((t) => h("li", null, t))) : null,
+      ];
+    case "number": {
+      const value = formatNumber(f, locale);
+      return [
+        f.qualifier ? h("p", { class: "qual" }, f.qualifier) : null,
+        h("p", { class: "big", part: "value" }, value.text),
+        f.unit && !value.unitShown ? h("p", { class: "unit" }, f.unit) : null,
+        f.about ? h("p", { class: "about" }, f.about) : null,
+        f.text ? h("p", { class: "line" }, `${L.written}: “${f.text}”`) : null,
+      ];
+    }
+    case "quote":
+      return [
+        h("blockquote", null, String(f.text ?? "").replace(/[\s,;:]+$/, "")),
+        h("p", { class: "speaker" }, f.speaker?.name ? `— ${f.speaker.name}` : L.unattributed),
+      ];
+    default:
+      return null;
+  }
+}
+
+function card(f, ctx) {
+  const { L, locale, text, locateSpan } = ctx;
+  const body = cardBody(f, L, locale);
+  if (!body) return null;
+  const span = f.evidence?.[0];
+  const canLocate = locateSpan && span;
+  const node = h("article", { class: `card ${f.kind}${canLocate ? " locatable" : ""}`, part: `card ${f.kind}` },
+    h("div", { class: "top" }, h("span", { class: "kind" }, L.one[f.kind]),
+      canLocate ? h("button", { class: "btn small", type: "button", part: "button" }, L.locate) : null),
+    body,
+    evidence(f, text, L));
+  if (canLocate) {
+    node.addEventListener("click", (e) => {
+      if (e.target.closest("summary, details p, a")) return;
+      locateSpan(span);
+    });
+  }
+  return h("li", null, node);
+}
+
+function group(kind, facts, ctx) {
+  const { L } = ctx;
+  const id = `fc-${kind}`;
+  const list = h("ul", { class: "grid", "aria-labelledby": id, role: "list" });
+  const add = (from, to) => list.append(...facts.slice(from, to).map((f) => card(f, ctx)).filter(Boolean));
+  add(0, FIRST);
+  const section = h("section", { class: `group ${kind}`, part: `group ${kind}` },
+    h("h3", { id }, L[kind], h("span", { class: "count" }, String(facts.length))), list);
+  if (facts.length > FIRST) {
+    const more = h("button", { class: "btn", type: "button", part: "button" }, L.all.replace("{n}", facts.length));
+    more.addEventListener("click", () => {
+      add(FIRST, facts.length);
+      list.children[FIRST]?.querySelector("button, summary")?.focus();
+      more.remove();
+    });
+    section.append(h("div", { class: "actions" }, more));
+  }
+  return section;
+}
+
+// ---- The "who met whom" map -------------------------------------------------------------------
+
+/** People and countries as nodes, meetings and agreements as edges; null below three actors. */
+export function actorGraph(analysis) {
+  const entities = new Map((analysis.entities ?? []).map((e) => [e.id, e]));
+  const nodes = new Map();
+  const edges = new Map();
+  const node = (ref) => {
+    const e = ref?.id ? entities.get(ref.id) : undefined;
+    const name = e?.name ?? ref?.name;
+    if (!name) return null;
+    const key = e?.id ?? name.toLowerCase();
+    if (!nodes.has(key)) nodes.set(key, { key, name, kind: e?.kind ?? "other", degree: 0 });
+    return nodes.get(key);
+  };
+  for (const f of analysis.facts ?? []) {
+    const refs = f.kind === "meeting" ? f.participants : f.kind === "agreement" ? f.parties : null;
+    if (!refs) continue;
+    const ends = [...new Set(refs.map(node).filter(Boolean))];
+    for (let i = 0; i < ends.length; i++) {
+      for (let j = i + 1; j < ends.length; j++) {
+        const [a, b] = [ends[i], ends[j]].sort((x, y) => (x.key < y.key ? -1 : 1));
+        const key = `${a.key}|${b.key}`;
+        if (!edges.has(key)) {
+          edges.set(key, { a, b, kind: f.kind });
+          a.degree++;
+          b.degree++;
+        } else if (f.kind === "meeting") edges.get(key).kind = "meeting";
+      }
+    }
+  }
+  const top = [...nodes.values()].filter((n) => n.degree > 0)
+    .sort((x, y) => y.degree - x.degree || x.name.localeCompare(y.name)).slice(0, 10);
+  if (top.length < 3) return null;
+  const kept = new Set(top);
+  return { nodes: top, edges: [...edges.values()].filter((e) => kept.has(e.a) && kept.has(e.b)) };
+}
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function actorMap(graph, L) {
+  const W = 360, H = 240, cx = W / 2, cy = H / 2, rx = 110, ry = 78;
+  const pos = new Map(graph.nodes.map((n, i) => {
+    const t = (2 * Math.PI * i) / graph.nodes.length - Math.PI / 2;
+    return [n, { x: cx + rx * Math.cos(t), y: cy + ry * Math.sin(t), t }];
+  }));
+  const described = graph.edges.map((e) => `${e.a.name} ↔ ${e.b.name}`).join(", ");
+  const titleId = "fc-map-title";
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": titleId });
+  root.append(svg("title", { id: titleId }, `${L.map}: ${described}`));
+  for (const e of graph.edges) {
+    const a = pos.get(e.a), b = pos.get(e.b);
+    const line = svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: e.kind });
+    line.append(svg("title", {}, `${e.a.name} ↔ ${e.b.name} (${L.one[e.kind]})`));
+    root.append(line);
+  }
+  for (const n of graph.nodes) {
+    const { x, y, t } = pos.get(n);
+    const cos = Math.cos(t);
+    const anchor = Math.abs(cos) < 0.3 ? "middle" : cos > 0 ? "start" : "end";
+    const dy = Math.sin(t) < -0.5 ? -12 : Math.sin(t) > 0.5 ? 20 : 4;
+    const dx = anchor === "start" ? 10 : anchor === "end" ? -10 : 0;
+    const name = n.name.length > 24 ? `${n.name.slice(0, 23)}…` : n.name;
+    root.append(svg("circle", { cx: x, cy: y, r: 6 + Math.min(4, n.degree), class: n.kind === "person" ? "person" : "other" }),
+      svg("text", { x: x + dx, y: y + dy, "text-anchor": anchor }, name));
+  }
+  return h("section", { class: "card map", part: "map", "aria-labelledby": "fc-map-h" },
+    h("h3", { id: "fc-map-h" }, L.map), root,
+    h("p", { class: "legend", "aria-hidden": "true" }, h("span", null, `—— ${L.one.meeting}`), h("span", null, `- - ${L.one.agreement}`)));
+}
+
+// ---- The whole view ---------------------------------------------------------------------------
+
+/** Renders `analysis` of `text` into the element; `map` (from extractText) enables highlighting. */
+export function render(host, analysis, text, map) {
+  const root = host.shadowRoot.querySelector(".fc");
+  const status = root.firstElementChild;
+  const lang = analysis.language || host.getAttribute("lang") || "en";
+  const L = labels(lang);
+  const locale = safe(() => (Intl.NumberFormat.supportedLocalesOf([lang]).length ? lang : "en"), "en");
+  const locateSpan = map ? (span) => {
+    const range = rangeOf(map, span);
+    if (range) highlight(range, host.ownerDocument);
+  } : null;
+  const ctx = { L, locale, text, locateSpan };
+
+  const parts = [];
+  const stats = analysis.stats ?? {};
+  const minutes = Math.max(1, Math.round(Number(stats.readingMinutes) || 0));
+  parts.push(h("header", { class: "meta", part: "header" },
+    h("h2", { class: "vh" }, L.cards),
+    h("span", null, safe(() => { const n = new Intl.DisplayNames([lang], { type: "language" }).of(lang); return n[0].toLocaleUpperCase(lang) + n.slice(1); }, lang)),
+    h("span", null, L.read.replace("{n}", minutes))));
+  for (const w of analysis.warnings ?? []) parts.push(h("p", { class: "meta", role: "note" }, w));
+
+  const summary = analysis.summary ?? [];
+  if (summary.length || analysis.keyphrases?.length) {
+    const items = summary.map((s) => {
+      if (!locateSpan) return h("li", null, s.text);
+      const b = h("button", { class: "sentence", type: "button", title: L.locate }, s.text);
+      b.addEventListener("click", () => locateSpan(s));
+      return h("li", null, b);
+    });
+    parts.push(h("section", { class: "card summary", part: "card summary", "aria-labelledby": "fc-summary" },
+      h("h3", { id: "fc-summary" }, L.summary),
+      summary.length ? h("ol", { role: "list" }, items) : null,
+      analysis.keyphrases?.length ? h("h4", { class: "sub" }, L.keyphrases) : null,
+      analysis.keyphrases?.length ? h("ul", { class: "chips", "aria-label": L.keyphrases }, analysis.keyphrases.map((k) => h("li", null, k))) : null));
+  }
+
+  const graph = actorGraph(analysis);
+  if (graph) parts.push(actorMap(graph, L));
+
+  const facts = analysis.facts ?? [];
+  for (const kind of KINDS) {
+    const of = facts.filter((f) => f.kind === kind);
+    if (of.length) parts.push(group(kind, of, ctx));
+  }
+  if (!facts.length) parts.push(h("p", { class: "meta" }, text.trim() ? L.none : L.empty));
+
+  if (host.getAttribute("aria-label") === host.dataset.fcLabel) { // ours, not the page's
+    host.setAttribute("aria-label", L.cards);
+    host.dataset.fcLabel = L.cards;
+  }
+  root.replaceChildren(status, ...parts);
+  status.replaceChildren();
+  root.setAttribute("lang", lang);
+}
