@@ -242,6 +242,9 @@ struct Ctx<'a, 'd> {
     qs: &'a [Quotation],
 }
 
+/// How far (in tokens) from a quote its attribution is looked for.
+const REACH: usize = 80;
+
 /// The speaker, how it was found, and a token of the attribution (for the evidence).
 type Attribution = (Who, How, usize);
 
@@ -308,16 +311,21 @@ impl Ctx<'_, '_> {
         self.doc.starts_sentence(t)
     }
 
+    /// The end of the sentence of token `k`, but no further than [`REACH`] tokens: an
+    /// attribution is near its quote, and a run-on "sentence" must not make the search quadratic.
     fn sentence_end(&self, k: usize) -> usize {
         self.doc
             .sentence_of_token(k)
             .map_or(k, |s| self.doc.sentences[s].tokens.end)
+            .min(k + REACH)
     }
 
+    /// The start of the sentence of token `k`, but no further back than [`REACH`] tokens.
     fn sentence_start(&self, k: usize) -> usize {
         self.doc
             .sentence_of_token(k)
             .map_or(k, |s| self.doc.sentences[s].tokens.start)
+            .max(k.saturating_sub(REACH))
     }
 
     /// Who said quotation `qi`: the attribution after it, before it, the sentence introducing it,
