@@ -25,6 +25,8 @@ struct Files {
     titles: &'static str,
     particles: &'static str,
     org_cues: &'static str,
+    place_cues: &'static str,
+    locatives: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -52,6 +54,8 @@ macro_rules! files {
             titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
             particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
+            place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
+            locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -156,6 +160,10 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
+    /// Words that make a name a place ("street", "piazza", "monte").
+    pub place_cues: HashSet<String>,
+    /// Words right before a name that make it a place ("in", "at").
+    pub locatives: HashSet<String>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -236,6 +244,8 @@ impl Lexicon {
             titles: phrases(f.titles, |_| Some(())),
             particles: set(f.particles),
             org_cues: set(f.org_cues),
+            place_cues: set(f.place_cues),
+            locatives: set(f.locatives),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,

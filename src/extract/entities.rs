@@ -2,11 +2,11 @@
 //! words, typed with gazetteers and cues, and merged (full names with their short forms,
 //! acronyms with their expansions, one country under all its names).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
-use crate::segment::{Range, Token, TokenKind};
+use crate::segment::{BlockKind, Range, Token, TokenKind};
 
 /// A mention of an entity: token indices into the document.
 #[derive(Clone, Debug)]
@@ -34,8 +34,11 @@ pub struct Found {
 
 pub struct Entities {
     pub list: Vec<Found>,
-    /// All mentions, ordered by position.
+    /// All mentions in sentences, ordered by position.
     pub mentions: Vec<Mention>,
+    /// Mentions in the headline and headings (entity, tokens): they count for the reader, but
+    /// belong to no sentence.
+    pub outside: Vec<(usize, std::ops::Range<usize>)>,
     /// Order in which entities are reported (most salient first) → stable ids.
     order: Vec<usize>,
 }
@@ -74,14 +77,25 @@ impl Entities {
             .enumerate()
             .map(|(rank, &e)| {
                 let f = &self.list[e];
-                let mut mentions: Vec<_> = self
+                let mut tokens: Vec<std::ops::Range<usize>> = self
                     .mentions
                     .iter()
                     .filter(|m| m.entity == e)
-                    .map(|m| {
+                    .map(|m| m.tokens.clone())
+                    .chain(
+                        self.outside
+                            .iter()
+                            .filter(|(x, _)| *x == e)
+                            .map(|(_, r)| r.clone()),
+                    )
+                    .collect();
+                tokens.sort_by_key(|r| r.start);
+                let mut mentions: Vec<_> = tokens
+                    .iter()
+                    .map(|r| {
                         doc.span(Range {
-                            start: doc.tokens[m.tokens.start].range.start,
-                            end: doc.tokens[m.tokens.end - 1].range.end,
+                            start: doc.tokens[r.start].range.start,
+                            end: doc.tokens[r.end - 1].range.end,
                         })
                     })
                     .collect();
@@ -104,12 +118,51 @@ impl Entities {
 /// A candidate name before merging.
 struct Candidate {
     tokens: std::ops::Range<usize>,
-    sentence: usize,
+    /// The sentence it is in; `None` in a headline or heading.
+    sentence: Option<usize>,
     kind: EntityKind,
     strength: u8,
     key: Option<String>,
     role: Option<String>,
     country: Option<String>,
+}
+
+/// A stretch of text read for names: a sentence, or a headline or heading block.
+struct Segment {
+    tokens: std::ops::Range<usize>,
+    sentence: Option<usize>,
+    /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
+    caps: bool,
+}
+
+/// What the whole document tells about single words.
+struct Context<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Words seen in lower case somewhere: capitalized at a sentence start they are common words.
+    lower_seen: HashSet<&'d str>,
+    /// Capitalized words seen away from a sentence start.
+    cap_mid: HashSet<&'d str>,
+}
+
+impl Context<'_, '_> {
+    /// Does token `t` open its segment (ignoring opening quotes and brackets)?
+    fn at_start(&self, seg: &Segment, t: usize) -> bool {
+        self.doc.tokens[seg.tokens.start..t].iter().all(|x| {
+            x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":")
+        })
+    }
+
+    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
+        self.doc.tokens[r].iter().map(|t| t.key.as_str()).collect()
+    }
+
+    /// Is the whole range a country or place of the gazetteer?
+    fn is_place(&self, r: std::ops::Range<usize>) -> bool {
+        let k = self.keys(r);
+        let lex = self.doc.lex;
+        lex.countries.longest(&k).is_some_and(|(n, _)| n == k.len())
+            || lex.places.longest(&k).is_some_and(|(n, _)| n == k.len())
+    }
 }
 
 fn is_name_word(t: &Token) -> bool {
@@ -120,98 +173,165 @@ fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+/// A single capital letter: an initial ("J." of "J. K. Rowling") or a letter of "U.S.".
+fn is_initial(t: &Token, text: &str) -> bool {
+    let mut cs = t.text(text).chars();
+    t.kind == TokenKind::Word && cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
+/// An elision glued to the next word: "O'" of "O'Brien", "D'" of "D'Alema".
+fn is_elision(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.key.ends_with('\'')
+}
+
+/// Sentences, plus the headline and heading blocks (datelines and result lines of wire copy are
+/// headings too), in text order.
+fn segments(doc: &Document) -> Vec<Segment> {
+    let mut out: Vec<Segment> = doc
+        .blocks
+        .iter()
+        .zip(&doc.block_tokens)
+        .filter(|(b, _)| matches!(b.kind, BlockKind::Title | BlockKind::Heading))
+        .map(|(_, r)| Segment {
+            tokens: r.clone(),
+            sentence: None,
+            caps: false,
+        })
+        .chain(doc.sentences.iter().enumerate().map(|(i, s)| Segment {
+            tokens: s.tokens.clone(),
+            sentence: Some(i),
+            caps: false,
+        }))
+        .filter(|s| !s.tokens.is_empty())
+        .collect();
+    out.sort_by_key(|s| s.tokens.start);
+    let text = doc.text();
+    for s in &mut out {
+        let words: Vec<&str> = doc.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word() && t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1)
+            .map(|t| t.text(text))
+            .collect();
+        let upper = words.iter().filter(|w| all_caps(w)).count();
+        s.caps = !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
+    }
+    out
+}
+
 /// Reads the entities of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let lex = doc.lex;
-    let text = doc.text();
     let toks = &doc.tokens;
-    let keys = |r: std::ops::Range<usize>| -> Vec<&str> {
-        toks[r].iter().map(|t| t.key.as_str()).collect::<Vec<_>>()
+    let segs = segments(doc);
+    let mut lower_seen = HashSet::new();
+    let mut cap_mid = HashSet::new();
+    let mut ctx = Context {
+        doc,
+        lower_seen: HashSet::new(),
+        cap_mid: HashSet::new(),
     };
-    let place_word = |r: std::ops::Range<usize>| -> bool {
-        let k = keys(r.clone());
-        lex.countries.longest(&k).is_some_and(|(n, _)| n == k.len())
-            || lex.places.longest(&k).is_some_and(|(n, _)| n == k.len())
-    };
-    // Words seen in lower case somewhere: a capitalized one at a sentence start is then a common word.
-    let lower_seen: std::collections::HashSet<&str> = toks
-        .iter()
-        .filter(|t| t.is_word() && !t.cap)
-        .map(|t| t.key.as_str())
-        .collect();
-    // Capitalized words seen away from a sentence start.
-    let mut cap_mid: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for s in &doc.sentences {
+    for s in segs.iter().filter(|s| !s.caps) {
         for i in s.tokens.clone() {
-            if is_name_word(&toks[i]) && !doc.starts_sentence(i) {
-                cap_mid.insert(toks[i].key.as_str());
+            let t = &toks[i];
+            if t.is_word() && !t.cap {
+                lower_seen.insert(t.key.as_str());
+            } else if is_name_word(t) && !ctx.at_start(s, i) {
+                cap_mid.insert(t.key.as_str());
             }
         }
     }
+    ctx.lower_seen = lower_seen;
+    ctx.cap_mid = cap_mid;
 
     let mut cands: Vec<Candidate> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let end = s.tokens.end;
-        let mut i = s.tokens.start;
-        while i < end {
-            if !is_name_word(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            // Extend over capitalized words, particles between them, glued numbers and hyphens.
-            let mut j = i + 1;
-            while j < end {
-                let t = &toks[j];
-                if is_name_word(t) && t.space_before {
-                    j += 1;
-                } else if t.kind == TokenKind::Number && !t.space_before && toks[j - 1].is_word() {
-                    j += 1; // G7
-                } else if t.key == "-"
-                    && !t.space_before
-                    && j + 1 < end
-                    && !toks[j + 1].space_before
-                {
-                    let next = &toks[j + 1];
-                    let joins = next.kind == TokenKind::Number
-                        || (is_name_word(next)
-                            && !place_word(j - 1..j)
-                            && !place_word(j + 1..j + 2));
-                    if joins {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                } else if t.is_word()
-                    && !t.cap
-                    && lex.particles.contains(&t.key)
-                    && j + 1 < end
-                    && is_name_word(&toks[j + 1])
-                {
+    for seg in segs.iter().filter(|s| !s.caps) {
+        for run in name_runs(&ctx, seg) {
+            split_candidate(&ctx, seg, run, &mut cands);
+        }
+    }
+    // Capitals say nothing in an all-caps headline: read only what is known there, from the
+    // gazetteers and from the names found in the rest of the text.
+    let known = KnownForms::new(doc, &cands);
+    for seg in segs.iter().filter(|s| s.caps) {
+        caps_candidates(&ctx, seg, &known, &mut cands);
+    }
+    merge(doc, cands)
+}
+
+/// The capitalized runs of a segment: capitalized words with the particles between them
+/// ("Banca d'Italia"), initials ("J. K. Rowling", "U.S."), elisions ("O'Brien"), glued numbers
+/// ("G7") and hyphens ("Kim Jong-un", but not "Russia-Ukraine").
+fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let text = ctx.doc.text();
+    let end = seg.tokens.end;
+    let mut out = Vec::new();
+    let mut i = seg.tokens.start;
+    while i < end {
+        if !is_name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end {
+            let t = &toks[j];
+            let prev = &toks[j - 1];
+            if is_name_word(t) && (t.space_before || is_elision(prev)) {
+                j += 1;
+            } else if is_initial(t, text) && !t.space_before && prev.key == "." {
+                j += 1; // the G of "A.G."
+            } else if t.key == "." && !t.space_before && is_initial(prev, text) {
+                j += 1; // the period of an initial stays with the name: "Davide S."
+            } else if t.kind == TokenKind::Number && !t.space_before && prev.is_word() {
+                j += 1; // G7
+            } else if t.key == "-" && !t.space_before && j + 1 < end && !toks[j + 1].space_before {
+                let next = &toks[j + 1];
+                // "Friuli-Venezia Giulia" is one place; "Russia-Ukraine" two.
+                let whole_place = (i..j).any(|s| {
+                    let k = ctx.keys(s..end.min(j + 4));
+                    lex.places.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
+                        || lex.countries.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
+                });
+                let joins = next.kind == TokenKind::Number
+                    || whole_place
+                    || (is_name_word(next)
+                        && !ctx.is_place(j - 1..j)
+                        && !ctx.is_place(j + 1..j + 2));
+                if joins {
                     j += 2;
                 } else {
                     break;
                 }
+            } else if t.is_word()
+                && !t.cap
+                && lex.particles.contains(&t.key)
+                && j + 1 < end
+                && is_name_word(&toks[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
             }
-            split_candidate(doc, i..j, si, &lower_seen, &cap_mid, &mut cands);
-            i = j;
         }
+        out.push(i..j);
+        i = j;
     }
-    merge(doc, cands, text)
+    out
 }
 
 /// Cleans one capitalized run into zero or more candidates: strips articles, weekdays, months,
-/// titles and nationality words (keeping them as role and country), splits at a title inside.
+/// titles and nationality words (keeping them as role and country), splits a run that holds
+/// two names ("Camera dei Deputati Fausto Bertinotti", "Peter Nicol of Scotland").
 fn split_candidate(
-    doc: &Document,
+    ctx: &Context,
+    seg: &Segment,
     r: std::ops::Range<usize>,
-    sentence: usize,
-    lower_seen: &std::collections::HashSet<&str>,
-    cap_mid: &std::collections::HashSet<&str>,
     out: &mut Vec<Candidate>,
 ) {
+    let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = toks[r.clone()].iter().map(|t| t.key.as_str()).collect();
+    let keys: Vec<&str> = ctx.keys(r.clone());
     let mut a = 0;
     let mut role: Option<String> = None;
     let mut country: Option<String> = None;
@@ -219,14 +339,14 @@ fn split_candidate(
     // Look behind the run for cues right before it: "il presidente vietnamita To Lam",
     // "the Russian leader". A window of words before the name is read left to right; a word that
     // is no cue cancels the cues before it, so only the ones adjacent to the name count.
-    let floor = doc.sentences[sentence].tokens.start;
+    let floor = seg.tokens.start;
     let mut w = r.start;
     while w > floor && r.start - w < 5 && toks[w - 1].is_word() {
         w -= 1;
     }
     let mut p = w;
     while p < r.start {
-        let ahead: Vec<&str> = toks[p..r.start].iter().map(|t| t.key.as_str()).collect();
+        let ahead: Vec<&str> = ctx.keys(p..r.start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
             country = Some(lex.country_name(iso));
             p += n;
@@ -245,7 +365,7 @@ fn split_candidate(
     let mut pre_country: Option<std::ops::Range<usize>> = None;
     while a < b {
         let rest = &keys[a..b];
-        let at_start = a == 0 && doc.starts_sentence(r.start);
+        let at_start = a == 0 && ctx.at_start(seg, r.start);
         if (at_start || !toks[r.start + a].cap)
             && lex.is_stopword(rest[0])
             && !lex.countries.contains_key(rest[0])
@@ -294,11 +414,12 @@ fn split_candidate(
             }
         }
     }
-    // Clean the right edge of weekdays, months and stopwords.
+    // Clean the right edge of weekdays, months, particles and a dangling elision.
     let mut e = b;
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
-            || lex.months.longest(&keys[e - 1..e]).is_some())
+            || lex.months.longest(&keys[e - 1..e]).is_some()
+            || (toks[r.start + e - 1].is_word() && !toks[r.start + e - 1].cap))
     {
         e -= 1;
     }
@@ -307,39 +428,112 @@ fn split_candidate(
             if c.kind == EntityKind::Country {
                 country = country.or_else(|| c.country.clone());
             }
-            out.push(Candidate { sentence, ..c });
+            out.push(Candidate {
+                sentence: seg.sentence,
+                ..c
+            });
         }
     }
     if a >= e {
         return;
     }
+    let span = r.start + a..r.start + e;
+    // Two names in one run: "Peter Nicol of Scotland", "Wladimiro Boccali del Partito
+    // Democratico" (at a particle), "Regione Veneto Luca Zaia" (before a first name).
+    if let Some((left, right, right_first)) = two_names(ctx, seg, span.clone()) {
+        if right_first {
+            finish(ctx, seg, left, None, None, out);
+            finish(ctx, seg, right, role, country, out);
+        } else {
+            finish(ctx, seg, left, role, country, out);
+            finish(ctx, seg, right, None, None, out);
+        }
+        return;
+    }
+    finish(ctx, seg, span, role, country, out);
+}
+
+/// Where a run holds two names, the two parts; the flag says whether the cues before the run
+/// belong to the second ("Stati Uniti Joe Biden") rather than the first.
+#[allow(clippy::type_complexity)]
+fn two_names(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, bool)> {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    let cue = |t: &Token| lex.org_cues.contains(&t.key) || lex.place_cues.contains(&t.key);
+    let first_name = |t: &Token| lex.first_names.contains(&t.key);
+    // At a particle: the right part is a country or place, or the left part a person's full name.
+    for p in span.start + 1..span.end.saturating_sub(1) {
+        let t = &toks[p];
+        if t.cap || !t.is_word() || !lex.particles.contains(&t.key) {
+            continue;
+        }
+        let left = span.start..p;
+        let right = p + 1..span.end;
+        let right_place = ctx.is_place(right.clone());
+        let left_cue = left.len() == 1 && cue(&toks[left.start]);
+        let left_person = left.len() >= 2
+            && first_name(&toks[left.start])
+            && !toks[left.clone()].iter().any(cue)
+            && !ctx.is_place(left.clone());
+        if (right_place && !left_cue && !ctx.is_place(left.clone())) || left_person {
+            return Some((left, right, false));
+        }
+        break;
+    }
+    // Before a first name that opens a person's name of two words or more.
+    for k in span.start + 1..span.end.saturating_sub(1) {
+        if !first_name(&toks[k]) || !toks[k..span.end].iter().all(|t| t.is_word() && t.cap) {
+            continue;
+        }
+        let left = span.start..k;
+        let typed = classify_whole(doc, left.clone()).is_some()
+            || toks[left.clone()].iter().any(cue)
+            || (left.len() == 1
+                && (all_caps(toks[left.start].text(text))
+                    || ctx.lower_seen.contains(toks[left.start].key.as_str())
+                    || (ctx.at_start(seg, left.start) && !first_name(&toks[left.start]))));
+        if typed && !toks[left.clone()].iter().any(first_name) {
+            return Some((left, k..span.end, true));
+        }
+    }
     // A country or place before a person's name: "Stati Uniti Joe Biden".
-    if e - a >= 3 {
-        for n in (1..e - a - 1).rev() {
-            let prefix = r.start + a..r.start + a + n;
-            let rest = &toks[r.start + a + n..r.start + e];
-            let person_like = rest.len() >= 2 && rest.iter().all(|t| t.is_word() && t.cap);
-            if !person_like {
-                continue;
-            }
-            if let Some(c) = classify_whole(doc, prefix.clone()) {
-                if c.kind == EntityKind::Country {
-                    country = c
-                        .key
-                        .as_deref()
-                        .and_then(|k| k.strip_prefix("c:"))
-                        .map(|iso| lex.country_name(iso));
-                }
-                out.push(Candidate { sentence, ..c });
-                a += n;
-                break;
+    if span.len() >= 3 {
+        for n in (1..span.len() - 1).rev() {
+            let rest = &toks[span.start + n..span.end];
+            if rest.len() >= 2
+                && rest.iter().all(|t| t.is_word() && t.cap)
+                && ctx.is_place(span.start..span.start + n)
+            {
+                return Some((span.start..span.start + n, span.start + n..span.end, true));
             }
         }
     }
-    let span = r.start + a..r.start + e;
-    let first = &toks[span.start];
+    None
+}
+
+/// Types one cleaned name and adds it, unless it is a common word.
+fn finish(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+    role: Option<String>,
+    country: Option<String>,
+    out: &mut Vec<Candidate>,
+) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    if span.is_empty() {
+        return;
+    }
+    let ks = ctx.keys(span.clone());
     // A whole run that is a nationality adjective ("Russian", "North Korean") is no name.
-    let ks: Vec<&str> = keys[a..e].to_vec();
     if lex
         .nationalities
         .longest(&ks)
@@ -348,72 +542,92 @@ fn split_candidate(
     {
         return;
     }
+    let first = &toks[span.start];
     let single = span.len() == 1;
     let text = first.text(doc.text());
     if single && (text.chars().count() < 2 || lex.is_stopword(&first.key)) {
         return;
     }
+    let at_start = ctx.at_start(seg, span.start);
     let mut c = classify_whole(doc, span.clone()).unwrap_or(Candidate {
         tokens: span.clone(),
-        sentence,
+        sentence: None,
         kind: EntityKind::Other,
         strength: 0,
         key: None,
         role: None,
         country: None,
     });
-    c.sentence = sentence;
-    let keys_after: Vec<&str> = toks[span.end..doc.sentences[sentence].tokens.end]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
+    c.sentence = seg.sentence;
+    // A place name that is also a common word ("Nice", "Split") at a sentence start.
+    if single && at_start && c.strength == 4 && ctx.lower_seen.contains(first.key.as_str()) {
+        return;
+    }
+    let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end);
     let speaks = lex.speech_verbs.longest(&keys_after).is_some();
+    let before = span
+        .start
+        .checked_sub(1)
+        .filter(|&p| p >= seg.tokens.start)
+        .map(|p| &toks[p]);
+    let locative = before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // "Interfax news agency", "the Cofinec company": an organization noun right after.
+    let org_after = keys_after
+        .iter()
+        .take(2)
+        .zip(&toks[span.end..seg.tokens.end])
+        .take_while(|(_, t)| t.is_word() && !t.cap)
+        .any(|(k, _)| lex.org_cues.contains(*k));
+    let words = &toks[span.clone()];
     if c.strength == 0 {
-        // Not in a gazetteer: use cues.
-        if toks[span.clone()]
-            .iter()
-            .any(|t| doc.lex.org_cues.contains(&t.key))
-        {
-            c.kind = EntityKind::Organization;
-            c.strength = 3;
-        } else if role.is_some() {
-            c.kind = EntityKind::Person;
-            c.strength = 3;
-        } else if doc.lex.first_names.contains(&first.key) && !single {
-            c.kind = EntityKind::Person;
-            c.strength = 2;
-        } else if single && all_caps(text) && text.chars().count() <= 6 {
-            c.kind = EntityKind::Organization;
-            c.strength = 1;
-        } else if !single
+        // Not in a gazetteer: use cues, strongest first.
+        let has_place_inside = (span.start..span.end).any(|s| {
+            (s + 1..=span.end).any(|e| (s, e) != (span.start, span.end) && ctx.is_place(s..e))
+        });
+        let guess_person = !single
             && span.len() <= 4
-            && toks[span.clone()].iter().all(|t| {
+            && words.iter().all(|t| {
                 t.is_word()
                     && t.cap
                     && !all_caps(t.text(doc.text()))
-                    && !lower_seen.contains(t.key.as_str())
+                    && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
-            })
-        {
-            c.kind = EntityKind::Person;
-            c.strength = 1;
-        }
+            });
+        let (kind, strength) = if words.iter().any(|t| lex.org_cues.contains(&t.key)) {
+            (EntityKind::Organization, 3)
+        } else if words.iter().any(|t| lex.place_cues.contains(&t.key)) {
+            (EntityKind::Place, 3)
+        } else if role.is_some() {
+            (EntityKind::Person, 3)
+        } else if lex.first_names.contains(&first.key) && !has_place_inside {
+            (EntityKind::Person, 2)
+        } else if org_after {
+            (EntityKind::Organization, 2)
+        } else if has_place_inside {
+            // "Dynamo Moscow", "Air France": a name built on a place is a team or a company.
+            (EntityKind::Organization, 1)
+        } else if locative && (single || guess_person) {
+            (EntityKind::Place, 1)
+        } else if single && all_caps(text) && text.chars().count() <= 6 {
+            (EntityKind::Organization, 1)
+        } else if guess_person || speaks {
+            // Unknown words as the subject of a speech verb: "Putin ha detto", "Smith said".
+            (EntityKind::Person, 1)
+        } else {
+            (EntityKind::Other, 0)
+        };
+        c.kind = kind;
+        c.strength = strength;
         // A lone capitalized word at a sentence start that is known as a common word is no name.
-        let at_start = doc.starts_sentence(span.start);
-        // Unless it is the subject of a speech verb ("Putin ha detto", "Smith said").
-        if speaks && c.strength == 0 {
-            c.kind = EntityKind::Person;
-            c.strength = 1;
-        }
         if single
             && at_start
             && c.strength <= 1
-            && (lower_seen.contains(first.key.as_str())
-                || (!cap_mid.contains(first.key.as_str()) && !speaks))
+            && (ctx.lower_seen.contains(first.key.as_str())
+                || (!ctx.cap_mid.contains(first.key.as_str()) && !speaks))
         {
             return;
         }
-        if single && c.strength == 0 && lower_seen.contains(first.key.as_str()) {
+        if single && c.strength == 0 && ctx.lower_seen.contains(first.key.as_str()) {
             return;
         }
     }
@@ -422,19 +636,134 @@ fn split_candidate(
         c.country = c.country.or(country);
     } else if c.kind == EntityKind::Organization {
         // "Dipartimento di Stato americano": a nationality right after.
-        let after = span.end;
-        if after < doc.sentences[sentence].tokens.end {
-            if let Some((_, iso)) = doc
-                .lex
-                .nationalities
-                .longest(&[doc.tokens[after].key.as_str()])
-            {
-                c.country = Some(doc.lex.country_name(iso));
+        if span.end < seg.tokens.end {
+            if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
+                c.country = Some(lex.country_name(iso));
             }
         }
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// The names found in the mixed-case text, as word-key sequences, to recognize them in
+/// all-caps headlines: every candidate's form, and the surname of every person.
+struct KnownForms {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl KnownForms {
+    fn new(doc: &Document, cands: &[Candidate]) -> KnownForms {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut add = |k: Vec<String>| {
+            if let Some(f) = k.first() {
+                let list = by_first.entry(f.clone()).or_default();
+                if !list.contains(&k) {
+                    list.push(k);
+                    list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                }
+            }
+        };
+        for c in cands {
+            let k: Vec<String> = doc.tokens[c.tokens.clone()]
+                .iter()
+                .map(|t| t.key.clone())
+                .collect();
+            if c.kind == EntityKind::Person && k.len() >= 2 {
+                if let Some(last) = k.last() {
+                    add(vec![last.clone()]);
+                }
+            }
+            add(k);
+        }
+        KnownForms { by_first }
+    }
+
+    /// The longest known form at the start of `keys`: its length.
+    fn longest(&self, keys: &[&str]) -> Option<usize> {
+        let list = self.by_first.get(*keys.first()?)?;
+        list.iter()
+            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| a == b))
+            .map(Vec::len)
+    }
+}
+
+/// Candidates of an all-caps segment: gazetteer names, names known from the rest of the text,
+/// and the place of a dateline ("FARMINGTON HILLS, Mich. 1996-08-30").
+fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut Vec<Candidate>) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let end = seg.tokens.end;
+    let mut i = seg.tokens.start;
+    let mut dateline = ctx.at_start(seg, i);
+    while i < end {
+        let t = &toks[i];
+        if !t.is_word() || lex.is_stopword(&t.key) {
+            i += 1;
+            dateline = false;
+            continue;
+        }
+        let keys = ctx.keys(i..end);
+        // The longest name that starts here, from any source.
+        let gaz = (1..=keys.len().min(5))
+            .rev()
+            .find_map(|n| classify_whole(doc, i..i + n).map(|c| (n, c)));
+        let kn = known.longest(&keys);
+        let n = match (&gaz, kn) {
+            (Some((g, _)), Some(k)) => (*g).max(k),
+            (Some((g, _)), None) => *g,
+            (None, Some(k)) => k,
+            (None, None) => 0,
+        };
+        if n > 0 {
+            let c = match gaz {
+                Some((g, c)) if g == n => c,
+                _ => Candidate {
+                    tokens: i..i + n,
+                    sentence: None,
+                    kind: EntityKind::Other,
+                    strength: 0,
+                    key: None,
+                    role: None,
+                    country: None,
+                },
+            };
+            out.push(Candidate {
+                sentence: seg.sentence,
+                ..c
+            });
+            i += n;
+            dateline = false;
+            continue;
+        }
+        if dateline {
+            // Capital words opening a line, then a comma, a bracket or a date: a dateline.
+            let mut j = i;
+            while j < end && toks[j].is_word() && all_caps(toks[j].text(doc.text())) {
+                j += 1;
+            }
+            let closes = toks
+                .get(j)
+                .filter(|_| j < end)
+                .is_some_and(|t| t.kind == TokenKind::Number || matches!(t.key.as_str(), "," | "("));
+            if j > i && j - i <= 3 && closes {
+                out.push(Candidate {
+                    tokens: i..j,
+                    sentence: seg.sentence,
+                    kind: EntityKind::Place,
+                    strength: 1,
+                    key: None,
+                    role: None,
+                    country: None,
+                });
+                i = j;
+            }
+            dateline = false;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A gazetteer lookup of a whole run: organization, country or place.
@@ -448,7 +777,7 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
     });
     let base = Candidate {
         tokens: span.clone(),
-        sentence: 0,
+        sentence: None,
         kind: EntityKind::Other,
         strength: 4,
         key: None,
@@ -485,7 +814,7 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
 }
 
 /// Merges candidates into entities.
-fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
+fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     let toks = &doc.tokens;
     let written = |r: &std::ops::Range<usize>| -> String {
         doc.original_text(Range {
@@ -503,6 +832,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
     let mut list: Vec<Found> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut outside: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // Longer names first, so that short forms can find them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
@@ -511,7 +841,6 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
             cands[i].tokens.start,
         )
     });
-    let _ = text;
     for ci in order {
         let c = &cands[ci];
         let form = written(&c.tokens);
@@ -534,8 +863,15 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
                     fw.iter().any(|full| {
                         let parts: Vec<&str> = full.split(' ').collect();
                         let n = words.len();
+                        if parts.len() <= n {
+                            return false;
+                        }
                         (f.kind == EntityKind::Person
                             && (parts[..n] == words[..] || parts[parts.len() - n..] == words[..]))
+                            // "Rotor" of "Rotor Volgograd", unless it is the organization word.
+                            || (f.kind == EntityKind::Organization
+                                && parts[..n] == words[..]
+                                && !words.iter().any(|w| doc.lex.org_cues.contains(*w)))
                             || (f.kind == EntityKind::Country
                                 && n == 1
                                 && parts.len() > 1
@@ -588,13 +924,17 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
         };
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);
-        mentions.push(Mention {
-            entity: e,
-            tokens: c.tokens.clone(),
-            sentence: c.sentence,
-        });
+        match c.sentence {
+            Some(sentence) => mentions.push(Mention {
+                entity: e,
+                tokens: c.tokens.clone(),
+                sentence,
+            }),
+            None => outside.push((e, c.tokens.clone())),
+        }
     }
     mentions.sort_by_key(|m| m.tokens.start);
+    outside.sort_by_key(|(_, r)| r.start);
     // A country link is the country's own name only for people, places and organizations.
     for f in &mut list {
         if f.kind == EntityKind::Country {
@@ -606,6 +946,9 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
     for m in &mentions {
         let pos = m.sentence as f64 / n;
         list[m.entity].salience += 1.0 + (1.0 - pos);
+    }
+    for (e, _) in &outside {
+        list[*e].salience += 2.0; // a headline name: as much as a name in the first sentence
     }
     let max = list.iter().map(|f| f.salience).fold(0.0, f64::max);
     if max > 0.0 {
@@ -625,6 +968,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
     Entities {
         list,
         mentions,
+        outside,
         order,
     }
 }
