@@ -27,6 +27,7 @@ struct Files {
     org_cues: &'static str,
     place_cues: &'static str,
     locatives: &'static str,
+    adjectives: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -56,6 +57,7 @@ macro_rules! files {
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
             locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
+            adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -164,6 +166,8 @@ pub struct Lexicon {
     pub place_cues: HashSet<String>,
     /// Words right before a name that make it a place ("in", "at").
     pub locatives: HashSet<String>,
+    /// Capitalized adjectives that are no names ("Western", "Asian", "Catholic").
+    pub adjectives: HashSet<String>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -246,6 +250,7 @@ impl Lexicon {
             org_cues: set(f.org_cues),
             place_cues: set(f.place_cues),
             locatives: set(f.locatives),
+            adjectives: set(f.adjectives),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,

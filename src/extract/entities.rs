@@ -39,6 +39,8 @@ pub struct Entities {
     /// Mentions in the headline and headings (entity, tokens): they count for the reader, but
     /// belong to no sentence.
     pub outside: Vec<(usize, std::ops::Range<usize>)>,
+    /// Role descriptions that stand for a person named before ("the Russian leader"), in order.
+    pub descriptions: Vec<Mention>,
     /// Order in which entities are reported (most salient first) → stable ids.
     order: Vec<usize>,
 }
@@ -254,7 +256,79 @@ pub fn extract(doc: &Document) -> Entities {
     for seg in segs.iter().filter(|s| s.caps) {
         caps_candidates(&ctx, seg, &known, &mut cands);
     }
-    merge(doc, cands)
+    let mut ents = merge(doc, cands);
+    resolve_descriptions(doc, &mut ents);
+    ents
+}
+
+/// Role descriptions without a name ("il leader russo", "the Russian leader") refer to the
+/// person named shortly before whose country is that one, or not yet known: the description
+/// gives that person the country and the role, and is kept as an alias.
+fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let keys: Vec<&str> = toks[i..s.tokens.end].iter().map(|t| t.key.as_str()).collect();
+            let found = match (lex.titles.longest(&keys), lex.nationalities.longest(&keys)) {
+                (Some((n, _)), _) => lex
+                    .nationalities
+                    .longest(&keys[n..])
+                    .map(|(m, iso)| (n + m, keys[..n].join(" "), iso)),
+                (None, Some((m, iso))) => lex
+                    .titles
+                    .longest(&keys[m..])
+                    .map(|(n, _)| (n + m, keys[m..m + n].join(" "), iso)),
+                _ => None,
+            };
+            let Some((len, role, iso)) = found else {
+                i += 1;
+                continue;
+            };
+            let end = i + len;
+            let named_after = toks.get(end).is_some_and(|t| end < s.tokens.end && is_name_word(t));
+            let named_before = i > s.tokens.start
+                && is_name_word(&toks[i - 1])
+                && !lex.is_stopword(&toks[i - 1].key);
+            if named_after || named_before || ents.mention_at(i).is_some() {
+                i = end;
+                continue;
+            }
+            let country = lex.country_name(iso);
+            let first = ents.mentions.partition_point(|m| m.tokens.end <= i);
+            let person = ents.mentions[..first]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + 3 >= si)
+                .map(|m| m.entity)
+                .find(|&e| {
+                    let f = &ents.list[e];
+                    f.kind == EntityKind::Person
+                        && f.country.as_deref().is_none_or(|c| c == country)
+                });
+            if let Some(e) = person {
+                let f = &mut ents.list[e];
+                f.country.get_or_insert(country);
+                f.role.get_or_insert(role);
+                let form = toks[i..end]
+                    .iter()
+                    .map(|t| t.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !f.forms.contains(&form) {
+                    f.forms.push(form);
+                }
+                ents.descriptions.push(Mention {
+                    entity: e,
+                    tokens: i..end,
+                    sentence: si,
+                });
+            }
+            i = end;
+        }
+    }
 }
 
 /// The capitalized runs of a segment: capitalized words with the particles between them
@@ -345,6 +419,9 @@ fn split_candidate(
         w -= 1;
     }
     let mut p = w;
+    // A role before a particle belongs to a person after a country in the run: "il presidente
+    // degli Stati Uniti Joe Biden"; otherwise to no one ("portavoce del Dipartimento").
+    let mut held: Option<String> = None;
     while p < r.start {
         let ahead: Vec<&str> = ctx.keys(p..r.start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
@@ -352,11 +429,17 @@ fn split_candidate(
             p += n;
         } else if let Some((n, _)) = lex.titles.longest(&ahead) {
             role = Some(ahead[..n].join(" "));
+            held = None;
             p += n;
         } else if lex.is_stopword(ahead[0]) && !lex.particles.contains(ahead[0]) {
-            p += 1; // an article; but "portavoce del Dipartimento": the role is someone else's
+            p += 1; // an article
+        } else if lex.particles.contains(ahead[0]) && p + 1 == r.start {
+            held = role.take();
+            country = None;
+            p += 1;
         } else {
             role = None;
+            held = None;
             country = None;
             p += 1;
         }
@@ -442,8 +525,14 @@ fn split_candidate(
     // Democratico" (at a particle), "Regione Veneto Luca Zaia" (before a first name).
     if let Some((left, right, right_first)) = two_names(ctx, seg, span.clone()) {
         if right_first {
+            // The person after a country takes it: "Stati Uniti Joe Biden".
+            let left_country = classify_whole(doc, left.clone())
+                .filter(|c| c.kind == EntityKind::Country)
+                .and_then(|c| c.key)
+                .and_then(|k| k.strip_prefix("c:").map(|iso| lex.country_name(iso)));
+            let role = role.or(held.filter(|_| left_country.is_some()));
             finish(ctx, seg, left, None, None, out);
-            finish(ctx, seg, right, role, country, out);
+            finish(ctx, seg, right, role, country.or(left_country), out);
         } else {
             finish(ctx, seg, left, role, country, out);
             finish(ctx, seg, right, None, None, out);
@@ -545,7 +634,11 @@ fn finish(
     let first = &toks[span.start];
     let single = span.len() == 1;
     let text = first.text(doc.text());
-    if single && (text.chars().count() < 2 || lex.is_stopword(&first.key)) {
+    if single
+        && (text.chars().count() < 2
+            || lex.is_stopword(&first.key)
+            || lex.adjectives.contains(&first.key))
+    {
         return;
     }
     let at_start = ctx.at_start(seg, span.start);
@@ -595,7 +688,7 @@ fn finish(
             });
         let (kind, strength) = if words.iter().any(|t| lex.org_cues.contains(&t.key)) {
             (EntityKind::Organization, 3)
-        } else if words.iter().any(|t| lex.place_cues.contains(&t.key)) {
+        } else if !single && words.iter().any(|t| lex.place_cues.contains(&t.key)) {
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
@@ -969,6 +1062,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         list,
         mentions,
         outside,
+        descriptions: Vec::new(),
         order,
     }
 }
