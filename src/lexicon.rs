@@ -28,6 +28,7 @@ struct Files {
     place_cues: &'static str,
     locatives: &'static str,
     adjectives: &'static str,
+    team_words: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -58,6 +59,7 @@ macro_rules! files {
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
             locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
             adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
+            team_words: include_str!(concat!("../data/", $lang, "/team_words.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -83,6 +85,9 @@ fn files(code: &str) -> Option<Files> {
 }
 
 const CURRENCY_SYMBOLS: &str = include_str!("../data/common/currency_symbols.txt");
+/// Places every language shares (subdivisions as written locally, big cities); after a
+/// language's own places.txt, which wins where both have a name.
+const COMMON_PLACES: &str = include_str!("../data/common/places.txt");
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -168,6 +173,8 @@ pub struct Lexicon {
     pub locatives: HashSet<String>,
     /// Capitalized adjectives that are no names ("Western", "Asian", "Catholic").
     pub adjectives: HashSet<String>,
+    /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team.
+    pub team_words: Phrases<()>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -251,10 +258,19 @@ impl Lexicon {
             place_cues: set(f.place_cues),
             locatives: set(f.locatives),
             adjectives: set(f.adjectives),
+            team_words: phrases(f.team_words, |_| Some(())),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,
-            places: phrases(f.places, |r| column(r, 1)),
+            places: {
+                let mut p = phrases(f.places, |r| column(r, 1));
+                for r in rows(COMMON_PLACES) {
+                    if let Some(iso) = column(&r, 1) {
+                        p.insert(r[0], iso);
+                    }
+                }
+                p
+            },
             organizations: rows(f.organizations)
                 .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
                 .collect(),

@@ -256,9 +256,56 @@ pub fn extract(doc: &Document) -> Entities {
     for seg in segs.iter().filter(|s| s.caps) {
         caps_candidates(&ctx, seg, &known, &mut cands);
     }
+    teams(&ctx, &segs, &mut cands);
     let mut ents = merge(doc, cands);
     resolve_descriptions(doc, &mut ents);
     ents
+}
+
+/// A city or region that plays is a team, an organization: "Leicestershire beat Somerset",
+/// "Pohang 2 Ulsan 1", "NEW YORK 74 58". A country stays a country (a national side is the
+/// nation). The evidence outranks the gazetteer, and merging types every mention of the name.
+fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    for c in cands.iter_mut() {
+        if c.kind != EntityKind::Place && c.kind != EntityKind::Other {
+            continue;
+        }
+        let i = segs.partition_point(|s| s.tokens.end <= c.tokens.start);
+        let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
+            continue;
+        };
+        let after: Vec<&str> = ctx.keys(c.tokens.end..seg.tokens.end);
+        let before: Vec<&str> = ctx.keys(seg.tokens.start..c.tokens.start);
+        let verb_after = lex.team_words.longest(&after).is_some();
+        let verb_before = (1..=before.len().min(3)).any(|n| {
+            lex.team_words
+                .longest(&before[before.len() - n..])
+                .is_some_and(|(m, _)| m == n)
+        });
+        // A score right after the name, in a line with more numbers: a results line.
+        let numbers = toks[seg.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count();
+        let score = toks.get(c.tokens.end).is_some_and(|t| {
+            c.tokens.end < seg.tokens.end
+                && t.kind == TokenKind::Number
+                && t.space_before
+                && t.text(text).len() <= 3
+        }) && numbers >= 2
+            && !before
+                .last()
+                .is_some_and(|k| lex.locatives.contains(*k));
+        if verb_after || verb_before || score {
+            // An unknown name there is only weakly a team: it may be a player's.
+            c.strength = if c.kind == EntityKind::Place { 5 } else { 1 };
+            c.kind = EntityKind::Organization;
+        }
+    }
 }
 
 /// Role descriptions without a name ("il leader russo", "the Russian leader") refer to the
@@ -898,7 +945,8 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
             return Some(Candidate {
                 kind: EntityKind::Place,
                 key: Some(format!("p:{}", keys.join(" "))),
-                country: Some(lex.country_name(iso)),
+                // "-": a region of several countries ("Europa", "Sud-est asiatico").
+                country: (iso != "-").then(|| lex.country_name(iso)),
                 ..base
             });
         }
