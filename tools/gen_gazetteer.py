@@ -430,12 +430,14 @@ def build_cities(pypi):
 
 
 def common_words():
-    """Words a place name must not be: every language's stopwords and first names."""
+    """Words a place name must not be: every language's stopwords, first names, titles, cue words
+    ("North" is a region of Cameroon, but in a text it is a direction)."""
     out = set()
     for lang in LANGS:
-        for fname in ("stopwords.txt", "first_names.txt"):
+        for fname in ("stopwords.txt", "first_names.txt", "titles.txt", "org_cues.txt",
+                      "place_cues.txt", "adjectives.txt", "months.txt", "weekdays.txt"):
             with open(os.path.join(ROOT, "data", lang, fname), encoding="utf-8") as f:
-                out |= {line.strip().casefold() for line in f
+                out |= {line.split("\t")[0].strip().casefold() for line in f
                         if line.strip() and not line.startswith("#")}
     return out
 

@@ -149,9 +149,9 @@ struct Context<'d, 'a> {
 impl Context<'_, '_> {
     /// Does token `t` open its segment (ignoring opening quotes and brackets)?
     fn at_start(&self, seg: &Segment, t: usize) -> bool {
-        self.doc.tokens[seg.tokens.start..t].iter().all(|x| {
-            x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":")
-        })
+        self.doc.tokens[seg.tokens.start..t]
+            .iter()
+            .all(|x| x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":"))
     }
 
     fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
@@ -211,11 +211,14 @@ fn segments(doc: &Document) -> Vec<Segment> {
     for s in &mut out {
         let words: Vec<&str> = doc.tokens[s.tokens.clone()]
             .iter()
-            .filter(|t| t.is_word() && t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1)
+            .filter(|t| {
+                t.is_word() && t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1
+            })
             .map(|t| t.text(text))
             .collect();
         let upper = words.iter().filter(|w| all_caps(w)).count();
-        s.caps = !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
+        s.caps =
+            !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
     }
     out
 }
@@ -297,9 +300,7 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
                 && t.space_before
                 && t.text(text).len() <= 3
         }) && numbers >= 2
-            && !before
-                .last()
-                .is_some_and(|k| lex.locatives.contains(*k));
+            && !before.last().is_some_and(|k| lex.locatives.contains(*k));
         if verb_after || verb_before || score {
             // An unknown name there is only weakly a team: it may be a player's.
             c.strength = if c.kind == EntityKind::Place { 5 } else { 1 };
@@ -318,7 +319,10 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let keys: Vec<&str> = toks[i..s.tokens.end].iter().map(|t| t.key.as_str()).collect();
+            let keys: Vec<&str> = toks[i..s.tokens.end]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
             let found = match (lex.titles.longest(&keys), lex.nationalities.longest(&keys)) {
                 (Some((n, _)), _) => lex
                     .nationalities
@@ -335,7 +339,9 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
                 continue;
             };
             let end = i + len;
-            let named_after = toks.get(end).is_some_and(|t| end < s.tokens.end && is_name_word(t));
+            let named_after = toks
+                .get(end)
+                .is_some_and(|t| end < s.tokens.end && is_name_word(t));
             let named_before = i > s.tokens.start
                 && is_name_word(&toks[i - 1])
                 && !lex.is_stopword(&toks[i - 1].key);
@@ -386,6 +392,13 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
     let toks = &ctx.doc.tokens;
     let text = ctx.doc.text();
     let end = seg.tokens.end;
+    // A country or place ends right before token `k` / starts at token `k`.
+    let place_ends =
+        |k: usize| (k.saturating_sub(4).max(seg.tokens.start)..k).any(|s| ctx.is_place(s..k));
+    let place_starts = |k: usize| {
+        let keys = ctx.keys(k..end.min(k + 5));
+        lex.places.longest(&keys).is_some() || lex.countries.longest(&keys).is_some()
+    };
     let mut out = Vec::new();
     let mut i = seg.tokens.start;
     while i < end {
@@ -411,13 +424,14 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 let whole_place = (i..j).any(|s| {
                     let k = ctx.keys(s..end.min(j + 4));
                     lex.places.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
-                        || lex.countries.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
+                        || lex
+                            .countries
+                            .longest(&k)
+                            .is_some_and(|(n, _)| s + n > j + 1)
                 });
                 let joins = next.kind == TokenKind::Number
                     || whole_place
-                    || (is_name_word(next)
-                        && !ctx.is_place(j - 1..j)
-                        && !ctx.is_place(j + 1..j + 2));
+                    || (is_name_word(next) && !(place_ends(j) && place_starts(j + 1)));
                 if joins {
                     j += 2;
                 } else {
@@ -883,10 +897,9 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
             while j < end && toks[j].is_word() && all_caps(toks[j].text(doc.text())) {
                 j += 1;
             }
-            let closes = toks
-                .get(j)
-                .filter(|_| j < end)
-                .is_some_and(|t| t.kind == TokenKind::Number || matches!(t.key.as_str(), "," | "("));
+            let closes = toks.get(j).filter(|_| j < end).is_some_and(|t| {
+                t.kind == TokenKind::Number || matches!(t.key.as_str(), "," | "(")
+            });
             if j > i && j - i <= 3 && closes {
                 out.push(Candidate {
                     tokens: i..j,
