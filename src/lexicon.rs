@@ -29,6 +29,7 @@ struct Files {
     locatives: &'static str,
     adjectives: &'static str,
     team_words: &'static str,
+    articles: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -60,6 +61,7 @@ macro_rules! files {
             locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
             adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
             team_words: include_str!(concat!("../data/", $lang, "/team_words.txt")),
+            articles: include_str!(concat!("../data/", $lang, "/articles.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -175,6 +177,8 @@ pub struct Lexicon {
     pub adjectives: HashSet<String>,
     /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team.
     pub team_words: Phrases<()>,
+    /// Definite articles, alone or joined to a preposition ("il", "della", "the").
+    pub articles: HashSet<String>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -259,6 +263,7 @@ impl Lexicon {
             locatives: set(f.locatives),
             adjectives: set(f.adjectives),
             team_words: phrases(f.team_words, |_| Some(())),
+            articles: set(f.articles),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,

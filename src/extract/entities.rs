@@ -725,6 +725,8 @@ fn finish(
         .filter(|&p| p >= seg.tokens.start)
         .map(|p| &toks[p]);
     let locative = before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
+    let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
     // "Interfax news agency", "the Cofinec company": an organization noun right after.
     let org_after = keys_after
         .iter()
@@ -763,6 +765,8 @@ fn finish(
         } else if locative && (single || guess_person) {
             (EntityKind::Place, 1)
         } else if single && all_caps(text) && text.chars().count() <= 6 {
+            (EntityKind::Organization, 1)
+        } else if article && (single || guess_person) {
             (EntityKind::Organization, 1)
         } else if guess_person || speaks {
             // Unknown words as the subject of a speech verb: "Putin ha detto", "Smith said".
