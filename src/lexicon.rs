@@ -30,6 +30,8 @@ struct Files {
     adjectives: &'static str,
     team_words: &'static str,
     articles: &'static str,
+    place_affixes: &'static str,
+    institutions: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -62,6 +64,8 @@ macro_rules! files {
             adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
             team_words: include_str!(concat!("../data/", $lang, "/team_words.txt")),
             articles: include_str!(concat!("../data/", $lang, "/articles.txt")),
+            place_affixes: include_str!(concat!("../data/", $lang, "/place_affixes.txt")),
+            institutions: include_str!(concat!("../data/", $lang, "/institutions.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -181,6 +185,12 @@ pub struct Lexicon {
     pub team_words: Phrases<()>,
     /// Definite articles, alone or joined to a preposition ("il", "della", "the").
     pub articles: HashSet<String>,
+    /// Lower-case place words written before a name and part of it ("via", "provincia").
+    pub place_prefixes: HashSet<String>,
+    /// Lower-case words after a place name and part of it ("settentrionale", "orientale").
+    pub place_suffixes: HashSet<String>,
+    /// Institutions named by a common noun ("polizia", "governo", "vigili del fuoco").
+    pub institutions: Phrases<()>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -266,6 +276,15 @@ impl Lexicon {
             adjectives: set(f.adjectives),
             team_words: phrases(f.team_words, |_| Some(())),
             articles: set(f.articles),
+            place_prefixes: rows(f.place_affixes)
+                .filter(|r| r.get(1) == Some(&"before"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            place_suffixes: rows(f.place_affixes)
+                .filter(|r| r.get(1) == Some(&"after"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            institutions: phrases(f.institutions, |_| Some(())),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,

@@ -253,6 +253,7 @@ pub fn extract(doc: &Document) -> Entities {
             split_candidate(&ctx, seg, run, &mut cands);
         }
     }
+    institutions(&ctx, &segs, &mut cands);
     // Capitals say nothing in an all-caps headline: read only what is known there, from the
     // gazetteers and from the names found in the rest of the text.
     let known = KnownForms::new(doc, &cands);
@@ -429,7 +430,14 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                             .longest(&k)
                             .is_some_and(|(n, _)| s + n > j + 1)
                 });
+                // "Kim Jong-un": a short lower-case syllable after a name of two words or more.
+                let syllable = next.is_word()
+                    && !next.cap
+                    && next.key.chars().count() <= 4
+                    && j >= i + 2
+                    && !toks.get(j + 2).is_some_and(|t| j + 2 < end && t.key == "-");
                 let joins = next.kind == TokenKind::Number
+                    || syllable
                     || whole_place
                     || (is_name_word(next) && !(place_ends(j) && place_starts(j + 1)));
                 if joins {
@@ -617,7 +625,9 @@ fn two_names(
     let text = doc.text();
     let cue = |t: &Token| lex.org_cues.contains(&t.key) || lex.place_cues.contains(&t.key);
     let first_name = |t: &Token| lex.first_names.contains(&t.key);
-    // At a particle: the right part is a country or place, or the left part a person's full name.
+    // At a particle: the left part is a person's full name ("Peter Nicol of Scotland"), or the
+    // right part a place and the left part no place word ("Procura di Milano", not "Lago di Garda").
+    let mut first_particle = true;
     for p in span.start + 1..span.end.saturating_sub(1) {
         let t = &toks[p];
         if t.cap || !t.is_word() || !lex.particles.contains(&t.key) {
@@ -625,29 +635,44 @@ fn two_names(
         }
         let left = span.start..p;
         let right = p + 1..span.end;
-        let right_place = ctx.is_place(right.clone());
-        let left_cue = left.len() == 1 && cue(&toks[left.start]);
-        let left_person = left.len() >= 2
+        let left_person = first_particle
+            && left.len() >= 2
             && first_name(&toks[left.start])
             && !toks[left.clone()].iter().any(cue)
             && !ctx.is_place(left.clone());
-        if (right_place && !left_cue && !ctx.is_place(left.clone())) || left_person {
+        let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
+        if left_person
+            || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
+        {
             return Some((left, right, false));
         }
-        break;
+        first_particle = false;
     }
-    // Before a first name that opens a person's name of two words or more.
-    for k in span.start + 1..span.end.saturating_sub(1) {
+    // A person's full name, then an organization: "Graziano Delrio Ministero dell'Interno".
+    if first_name(&toks[span.start]) {
+        if let Some(k) = (span.start + 2..span.end).find(|&k| lex.org_cues.contains(&toks[k].key)) {
+            if !toks[span.start..k].iter().any(cue) {
+                return Some((span.start..k, k..span.end, false));
+            }
+        }
+    }
+    // Before a first name that opens a person's name: "Regione Veneto Luca Zaia".
+    for k in span.start + 1..span.end {
         if !first_name(&toks[k]) || !toks[k..span.end].iter().all(|t| t.is_word() && t.cap) {
             continue;
         }
         let left = span.start..k;
+        let opener = left.len() == 1 && ctx.at_start(seg, left.start);
+        if k + 1 == span.end && !opener {
+            continue; // "Intanto Willy", but not "Mario Rossi"'s last word
+        }
         let typed = classify_whole(doc, left.clone()).is_some()
             || toks[left.clone()].iter().any(cue)
+            || left.len() >= 2
             || (left.len() == 1
                 && (all_caps(toks[left.start].text(text))
                     || ctx.lower_seen.contains(toks[left.start].key.as_str())
-                    || (ctx.at_start(seg, left.start) && !first_name(&toks[left.start]))));
+                    || opener));
         if typed && !toks[left.clone()].iter().any(first_name) {
             return Some((left, k..span.end, true));
         }
@@ -698,7 +723,8 @@ fn finish(
     if single
         && (text.chars().count() < 2
             || lex.is_stopword(&first.key)
-            || lex.adjectives.contains(&first.key))
+            || lex.adjectives.contains(&first.key)
+            || lex.place_cues.contains(&first.key))
     {
         return;
     }
@@ -716,6 +742,18 @@ fn finish(
     // A place name that is also a common word ("Nice", "Split") at a sentence start.
     if single && at_start && c.strength == 4 && ctx.lower_seen.contains(first.key.as_str()) {
         return;
+    }
+    // "provincia di Milano", "piazza Venezia", "Italia settentrionale": a place word in lower case
+    // next to a name is part of it.
+    let mut span = span;
+    if let Some(ext) = place_words_around(ctx, seg, span.clone()) {
+        span = ext;
+        c.tokens = span.clone();
+        c.key = None;
+        if c.kind != EntityKind::Organization || c.strength < 3 {
+            c.kind = EntityKind::Place;
+            c.strength = c.strength.max(3);
+        }
     }
     let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end);
     let speaks = lex.speech_verbs.longest(&keys_after).is_some();
@@ -802,6 +840,86 @@ fn finish(
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// A name widened by the lower-case place words around it that belong to it (`place_affixes`).
+fn place_words_around(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let lower = |i: usize| toks[i].is_word() && !toks[i].cap;
+    let mut start = span.start;
+    let mut end = span.end;
+    // Before: "via Roma", "provincia di Milano", "stretto di Gibilterra".
+    if start > seg.tokens.start && lower(start - 1) {
+        if lex.place_prefixes.contains(&toks[start - 1].key) {
+            start -= 1;
+        } else if start >= seg.tokens.start + 2
+            && lex.particles.contains(&toks[start - 1].key)
+            && lower(start - 2)
+            && lex.place_prefixes.contains(&toks[start - 2].key)
+        {
+            start -= 2;
+        }
+    }
+    // After: "Italia settentrionale", "Cina orientale".
+    if end < seg.tokens.end && lower(end) && lex.place_suffixes.contains(&toks[end].key) {
+        end += 1;
+    }
+    ((start, end) != (span.start, span.end)).then_some(start..end)
+}
+
+/// Institutions named by a common noun in lower case ("la polizia", "il governo russo", "i vigili
+/// del fuoco"), with a nationality right after as their country.
+fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    if lex.institutions.is_empty() {
+        return;
+    }
+    let mut taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.tokens.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    for seg in segs.iter().filter(|s| !s.caps) {
+        let mut i = seg.tokens.start;
+        while i < seg.tokens.end {
+            let t = &toks[i];
+            let free = |r: &std::ops::Range<usize>| {
+                let k = taken.partition_point(|x| x.end <= r.start);
+                taken.get(k).is_none_or(|x| x.start >= r.end)
+            };
+            let keys = ctx.keys(i..seg.tokens.end);
+            let Some((n, _)) = lex
+                .institutions
+                .longest(&keys)
+                .filter(|_| t.is_word() && !t.cap)
+            else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + n;
+            let mut country = None;
+            if let Some((m, iso)) = lex.nationalities.longest(&keys[n..]) {
+                end += m;
+                country = Some(lex.country_name(iso));
+            }
+            if toks[i..end].iter().all(|t| !t.cap) && free(&(i..end)) {
+                out.push(Candidate {
+                    tokens: i..end,
+                    sentence: seg.sentence,
+                    kind: EntityKind::Organization,
+                    strength: 3,
+                    key: None,
+                    role: None,
+                    country,
+                });
+            }
+            i = end;
+        }
+    }
 }
 
 /// The names found in the mixed-case text, as word-key sequences, to recognize them in
