@@ -175,6 +175,13 @@ fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+/// "XV", "II": a number, not a name (it belongs to one only after it: "Benedetto XVI").
+fn is_roman_numeral(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
 /// A single capital letter: an initial ("J." of "J. K. Rowling") or a letter of "U.S.".
 fn is_initial(t: &Token, text: &str) -> bool {
     let mut cs = t.text(text).chars();
@@ -571,7 +578,9 @@ fn split_candidate(
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
             || lex.months.longest(&keys[e - 1..e]).is_some()
-            || (toks[r.start + e - 1].is_word() && !toks[r.start + e - 1].cap))
+            || (toks[r.start + e - 1].is_word()
+                && !toks[r.start + e - 1].cap
+                && !(e >= 2 && toks[r.start + e - 2].key == "-")))
     {
         e -= 1;
     }
@@ -722,6 +731,7 @@ fn finish(
     let text = first.text(doc.text());
     if single
         && (text.chars().count() < 2
+            || is_roman_numeral(text)
             || lex.is_stopword(&first.key)
             || lex.adjectives.contains(&first.key)
             || lex.place_cues.contains(&first.key))
@@ -789,7 +799,12 @@ fn finish(
             });
         let (kind, strength) = if words.iter().any(|t| lex.org_cues.contains(&t.key)) {
             (EntityKind::Organization, 3)
-        } else if !single && words.iter().any(|t| lex.place_cues.contains(&t.key)) {
+        } else if !single
+            && words.iter().enumerate().any(|(k, t)| {
+                // "Monte Bianco", "Wall Street"; but "Mario Monti" is a person.
+                lex.place_cues.contains(&t.key) && (k == 0 || !lex.first_names.contains(&first.key))
+            })
+        {
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
@@ -1123,6 +1138,21 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         let fk = folded(&c.tokens);
         let key = c.key.clone().unwrap_or_else(|| format!("n:{fk}"));
         let mut target = by_key.get(&key).copied();
+        // "Valletta" of "Giovanni Valletta": a place name that is the surname of a person named in
+        // the text is that person.
+        if c.tokens.len() == 1 && c.kind == EntityKind::Place && c.strength == 4 {
+            if let Some(e) = list.iter().position(|f| {
+                f.kind == EntityKind::Person
+                    && f.tokens_in_name > 1
+                    && f.forms.iter().any(|x| {
+                        crate::segment::word_keys(x)
+                            .last()
+                            .is_some_and(|l| *l == fk)
+                    })
+            }) {
+                target = Some(e);
+            }
+        }
         if target.is_none() && c.key.is_none() {
             // A short form of a longer name: "Putin" of "Vladimir Putin", "Kim" of "Kim Jong Un".
             let words: Vec<&str> = fk.split(' ').collect();
