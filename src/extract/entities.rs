@@ -650,7 +650,14 @@ fn two_names(
             && !toks[left.clone()].iter().any(cue)
             && !ctx.is_place(left.clone());
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
+        // "Fans of Dynamo Moscow": a capitalized word that opens the sentence and nothing else.
+        let opener = left.len() == 1
+            && ctx.at_start(seg, left.start)
+            && !ctx.cap_mid.contains(toks[left.start].key.as_str())
+            && classify_whole(doc, left.clone()).is_none()
+            && !cue(&toks[left.start]);
         if left_person
+            || opener
             || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
         {
             return Some((left, right, false));
@@ -667,7 +674,15 @@ fn two_names(
     }
     // Before a first name that opens a person's name: "Regione Veneto Luca Zaia".
     for k in span.start + 1..span.end {
-        if !first_name(&toks[k]) || !toks[k..span.end].iter().all(|t| t.is_word() && t.cap) {
+        let opens = first_name(&toks[k])
+            || (is_initial(&toks[k], text)
+                && toks[k].space_before
+                && toks.get(k + 1).is_some_and(|t| t.key == "."));
+        if !opens
+            || !toks[k..span.end]
+                .iter()
+                .all(|t| (t.is_word() && t.cap) || t.key == ".")
+        {
             continue;
         }
         let left = span.start..k;
@@ -788,6 +803,12 @@ fn finish(
         let has_place_inside = (span.start..span.end).any(|s| {
             (s + 1..=span.end).any(|e| (s, e) != (span.start, span.end) && ctx.is_place(s..e))
         });
+        // "P. Simmons", "J. K. Rowling": initials, then a name.
+        let initialled = is_initial(first, doc.text())
+            && words.get(1).is_some_and(|t| t.key == ".")
+            && words
+                .last()
+                .is_some_and(|t| t.is_word() && t.text(doc.text()).chars().count() > 1);
         let guess_person = !single
             && span.len() <= 4
             && words.iter().all(|t| {
@@ -808,7 +829,7 @@ fn finish(
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
-        } else if lex.first_names.contains(&first.key) && !has_place_inside {
+        } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
             (EntityKind::Person, 2)
         } else if org_after {
             (EntityKind::Organization, 2)
@@ -1338,5 +1359,200 @@ mod tests {
         assert!(got
             .iter()
             .all(|e| e.0 != "Wednesday" && e.0 != "On" && e.0 != "The"));
+    }
+
+    /// (language, text, name as output, kind, country link); `None` kind: no entity of that name.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<EntityKind>,
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn rule_table() {
+        use EntityKind::*;
+        let cases: &[Case] = &[
+            // an all-caps headline is read by the names known from the text
+            (
+                "en",
+                "SHEARER SCORES TWICE IN LONDON\n\nAlan Shearer scored twice at Wembley on Friday.",
+                "Alan Shearer",
+                Some(Person),
+                None,
+            ),
+            // a dateline opens a wire story
+            (
+                "en",
+                "FARMINGTON HILLS, Mich. 1996-08-30\n\nThe company said its profit rose.",
+                "FARMINGTON HILLS",
+                Some(Place),
+                None,
+            ),
+            // initials and elisions stay with the name
+            (
+                "en",
+                "Bowler P. Simmons took four wickets as Keith O'Neill watched.",
+                "P. Simmons",
+                Some(Person),
+                None,
+            ),
+            (
+                "en",
+                "Bowler P. Simmons took four wickets as Keith O'Neill watched.",
+                "Keith O'Neill",
+                Some(Person),
+                None,
+            ),
+            // a place that plays is a team; a country stays a country
+            (
+                "en",
+                "Leicestershire beat Somerset by an innings.",
+                "Leicestershire",
+                Some(Organization),
+                None,
+            ),
+            (
+                "en",
+                "Romania beat Lithuania 2-1 in Bucharest.",
+                "Romania",
+                Some(Country),
+                None,
+            ),
+            // two names in one run
+            (
+                "en",
+                "The title went to Peter Nicol of Scotland on Sunday.",
+                "Peter Nicol",
+                Some(Person),
+                None,
+            ),
+            (
+                "en",
+                "The title went to Peter Nicol of Scotland on Sunday.",
+                "Scotland",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Lo ha detto il presidente della Regione Veneto Luca Zaia.",
+                "Luca Zaia",
+                Some(Person),
+                None,
+            ),
+            // a role description names the person named before
+            (
+                "it",
+                "Il presidente Vladimir Putin è arrivato ieri. Il leader russo ha parlato a lungo.",
+                "Vladimir Putin",
+                Some(Person),
+                Some("Russia"),
+            ),
+            (
+                "it",
+                "Il presidente degli Stati Uniti Joe Biden ha visitato Hanoi.",
+                "Joe Biden",
+                Some(Person),
+                Some("Stati Uniti"),
+            ),
+            // cues: place words, locatives, articles, institutions
+            (
+                "it",
+                "Il corteo è partito da piazza Garibaldi verso la provincia di Treviso.",
+                "piazza Garibaldi",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Il corteo è partito da piazza Garibaldi verso la provincia di Treviso.",
+                "provincia di Treviso",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Ieri sera a Quintalba è mancata la luce.",
+                "Quintalba",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Ieri sera la Pallavolo ha vinto e la Sirenetta ha perso.",
+                "Sirenetta",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Sono intervenuti la polizia locale e il governo russo.",
+                "governo russo",
+                Some(Organization),
+                Some("Russia"),
+            ),
+            (
+                "en",
+                "Police said the Interfax news agency had the report.",
+                "Interfax",
+                Some(Organization),
+                None,
+            ),
+            (
+                "en",
+                "Traffic stopped in Wall Street and East Jerusalem.",
+                "Wall Street",
+                Some(Place),
+                None,
+            ),
+            (
+                "en",
+                "Fans of Dynamo Moscow and Air France staff.",
+                "Dynamo Moscow",
+                Some(Organization),
+                None,
+            ),
+            // gazetteers: continents and regions, subdivisions, home towns
+            (
+                "it",
+                "La crisi colpisce l'Europa e il Lazio.",
+                "Europa",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "La crisi colpisce l'Europa e il Lazio.",
+                "Lazio",
+                Some(Place),
+                Some("Italia"),
+            ),
+            // no names: adjectives, roman numerals, single cue words
+            (
+                "en",
+                "Putin's Asian tour came as Western powers stepped up sanctions.",
+                "Western",
+                None,
+                None,
+            ),
+            (
+                "en",
+                "Putin's Asian tour came as Western powers stepped up sanctions.",
+                "Asian",
+                None,
+                None,
+            ),
+            ("it", "Nel XV secolo la Piazza era vuota.", "XV", None, None),
+        ];
+        for (lang, text, name, kind, country) in cases {
+            let got = names(text, lang);
+            let e = got.iter().find(|e| e.0 == *name);
+            assert_eq!(e.map(|e| e.1), *kind, "{name} in {text:?}: {got:?}");
+            if let (Some(e), Some(c)) = (e, country) {
+                assert_eq!(e.3.as_deref(), Some(*c), "{name} country in {text:?}");
+            }
+        }
     }
 }
