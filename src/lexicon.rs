@@ -32,6 +32,7 @@ struct Files {
     articles: &'static str,
     place_affixes: &'static str,
     institutions: &'static str,
+    conjunctions: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -66,6 +67,7 @@ macro_rules! files {
             articles: include_str!(concat!("../data/", $lang, "/articles.txt")),
             place_affixes: include_str!(concat!("../data/", $lang, "/place_affixes.txt")),
             institutions: include_str!(concat!("../data/", $lang, "/institutions.txt")),
+            conjunctions: include_str!(concat!("../data/", $lang, "/conjunctions.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -191,6 +193,8 @@ pub struct Lexicon {
     pub place_suffixes: HashSet<String>,
     /// Institutions named by a common noun ("polizia", "governo", "vigili del fuoco").
     pub institutions: Phrases<()>,
+    /// Words that join names of one kind ("e", "and").
+    pub conjunctions: HashSet<String>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -285,6 +289,7 @@ impl Lexicon {
                 .map(|r| fold_key(r[0]))
                 .collect(),
             institutions: phrases(f.institutions, |_| Some(())),
+            conjunctions: set(f.conjunctions),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,

@@ -268,9 +268,53 @@ pub fn extract(doc: &Document) -> Entities {
         caps_candidates(&ctx, seg, &known, &mut cands);
     }
     teams(&ctx, &segs, &mut cands);
+    coordinate(doc, &mut cands);
     let mut ents = merge(doc, cands);
     resolve_descriptions(doc, &mut ents);
     ents
+}
+
+/// Names joined by "and" or a comma are of one kind: "Essex, Derbyshire and Surrey", "Caruso e
+/// Materazzi". An untyped name takes the kind of a typed neighbour, weakly.
+fn coordinate(doc: &Document, cands: &mut [Candidate]) {
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].tokens.start);
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.sentence == b.sentence
+            && b.tokens.start == a.tokens.end + 1
+            && toks
+                .get(a.tokens.end)
+                .is_some_and(|t| t.key == "," || lex.conjunctions.contains(&t.key))
+    };
+    // Two sweeps, forward and back, so a kind runs along a list.
+    for pass in 0..2 {
+        for w in 0..order.len().saturating_sub(1) {
+            let (x, y) = if pass == 0 {
+                (order[w], order[w + 1])
+            } else {
+                let n = order.len();
+                (order[n - 1 - w], order[n - 2 - w])
+            };
+            let (a, b) = if pass == 0 { (x, y) } else { (y, x) };
+            if !joined(&cands[a], &cands[b]) {
+                continue;
+            }
+            let (from, to) = (x, y);
+            if cands[to].strength == 0
+                && cands[to].kind == EntityKind::Other
+                && cands[from].strength >= 1
+                && cands[from].kind != EntityKind::Other
+            {
+                cands[to].kind = match cands[from].kind {
+                    EntityKind::Country => EntityKind::Place,
+                    k => k,
+                };
+                cands[to].strength = 1;
+            }
+        }
+    }
 }
 
 /// A city or region that plays is a team, an organization: "Leicestershire beat Somerset",
