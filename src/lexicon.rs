@@ -403,6 +403,20 @@ pub fn chrome() -> &'static Chrome {
     })
 }
 
+/// Is a word an organization cue in any language? Inside a capitalized name a foreign cue is a
+/// cue too: Italian news write "Sony Interactive Entertainment", English ones "Banca d'Italia".
+pub fn any_org_cue(key: &str) -> bool {
+    static ALL: OnceLock<HashSet<String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|c| lexicon(c))
+            .flat_map(|l| l.org_cues.iter().cloned())
+            .collect()
+    })
+    .contains(key)
+}
+
 /// The stopword lists of every language, for language detection.
 pub fn stopword_profiles() -> Vec<(&'static str, &'static HashSet<String>)> {
     LANGUAGES

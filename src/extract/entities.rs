@@ -862,7 +862,9 @@ fn finish(
                     && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
             });
-        let (kind, strength) = if words.iter().any(|t| lex.org_cues.contains(&t.key)) {
+        let (kind, strength) = if words.iter().any(|t| {
+            lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
+        }) {
             (EntityKind::Organization, 3)
         } else if !single
             && words.iter().enumerate().any(|(k, t)| {
