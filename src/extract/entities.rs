@@ -913,10 +913,12 @@ fn finish(
         c.role = role;
         c.country = c.country.or(country);
     } else if c.kind == EntityKind::Organization {
-        // "Dipartimento di Stato americano": a nationality right after.
-        if span.end < seg.tokens.end {
+        // "Dipartimento di Stato americano", "Parlamento italiano": a nationality right after is
+        // the country, and part of the name.
+        if span.end < seg.tokens.end && !toks[span.end].cap {
             if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
                 c.country = Some(lex.country_name(iso));
+                c.tokens.end = span.end + 1;
             }
         }
         c.country = c.country.or(country);
