@@ -26,8 +26,6 @@ pub struct Found {
     pub forms: Vec<String>,
     pub role: Option<String>,
     pub country: Option<String>,
-    /// Canonical id for gazetteer things: "c:IT", "o:UN".
-    key: String,
     tokens_in_name: usize,
     pub salience: f64,
 }
@@ -411,7 +409,7 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
                 .find(|&e| {
                     let f = &ents.list[e];
                     f.kind == EntityKind::Person
-                        && f.country.as_deref().is_none_or(|c| c == country)
+                        && f.country.as_deref().map_or(true, |c| c == country)
                 });
             if let Some(e) = person {
                 let f = &mut ents.list[e];
@@ -884,9 +882,10 @@ fn finish(
             (EntityKind::Organization, 1)
         } else if locative && (single || guess_person) {
             (EntityKind::Place, 1)
-        } else if single && all_caps(text) && text.chars().count() <= 6 {
-            (EntityKind::Organization, 1)
-        } else if article && (single || guess_person) {
+        } else if (single && all_caps(text) && text.chars().count() <= 6)
+            || (article && (single || guess_person))
+        {
+            // An acronym; or a name after an article.
             (EntityKind::Organization, 1)
         } else if guess_person || speaks {
             // Unknown words as the subject of a speech verb: "Putin ha detto", "Smith said".
@@ -973,7 +972,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
             let t = &toks[i];
             let free = |r: &std::ops::Range<usize>| {
                 let k = taken.partition_point(|x| x.end <= r.start);
-                taken.get(k).is_none_or(|x| x.start >= r.end)
+                taken.get(k).map_or(true, |x| x.start >= r.end)
             };
             let keys = ctx.keys(i..seg.tokens.end);
             let Some((n, _)) = lex
@@ -1290,7 +1289,6 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                     forms: vec![form],
                     role: c.role.clone(),
                     country: c.country.clone(),
-                    key: key.clone(),
                     tokens_in_name: c.tokens.len(),
                     salience: 0.0,
                 });
@@ -1339,7 +1337,6 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.cmp(&b))
     });
-    let _ = &list.iter().map(|f| &f.key).count();
     Entities {
         list,
         mentions,
