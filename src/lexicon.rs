@@ -25,6 +25,14 @@ struct Files {
     titles: &'static str,
     particles: &'static str,
     org_cues: &'static str,
+    place_cues: &'static str,
+    locatives: &'static str,
+    adjectives: &'static str,
+    team_words: &'static str,
+    articles: &'static str,
+    place_affixes: &'static str,
+    institutions: &'static str,
+    conjunctions: &'static str,
     nationalities: &'static str,
     countries: &'static str,
     places: &'static str,
@@ -55,6 +63,14 @@ macro_rules! files {
             titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
             particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
+            place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
+            locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
+            adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
+            team_words: include_str!(concat!("../data/", $lang, "/team_words.txt")),
+            articles: include_str!(concat!("../data/", $lang, "/articles.txt")),
+            place_affixes: include_str!(concat!("../data/", $lang, "/place_affixes.txt")),
+            institutions: include_str!(concat!("../data/", $lang, "/institutions.txt")),
+            conjunctions: include_str!(concat!("../data/", $lang, "/conjunctions.txt")),
             nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
             countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
             places: include_str!(concat!("../data/", $lang, "/places.txt")),
@@ -84,6 +100,11 @@ fn files(code: &str) -> Option<Files> {
 
 const CURRENCY_SYMBOLS: &str = include_str!("../data/common/currency_symbols.txt");
 const CURRENCY_CODES: &str = include_str!("../data/common/currency_codes.txt");
+/// Places every language shares (subdivisions as written locally, big cities); after a
+/// language's own places.txt, which wins where both have a name.
+const COMMON_PLACES: &str = include_str!("../data/common/places.txt");
+/// Given names common in some country, shared by every language.
+const COMMON_FIRST_NAMES: &str = include_str!("../data/common/first_names.txt");
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -163,6 +184,24 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
+    /// Words that make a name a place ("street", "piazza", "monte").
+    pub place_cues: HashSet<String>,
+    /// Words right before a name that make it a place ("in", "at").
+    pub locatives: HashSet<String>,
+    /// Capitalized adjectives that are no names ("Western", "Asian", "Catholic").
+    pub adjectives: HashSet<String>,
+    /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team.
+    pub team_words: Phrases<()>,
+    /// Definite articles, alone or joined to a preposition ("il", "della", "the").
+    pub articles: HashSet<String>,
+    /// Lower-case place words written before a name and part of it ("via", "provincia").
+    pub place_prefixes: HashSet<String>,
+    /// Lower-case words after a place name and part of it ("settentrionale", "orientale").
+    pub place_suffixes: HashSet<String>,
+    /// Institutions named by a common noun ("polizia", "governo", "vigili del fuoco").
+    pub institutions: Phrases<()>,
+    /// Words that join names of one kind ("e", "and").
+    pub conjunctions: HashSet<String>,
     pub nationalities: Phrases<String>,
     /// Country names and aliases → ISO code.
     pub countries: Phrases<String>,
@@ -267,14 +306,41 @@ impl Lexicon {
             titles: phrases(f.titles, |_| Some(())),
             particles: set(f.particles),
             org_cues: set(f.org_cues),
+            place_cues: set(f.place_cues),
+            locatives: set(f.locatives),
+            adjectives: set(f.adjectives),
+            team_words: phrases(f.team_words, |_| Some(())),
+            articles: set(f.articles),
+            place_prefixes: rows(f.place_affixes)
+                .filter(|r| r.get(1) == Some(&"before"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            place_suffixes: rows(f.place_affixes)
+                .filter(|r| r.get(1) == Some(&"after"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            institutions: phrases(f.institutions, |_| Some(())),
+            conjunctions: set(f.conjunctions),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,
-            places: phrases(f.places, |r| column(r, 1)),
+            places: {
+                let mut p = phrases(f.places, |r| column(r, 1));
+                for r in rows(COMMON_PLACES) {
+                    if let Some(iso) = column(&r, 1) {
+                        p.insert(r[0], iso);
+                    }
+                }
+                p
+            },
             organizations: rows(f.organizations)
                 .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
                 .collect(),
-            first_names: set(f.first_names),
+            first_names: {
+                let mut s = set(f.first_names);
+                s.extend(set(COMMON_FIRST_NAMES));
+                s
+            },
             ranges: {
                 let mut m: HashMap<String, Vec<String>> = HashMap::new();
                 for r in rows(f.ranges) {
@@ -387,6 +453,20 @@ pub fn chrome() -> &'static Chrome {
         }
         c
     })
+}
+
+/// Is a word an organization cue in any language? Inside a capitalized name a foreign cue is a
+/// cue too: Italian news write "Sony Interactive Entertainment", English ones "Banca d'Italia".
+pub fn any_org_cue(key: &str) -> bool {
+    static ALL: OnceLock<HashSet<String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|c| lexicon(c))
+            .flat_map(|l| l.org_cues.iter().cloned())
+            .collect()
+    })
+    .contains(key)
 }
 
 /// The stopword lists of every language, for language detection.

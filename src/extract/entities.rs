@@ -2,11 +2,11 @@
 //! words, typed with gazetteers and cues, and merged (full names with their short forms,
 //! acronyms with their expansions, one country under all its names).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
-use crate::segment::{Range, Token, TokenKind};
+use crate::segment::{BlockKind, Range, Token, TokenKind};
 
 /// A mention of an entity: token indices into the document.
 #[derive(Clone, Debug)]
@@ -26,16 +26,19 @@ pub struct Found {
     pub forms: Vec<String>,
     pub role: Option<String>,
     pub country: Option<String>,
-    /// Canonical id for gazetteer things: "c:IT", "o:UN".
-    key: String,
     tokens_in_name: usize,
     pub salience: f64,
 }
 
 pub struct Entities {
     pub list: Vec<Found>,
-    /// All mentions, ordered by position.
+    /// All mentions in sentences, ordered by position.
     pub mentions: Vec<Mention>,
+    /// Mentions in the headline and headings (entity, tokens): they count for the reader, but
+    /// belong to no sentence.
+    pub outside: Vec<(usize, std::ops::Range<usize>)>,
+    /// Role descriptions that stand for a person named before ("the Russian leader"), in order.
+    pub descriptions: Vec<Mention>,
     /// Order in which entities are reported (most salient first) → stable ids.
     order: Vec<usize>,
 }
@@ -74,14 +77,25 @@ impl Entities {
             .enumerate()
             .map(|(rank, &e)| {
                 let f = &self.list[e];
-                let mut mentions: Vec<_> = self
+                let mut tokens: Vec<std::ops::Range<usize>> = self
                     .mentions
                     .iter()
                     .filter(|m| m.entity == e)
-                    .map(|m| {
+                    .map(|m| m.tokens.clone())
+                    .chain(
+                        self.outside
+                            .iter()
+                            .filter(|(x, _)| *x == e)
+                            .map(|(_, r)| r.clone()),
+                    )
+                    .collect();
+                tokens.sort_by_key(|r| r.start);
+                let mut mentions: Vec<_> = tokens
+                    .iter()
+                    .map(|r| {
                         doc.span(Range {
-                            start: doc.tokens[m.tokens.start].range.start,
-                            end: doc.tokens[m.tokens.end - 1].range.end,
+                            start: doc.tokens[r.start].range.start,
+                            end: doc.tokens[r.end - 1].range.end,
                         })
                     })
                     .collect();
@@ -104,12 +118,51 @@ impl Entities {
 /// A candidate name before merging.
 struct Candidate {
     tokens: std::ops::Range<usize>,
-    sentence: usize,
+    /// The sentence it is in; `None` in a headline or heading.
+    sentence: Option<usize>,
     kind: EntityKind,
     strength: u8,
     key: Option<String>,
     role: Option<String>,
     country: Option<String>,
+}
+
+/// A stretch of text read for names: a sentence, or a headline or heading block.
+struct Segment {
+    tokens: std::ops::Range<usize>,
+    sentence: Option<usize>,
+    /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
+    caps: bool,
+}
+
+/// What the whole document tells about single words.
+struct Context<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Words seen in lower case somewhere: capitalized at a sentence start they are common words.
+    lower_seen: HashSet<&'d str>,
+    /// Capitalized words seen away from a sentence start.
+    cap_mid: HashSet<&'d str>,
+}
+
+impl Context<'_, '_> {
+    /// Does token `t` open its segment (ignoring opening quotes and brackets)?
+    fn at_start(&self, seg: &Segment, t: usize) -> bool {
+        self.doc.tokens[seg.tokens.start..t]
+            .iter()
+            .all(|x| x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":"))
+    }
+
+    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
+        self.doc.tokens[r].iter().map(|t| t.key.as_str()).collect()
+    }
+
+    /// Is the whole range a country or place of the gazetteer?
+    fn is_place(&self, r: std::ops::Range<usize>) -> bool {
+        let k = self.keys(r);
+        let lex = self.doc.lex;
+        lex.countries.longest(&k).is_some_and(|(n, _)| n == k.len())
+            || lex.places.longest(&k).is_some_and(|(n, _)| n == k.len())
+    }
 }
 
 fn is_name_word(t: &Token) -> bool {
@@ -120,98 +173,357 @@ fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
+/// "XV", "II": a number, not a name (it belongs to one only after it: "Benedetto XVI").
+fn is_roman_numeral(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// A single capital letter: an initial ("J." of "J. K. Rowling") or a letter of "U.S.".
+fn is_initial(t: &Token, text: &str) -> bool {
+    let mut cs = t.text(text).chars();
+    t.kind == TokenKind::Word && cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
+/// An elision glued to the next word: "O'" of "O'Brien", "D'" of "D'Alema".
+fn is_elision(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.key.ends_with('\'')
+}
+
+/// Sentences, plus the headline and heading blocks (datelines and result lines of wire copy are
+/// headings too), in text order.
+fn segments(doc: &Document) -> Vec<Segment> {
+    let mut out: Vec<Segment> = doc
+        .blocks
+        .iter()
+        .zip(&doc.block_tokens)
+        .filter(|(b, _)| matches!(b.kind, BlockKind::Title | BlockKind::Heading))
+        .map(|(_, r)| Segment {
+            tokens: r.clone(),
+            sentence: None,
+            caps: false,
+        })
+        .chain(doc.sentences.iter().enumerate().map(|(i, s)| Segment {
+            tokens: s.tokens.clone(),
+            sentence: Some(i),
+            caps: false,
+        }))
+        .filter(|s| !s.tokens.is_empty())
+        .collect();
+    out.sort_by_key(|s| s.tokens.start);
+    let text = doc.text();
+    for s in &mut out {
+        let words: Vec<&str> = doc.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| {
+                t.is_word() && t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1
+            })
+            .map(|t| t.text(text))
+            .collect();
+        let upper = words.iter().filter(|w| all_caps(w)).count();
+        s.caps =
+            !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
+    }
+    out
+}
+
 /// Reads the entities of a document.
 pub fn extract(doc: &Document) -> Entities {
-    let lex = doc.lex;
-    let text = doc.text();
     let toks = &doc.tokens;
-    let keys = |r: std::ops::Range<usize>| -> Vec<&str> {
-        toks[r].iter().map(|t| t.key.as_str()).collect::<Vec<_>>()
+    let segs = segments(doc);
+    let mut lower_seen = HashSet::new();
+    let mut cap_mid = HashSet::new();
+    let mut ctx = Context {
+        doc,
+        lower_seen: HashSet::new(),
+        cap_mid: HashSet::new(),
     };
-    let place_word = |r: std::ops::Range<usize>| -> bool {
-        let k = keys(r.clone());
-        lex.countries.longest(&k).is_some_and(|(n, _)| n == k.len())
-            || lex.places.longest(&k).is_some_and(|(n, _)| n == k.len())
-    };
-    // Words seen in lower case somewhere: a capitalized one at a sentence start is then a common word.
-    let lower_seen: std::collections::HashSet<&str> = toks
-        .iter()
-        .filter(|t| t.is_word() && !t.cap)
-        .map(|t| t.key.as_str())
-        .collect();
-    // Capitalized words seen away from a sentence start.
-    let mut cap_mid: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for s in &doc.sentences {
+    for s in segs.iter().filter(|s| !s.caps) {
         for i in s.tokens.clone() {
-            if is_name_word(&toks[i]) && !doc.starts_sentence(i) {
-                cap_mid.insert(toks[i].key.as_str());
+            let t = &toks[i];
+            if t.is_word() && !t.cap {
+                lower_seen.insert(t.key.as_str());
+            } else if is_name_word(t) && !ctx.at_start(s, i) {
+                cap_mid.insert(t.key.as_str());
             }
         }
     }
+    ctx.lower_seen = lower_seen;
+    ctx.cap_mid = cap_mid;
 
     let mut cands: Vec<Candidate> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let end = s.tokens.end;
-        let mut i = s.tokens.start;
-        while i < end {
-            if !is_name_word(&toks[i]) {
-                i += 1;
+    for seg in segs.iter().filter(|s| !s.caps) {
+        for run in name_runs(&ctx, seg) {
+            split_candidate(&ctx, seg, run, &mut cands);
+        }
+    }
+    institutions(&ctx, &segs, &mut cands);
+    // Capitals say nothing in an all-caps headline: read only what is known there, from the
+    // gazetteers and from the names found in the rest of the text.
+    let known = KnownForms::new(doc, &cands);
+    for seg in segs.iter().filter(|s| s.caps) {
+        caps_candidates(&ctx, seg, &known, &mut cands);
+    }
+    teams(&ctx, &segs, &mut cands);
+    coordinate(doc, &mut cands);
+    let mut ents = merge(doc, cands);
+    resolve_descriptions(doc, &mut ents);
+    ents
+}
+
+/// Names joined by "and" or a comma are of one kind: "Essex, Derbyshire and Surrey", "Caruso e
+/// Materazzi". An untyped name takes the kind of a typed neighbour, weakly.
+fn coordinate(doc: &Document, cands: &mut [Candidate]) {
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].tokens.start);
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.sentence == b.sentence
+            && b.tokens.start == a.tokens.end + 1
+            && toks
+                .get(a.tokens.end)
+                .is_some_and(|t| t.key == "," || lex.conjunctions.contains(&t.key))
+    };
+    // Two sweeps, forward and back, so a kind runs along a list.
+    for pass in 0..2 {
+        for w in 0..order.len().saturating_sub(1) {
+            let (x, y) = if pass == 0 {
+                (order[w], order[w + 1])
+            } else {
+                let n = order.len();
+                (order[n - 1 - w], order[n - 2 - w])
+            };
+            let (a, b) = if pass == 0 { (x, y) } else { (y, x) };
+            if !joined(&cands[a], &cands[b]) {
                 continue;
             }
-            // Extend over capitalized words, particles between them, glued numbers and hyphens.
-            let mut j = i + 1;
-            while j < end {
-                let t = &toks[j];
-                if is_name_word(t) && t.space_before {
-                    j += 1;
-                } else if t.kind == TokenKind::Number && !t.space_before && toks[j - 1].is_word() {
-                    j += 1; // G7
-                } else if t.key == "-"
-                    && !t.space_before
-                    && j + 1 < end
-                    && !toks[j + 1].space_before
-                {
-                    let next = &toks[j + 1];
-                    let joins = next.kind == TokenKind::Number
-                        || (is_name_word(next)
-                            && !place_word(j - 1..j)
-                            && !place_word(j + 1..j + 2));
-                    if joins {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                } else if t.is_word()
-                    && !t.cap
-                    && lex.particles.contains(&t.key)
-                    && j + 1 < end
-                    && is_name_word(&toks[j + 1])
-                {
+            let (from, to) = (x, y);
+            if cands[to].strength == 0
+                && cands[to].kind == EntityKind::Other
+                && cands[from].strength >= 1
+                && cands[from].kind != EntityKind::Other
+            {
+                cands[to].kind = match cands[from].kind {
+                    EntityKind::Country => EntityKind::Place,
+                    k => k,
+                };
+                cands[to].strength = 1;
+            }
+        }
+    }
+}
+
+/// A city or region that plays is a team, an organization: "Leicestershire beat Somerset",
+/// "Pohang 2 Ulsan 1", "NEW YORK 74 58". A country stays a country (a national side is the
+/// nation). The evidence outranks the gazetteer, and merging types every mention of the name.
+fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    for c in cands.iter_mut() {
+        if c.kind != EntityKind::Place && c.kind != EntityKind::Other {
+            continue;
+        }
+        let i = segs.partition_point(|s| s.tokens.end <= c.tokens.start);
+        let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
+            continue;
+        };
+        let after: Vec<&str> = ctx.keys(c.tokens.end..seg.tokens.end);
+        let before: Vec<&str> = ctx.keys(seg.tokens.start..c.tokens.start);
+        let verb_after = lex.team_words.longest(&after).is_some();
+        let verb_before = (1..=before.len().min(3)).any(|n| {
+            lex.team_words
+                .longest(&before[before.len() - n..])
+                .is_some_and(|(m, _)| m == n)
+        });
+        // A score right after the name, in a line with more numbers: a results line.
+        let numbers = toks[seg.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .count();
+        let score = toks.get(c.tokens.end).is_some_and(|t| {
+            c.tokens.end < seg.tokens.end
+                && t.kind == TokenKind::Number
+                && t.space_before
+                && t.text(text).len() <= 3
+        }) && numbers >= 2
+            && !before.last().is_some_and(|k| lex.locatives.contains(*k));
+        if verb_after || verb_before || score {
+            // An unknown name there is only weakly a team: it may be a player's.
+            c.strength = if c.kind == EntityKind::Place { 5 } else { 1 };
+            c.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// Role descriptions without a name ("il leader russo", "the Russian leader") refer to the
+/// person named shortly before whose country is that one, or not yet known: the description
+/// gives that person the country and the role, and is kept as an alias.
+fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let keys: Vec<&str> = toks[i..s.tokens.end]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect();
+            let found = match (lex.titles.longest(&keys), lex.nationalities.longest(&keys)) {
+                (Some((n, _)), _) => lex
+                    .nationalities
+                    .longest(&keys[n..])
+                    .map(|(m, iso)| (n + m, keys[..n].join(" "), iso)),
+                (None, Some((m, iso))) => lex
+                    .titles
+                    .longest(&keys[m..])
+                    .map(|(n, _)| (n + m, keys[m..m + n].join(" "), iso)),
+                _ => None,
+            };
+            let Some((len, role, iso)) = found else {
+                i += 1;
+                continue;
+            };
+            let end = i + len;
+            let named_after = toks
+                .get(end)
+                .is_some_and(|t| end < s.tokens.end && is_name_word(t));
+            let named_before = i > s.tokens.start
+                && is_name_word(&toks[i - 1])
+                && !lex.is_stopword(&toks[i - 1].key);
+            if named_after || named_before || ents.mention_at(i).is_some() {
+                i = end;
+                continue;
+            }
+            let country = lex.country_name(iso);
+            let first = ents.mentions.partition_point(|m| m.tokens.end <= i);
+            let person = ents.mentions[..first]
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + 3 >= si)
+                .map(|m| m.entity)
+                .find(|&e| {
+                    let f = &ents.list[e];
+                    f.kind == EntityKind::Person
+                        && f.country.as_deref().map_or(true, |c| c == country)
+                });
+            if let Some(e) = person {
+                let f = &mut ents.list[e];
+                f.country.get_or_insert(country);
+                f.role.get_or_insert(role);
+                let form = toks[i..end]
+                    .iter()
+                    .map(|t| t.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !f.forms.contains(&form) {
+                    f.forms.push(form);
+                }
+                ents.descriptions.push(Mention {
+                    entity: e,
+                    tokens: i..end,
+                    sentence: si,
+                });
+            }
+            i = end;
+        }
+    }
+}
+
+/// The capitalized runs of a segment: capitalized words with the particles between them
+/// ("Banca d'Italia"), initials ("J. K. Rowling", "U.S."), elisions ("O'Brien"), glued numbers
+/// ("G7") and hyphens ("Kim Jong-un", but not "Russia-Ukraine").
+fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let text = ctx.doc.text();
+    let end = seg.tokens.end;
+    // A country or place ends right before token `k` / starts at token `k`.
+    let place_ends =
+        |k: usize| (k.saturating_sub(4).max(seg.tokens.start)..k).any(|s| ctx.is_place(s..k));
+    let place_starts = |k: usize| {
+        let keys = ctx.keys(k..end.min(k + 5));
+        lex.places.longest(&keys).is_some() || lex.countries.longest(&keys).is_some()
+    };
+    let mut out = Vec::new();
+    let mut i = seg.tokens.start;
+    while i < end {
+        if !is_name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end {
+            let t = &toks[j];
+            let prev = &toks[j - 1];
+            if is_name_word(t) && (t.space_before || is_elision(prev)) {
+                j += 1;
+            } else if is_initial(t, text) && !t.space_before && prev.key == "." {
+                j += 1; // the G of "A.G."
+            } else if t.key == "." && !t.space_before && is_initial(prev, text) {
+                j += 1; // the period of an initial stays with the name: "Davide S."
+            } else if t.kind == TokenKind::Number && !t.space_before && prev.is_word() {
+                j += 1; // G7
+            } else if t.key == "-" && !t.space_before && j + 1 < end && !toks[j + 1].space_before {
+                let next = &toks[j + 1];
+                // "Friuli-Venezia Giulia" is one place; "Russia-Ukraine" two.
+                let whole_place = (i..j).any(|s| {
+                    let k = ctx.keys(s..end.min(j + 4));
+                    lex.places.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
+                        || lex
+                            .countries
+                            .longest(&k)
+                            .is_some_and(|(n, _)| s + n > j + 1)
+                });
+                // "Kim Jong-un": a short lower-case syllable after a name of two words or more.
+                let syllable = next.is_word()
+                    && !next.cap
+                    && next.key.chars().count() <= 4
+                    && j >= i + 2
+                    && !toks.get(j + 2).is_some_and(|t| j + 2 < end && t.key == "-");
+                let joins = next.kind == TokenKind::Number
+                    || syllable
+                    || whole_place
+                    || (is_name_word(next) && !(place_ends(j) && place_starts(j + 1)));
+                if joins {
                     j += 2;
                 } else {
                     break;
                 }
+            } else if t.is_word()
+                && !t.cap
+                && lex.particles.contains(&t.key)
+                && j + 1 < end
+                && is_name_word(&toks[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
             }
-            split_candidate(doc, i..j, si, &lower_seen, &cap_mid, &mut cands);
-            i = j;
         }
+        out.push(i..j);
+        i = j;
     }
-    merge(doc, cands, text)
+    out
 }
 
 /// Cleans one capitalized run into zero or more candidates: strips articles, weekdays, months,
-/// titles and nationality words (keeping them as role and country), splits at a title inside.
+/// titles and nationality words (keeping them as role and country), splits a run that holds
+/// two names ("Camera dei Deputati Fausto Bertinotti", "Peter Nicol of Scotland").
 fn split_candidate(
-    doc: &Document,
+    ctx: &Context,
+    seg: &Segment,
     r: std::ops::Range<usize>,
-    sentence: usize,
-    lower_seen: &std::collections::HashSet<&str>,
-    cap_mid: &std::collections::HashSet<&str>,
     out: &mut Vec<Candidate>,
 ) {
+    let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = toks[r.clone()].iter().map(|t| t.key.as_str()).collect();
+    let keys: Vec<&str> = ctx.keys(r.clone());
     let mut a = 0;
     let mut role: Option<String> = None;
     let mut country: Option<String> = None;
@@ -219,24 +531,33 @@ fn split_candidate(
     // Look behind the run for cues right before it: "il presidente vietnamita To Lam",
     // "the Russian leader". A window of words before the name is read left to right; a word that
     // is no cue cancels the cues before it, so only the ones adjacent to the name count.
-    let floor = doc.sentences[sentence].tokens.start;
+    let floor = seg.tokens.start;
     let mut w = r.start;
     while w > floor && r.start - w < 5 && toks[w - 1].is_word() {
         w -= 1;
     }
     let mut p = w;
+    // A role before a particle belongs to a person after a country in the run: "il presidente
+    // degli Stati Uniti Joe Biden"; otherwise to no one ("portavoce del Dipartimento").
+    let mut held: Option<String> = None;
     while p < r.start {
-        let ahead: Vec<&str> = toks[p..r.start].iter().map(|t| t.key.as_str()).collect();
+        let ahead: Vec<&str> = ctx.keys(p..r.start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
             country = Some(lex.country_name(iso));
             p += n;
         } else if let Some((n, _)) = lex.titles.longest(&ahead) {
             role = Some(ahead[..n].join(" "));
+            held = None;
             p += n;
         } else if lex.is_stopword(ahead[0]) && !lex.particles.contains(ahead[0]) {
-            p += 1; // an article; but "portavoce del Dipartimento": the role is someone else's
+            p += 1; // an article
+        } else if lex.particles.contains(ahead[0]) && p + 1 == r.start {
+            held = role.take();
+            country = None;
+            p += 1;
         } else {
             role = None;
+            held = None;
             country = None;
             p += 1;
         }
@@ -245,7 +566,7 @@ fn split_candidate(
     let mut pre_country: Option<std::ops::Range<usize>> = None;
     while a < b {
         let rest = &keys[a..b];
-        let at_start = a == 0 && doc.starts_sentence(r.start);
+        let at_start = a == 0 && ctx.at_start(seg, r.start);
         if (at_start || !toks[r.start + a].cap)
             && lex.is_stopword(rest[0])
             && !lex.countries.contains_key(rest[0])
@@ -294,11 +615,14 @@ fn split_candidate(
             }
         }
     }
-    // Clean the right edge of weekdays, months and stopwords.
+    // Clean the right edge of weekdays, months, particles and a dangling elision.
     let mut e = b;
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
-            || lex.months.longest(&keys[e - 1..e]).is_some())
+            || lex.months.longest(&keys[e - 1..e]).is_some()
+            || (toks[r.start + e - 1].is_word()
+                && !toks[r.start + e - 1].cap
+                && !(e >= 2 && toks[r.start + e - 2].key == "-")))
     {
         e -= 1;
     }
@@ -307,39 +631,150 @@ fn split_candidate(
             if c.kind == EntityKind::Country {
                 country = country.or_else(|| c.country.clone());
             }
-            out.push(Candidate { sentence, ..c });
+            out.push(Candidate {
+                sentence: seg.sentence,
+                ..c
+            });
         }
     }
     if a >= e {
         return;
     }
-    // A country or place before a person's name: "Stati Uniti Joe Biden".
-    if e - a >= 3 {
-        for n in (1..e - a - 1).rev() {
-            let prefix = r.start + a..r.start + a + n;
-            let rest = &toks[r.start + a + n..r.start + e];
-            let person_like = rest.len() >= 2 && rest.iter().all(|t| t.is_word() && t.cap);
-            if !person_like {
-                continue;
-            }
-            if let Some(c) = classify_whole(doc, prefix.clone()) {
-                if c.kind == EntityKind::Country {
-                    country = c
-                        .key
-                        .as_deref()
-                        .and_then(|k| k.strip_prefix("c:"))
-                        .map(|iso| lex.country_name(iso));
-                }
-                out.push(Candidate { sentence, ..c });
-                a += n;
-                break;
+    let span = r.start + a..r.start + e;
+    // Two names in one run: "Peter Nicol of Scotland", "Wladimiro Boccali del Partito
+    // Democratico" (at a particle), "Regione Veneto Luca Zaia" (before a first name).
+    if let Some((left, right, right_first)) = two_names(ctx, seg, span.clone()) {
+        if right_first {
+            // The person after a country takes it: "Stati Uniti Joe Biden".
+            let left_country = classify_whole(doc, left.clone())
+                .filter(|c| c.kind == EntityKind::Country)
+                .and_then(|c| c.key)
+                .and_then(|k| k.strip_prefix("c:").map(|iso| lex.country_name(iso)));
+            let role = role.or(held.filter(|_| left_country.is_some()));
+            finish(ctx, seg, left, None, None, out);
+            finish(ctx, seg, right, role, country.or(left_country), out);
+        } else {
+            finish(ctx, seg, left, role, country, out);
+            finish(ctx, seg, right, None, None, out);
+        }
+        return;
+    }
+    finish(ctx, seg, span, role, country, out);
+}
+
+/// Where a run holds two names, the two parts; the flag says whether the cues before the run
+/// belong to the second ("Stati Uniti Joe Biden") rather than the first.
+#[allow(clippy::type_complexity)]
+fn two_names(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, bool)> {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let text = doc.text();
+    let cue = |t: &Token| lex.org_cues.contains(&t.key) || lex.place_cues.contains(&t.key);
+    let first_name = |t: &Token| lex.first_names.contains(&t.key);
+    // At a particle: the left part is a person's full name ("Peter Nicol of Scotland"), or the
+    // right part a place and the left part no place word ("Procura di Milano", not "Lago di Garda").
+    let mut first_particle = true;
+    for p in span.start + 1..span.end.saturating_sub(1) {
+        let t = &toks[p];
+        if t.cap || !t.is_word() || !lex.particles.contains(&t.key) {
+            continue;
+        }
+        let left = span.start..p;
+        let right = p + 1..span.end;
+        let left_person = first_particle
+            && left.len() >= 2
+            && first_name(&toks[left.start])
+            && !toks[left.clone()].iter().any(cue)
+            && !ctx.is_place(left.clone());
+        let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
+        // "Fans of Dynamo Moscow": a capitalized word that opens the sentence and nothing else.
+        let opener = left.len() == 1
+            && ctx.at_start(seg, left.start)
+            && !ctx.cap_mid.contains(toks[left.start].key.as_str())
+            && classify_whole(doc, left.clone()).is_none()
+            && !cue(&toks[left.start]);
+        if left_person
+            || opener
+            || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
+        {
+            return Some((left, right, false));
+        }
+        first_particle = false;
+    }
+    // A person's full name, then an organization: "Graziano Delrio Ministero dell'Interno".
+    if first_name(&toks[span.start]) {
+        if let Some(k) = (span.start + 2..span.end).find(|&k| lex.org_cues.contains(&toks[k].key)) {
+            if !toks[span.start..k].iter().any(cue) {
+                return Some((span.start..k, k..span.end, false));
             }
         }
     }
-    let span = r.start + a..r.start + e;
-    let first = &toks[span.start];
+    // Before a first name that opens a person's name: "Regione Veneto Luca Zaia".
+    for k in span.start + 1..span.end {
+        let opens = first_name(&toks[k])
+            || (is_initial(&toks[k], text)
+                && toks[k].space_before
+                && toks.get(k + 1).is_some_and(|t| t.key == "."));
+        if !opens
+            || !toks[k..span.end]
+                .iter()
+                .all(|t| (t.is_word() && t.cap) || t.key == ".")
+        {
+            continue;
+        }
+        let left = span.start..k;
+        let opener = left.len() == 1 && ctx.at_start(seg, left.start);
+        if k + 1 == span.end && !opener {
+            continue; // "Intanto Willy", but not "Mario Rossi"'s last word
+        }
+        let typed = classify_whole(doc, left.clone()).is_some()
+            || toks[left.clone()].iter().any(cue)
+            || left.len() >= 2
+            || (left.len() == 1
+                && (all_caps(toks[left.start].text(text))
+                    || ctx.lower_seen.contains(toks[left.start].key.as_str())
+                    || opener));
+        if typed && !toks[left.clone()].iter().any(first_name) {
+            return Some((left, k..span.end, true));
+        }
+    }
+    // A country or place before a person's name: "Stati Uniti Joe Biden".
+    if span.len() >= 3 {
+        for n in (1..span.len() - 1).rev() {
+            let rest = &toks[span.start + n..span.end];
+            if rest.len() >= 2
+                && rest.iter().all(|t| t.is_word() && t.cap)
+                && ctx.is_place(span.start..span.start + n)
+            {
+                return Some((span.start..span.start + n, span.start + n..span.end, true));
+            }
+        }
+    }
+    None
+}
+
+/// Types one cleaned name and adds it, unless it is a common word.
+fn finish(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+    role: Option<String>,
+    country: Option<String>,
+    out: &mut Vec<Candidate>,
+) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    if span.is_empty() {
+        return;
+    }
+    let ks = ctx.keys(span.clone());
     // A whole run that is a nationality adjective ("Russian", "North Korean") is no name.
-    let ks: Vec<&str> = keys[a..e].to_vec();
     if lex
         .nationalities
         .longest(&ks)
@@ -348,72 +783,128 @@ fn split_candidate(
     {
         return;
     }
+    let first = &toks[span.start];
     let single = span.len() == 1;
     let text = first.text(doc.text());
-    if single && (text.chars().count() < 2 || lex.is_stopword(&first.key)) {
+    if single
+        && (text.chars().count() < 2
+            || is_roman_numeral(text)
+            || lex.is_stopword(&first.key)
+            || lex.adjectives.contains(&first.key)
+            || lex.place_cues.contains(&first.key))
+    {
         return;
     }
+    let at_start = ctx.at_start(seg, span.start);
     let mut c = classify_whole(doc, span.clone()).unwrap_or(Candidate {
         tokens: span.clone(),
-        sentence,
+        sentence: None,
         kind: EntityKind::Other,
         strength: 0,
         key: None,
         role: None,
         country: None,
     });
-    c.sentence = sentence;
-    let keys_after: Vec<&str> = toks[span.end..doc.sentences[sentence].tokens.end]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
+    c.sentence = seg.sentence;
+    // A place name that is also a common word ("Nice", "Split") at a sentence start.
+    if single && at_start && c.strength == 4 && ctx.lower_seen.contains(first.key.as_str()) {
+        return;
+    }
+    // "provincia di Milano", "piazza Venezia", "Italia settentrionale": a place word in lower case
+    // next to a name is part of it.
+    let mut span = span;
+    if let Some(ext) = place_words_around(ctx, seg, span.clone()) {
+        span = ext;
+        c.tokens = span.clone();
+        c.key = None;
+        if c.kind != EntityKind::Organization || c.strength < 3 {
+            c.kind = EntityKind::Place;
+            c.strength = c.strength.max(3);
+        }
+    }
+    let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end);
     let speaks = lex.speech_verbs.longest(&keys_after).is_some();
+    let before = span
+        .start
+        .checked_sub(1)
+        .filter(|&p| p >= seg.tokens.start)
+        .map(|p| &toks[p]);
+    let locative = before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
+    let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
+    // "Interfax news agency", "the Cofinec company": an organization noun right after.
+    let org_after = keys_after
+        .iter()
+        .take(2)
+        .zip(&toks[span.end..seg.tokens.end])
+        .take_while(|(_, t)| t.is_word() && !t.cap)
+        .any(|(k, _)| lex.org_cues.contains(*k));
+    let words = &toks[span.clone()];
     if c.strength == 0 {
-        // Not in a gazetteer: use cues.
-        if toks[span.clone()]
-            .iter()
-            .any(|t| doc.lex.org_cues.contains(&t.key))
-        {
-            c.kind = EntityKind::Organization;
-            c.strength = 3;
-        } else if role.is_some() {
-            c.kind = EntityKind::Person;
-            c.strength = 3;
-        } else if doc.lex.first_names.contains(&first.key) && !single {
-            c.kind = EntityKind::Person;
-            c.strength = 2;
-        } else if single && all_caps(text) && text.chars().count() <= 6 {
-            c.kind = EntityKind::Organization;
-            c.strength = 1;
-        } else if !single
+        // Not in a gazetteer: use cues, strongest first.
+        let has_place_inside = (span.start..span.end).any(|s| {
+            (s + 1..=span.end).any(|e| (s, e) != (span.start, span.end) && ctx.is_place(s..e))
+        });
+        // "P. Simmons", "J. K. Rowling": initials, then a name.
+        let initialled = is_initial(first, doc.text())
+            && words.get(1).is_some_and(|t| t.key == ".")
+            && words
+                .last()
+                .is_some_and(|t| t.is_word() && t.text(doc.text()).chars().count() > 1);
+        let guess_person = !single
             && span.len() <= 4
-            && toks[span.clone()].iter().all(|t| {
+            && words.iter().all(|t| {
                 t.is_word()
                     && t.cap
                     && !all_caps(t.text(doc.text()))
-                    && !lower_seen.contains(t.key.as_str())
+                    && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
+            });
+        let (kind, strength) = if words.iter().any(|t| {
+            lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
+        }) {
+            (EntityKind::Organization, 3)
+        } else if !single
+            && words.iter().enumerate().any(|(k, t)| {
+                // "Monte Bianco", "Wall Street"; but "Mario Monti" is a person.
+                lex.place_cues.contains(&t.key) && (k == 0 || !lex.first_names.contains(&first.key))
             })
         {
-            c.kind = EntityKind::Person;
-            c.strength = 1;
-        }
+            (EntityKind::Place, 3)
+        } else if role.is_some() {
+            (EntityKind::Person, 3)
+        } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
+            (EntityKind::Person, 2)
+        } else if org_after {
+            (EntityKind::Organization, 2)
+        } else if has_place_inside {
+            // "Dynamo Moscow", "Air France": a name built on a place is a team or a company.
+            (EntityKind::Organization, 1)
+        } else if locative && (single || guess_person) {
+            (EntityKind::Place, 1)
+        } else if (single && all_caps(text) && text.chars().count() <= 6)
+            || (article && (single || guess_person))
+        {
+            // An acronym; or a name after an article.
+            (EntityKind::Organization, 1)
+        } else if guess_person || speaks {
+            // Unknown words as the subject of a speech verb: "Putin ha detto", "Smith said".
+            (EntityKind::Person, 1)
+        } else {
+            (EntityKind::Other, 0)
+        };
+        c.kind = kind;
+        c.strength = strength;
         // A lone capitalized word at a sentence start that is known as a common word is no name.
-        let at_start = doc.starts_sentence(span.start);
-        // Unless it is the subject of a speech verb ("Putin ha detto", "Smith said").
-        if speaks && c.strength == 0 {
-            c.kind = EntityKind::Person;
-            c.strength = 1;
-        }
         if single
             && at_start
             && c.strength <= 1
-            && (lower_seen.contains(first.key.as_str())
-                || (!cap_mid.contains(first.key.as_str()) && !speaks))
+            && (ctx.lower_seen.contains(first.key.as_str())
+                || (!ctx.cap_mid.contains(first.key.as_str()) && !speaks))
         {
             return;
         }
-        if single && c.strength == 0 && lower_seen.contains(first.key.as_str()) {
+        if single && c.strength == 0 && ctx.lower_seen.contains(first.key.as_str()) {
             return;
         }
     }
@@ -421,20 +912,216 @@ fn split_candidate(
         c.role = role;
         c.country = c.country.or(country);
     } else if c.kind == EntityKind::Organization {
-        // "Dipartimento di Stato americano": a nationality right after.
-        let after = span.end;
-        if after < doc.sentences[sentence].tokens.end {
-            if let Some((_, iso)) = doc
-                .lex
-                .nationalities
-                .longest(&[doc.tokens[after].key.as_str()])
-            {
-                c.country = Some(doc.lex.country_name(iso));
+        // "Dipartimento di Stato americano", "Parlamento italiano": a nationality right after is
+        // the country, and part of the name.
+        if span.end < seg.tokens.end && !toks[span.end].cap {
+            if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
+                c.country = Some(lex.country_name(iso));
+                c.tokens.end = span.end + 1;
             }
         }
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// A name widened by the lower-case place words around it that belong to it (`place_affixes`).
+fn place_words_around(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let lower = |i: usize| toks[i].is_word() && !toks[i].cap;
+    let mut start = span.start;
+    let mut end = span.end;
+    // Before: "via Roma", "provincia di Milano", "stretto di Gibilterra".
+    if start > seg.tokens.start && lower(start - 1) {
+        if lex.place_prefixes.contains(&toks[start - 1].key) {
+            start -= 1;
+        } else if start >= seg.tokens.start + 2
+            && lex.particles.contains(&toks[start - 1].key)
+            && lower(start - 2)
+            && lex.place_prefixes.contains(&toks[start - 2].key)
+        {
+            start -= 2;
+        }
+    }
+    // After: "Italia settentrionale", "Cina orientale".
+    if end < seg.tokens.end && lower(end) && lex.place_suffixes.contains(&toks[end].key) {
+        end += 1;
+    }
+    ((start, end) != (span.start, span.end)).then_some(start..end)
+}
+
+/// Institutions named by a common noun in lower case ("la polizia", "il governo russo", "i vigili
+/// del fuoco"), with a nationality right after as their country.
+fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    if lex.institutions.is_empty() {
+        return;
+    }
+    let mut taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.tokens.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    for seg in segs.iter().filter(|s| !s.caps) {
+        let mut i = seg.tokens.start;
+        while i < seg.tokens.end {
+            let t = &toks[i];
+            let free = |r: &std::ops::Range<usize>| {
+                let k = taken.partition_point(|x| x.end <= r.start);
+                taken.get(k).map_or(true, |x| x.start >= r.end)
+            };
+            let keys = ctx.keys(i..seg.tokens.end);
+            let Some((n, _)) = lex
+                .institutions
+                .longest(&keys)
+                .filter(|_| t.is_word() && !t.cap)
+            else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + n;
+            let mut country = None;
+            if let Some((m, iso)) = lex.nationalities.longest(&keys[n..]) {
+                end += m;
+                country = Some(lex.country_name(iso));
+            }
+            if toks[i..end].iter().all(|t| !t.cap) && free(&(i..end)) {
+                out.push(Candidate {
+                    tokens: i..end,
+                    sentence: seg.sentence,
+                    kind: EntityKind::Organization,
+                    strength: 3,
+                    key: None,
+                    role: None,
+                    country,
+                });
+            }
+            i = end;
+        }
+    }
+}
+
+/// The names found in the mixed-case text, as word-key sequences, to recognize them in
+/// all-caps headlines: every candidate's form, and the surname of every person.
+struct KnownForms {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl KnownForms {
+    fn new(doc: &Document, cands: &[Candidate]) -> KnownForms {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut add = |k: Vec<String>| {
+            if let Some(f) = k.first() {
+                let list = by_first.entry(f.clone()).or_default();
+                if !list.contains(&k) {
+                    list.push(k);
+                    list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                }
+            }
+        };
+        for c in cands {
+            let k: Vec<String> = doc.tokens[c.tokens.clone()]
+                .iter()
+                .map(|t| t.key.clone())
+                .collect();
+            if c.kind == EntityKind::Person && k.len() >= 2 {
+                if let Some(last) = k.last() {
+                    add(vec![last.clone()]);
+                }
+            }
+            add(k);
+        }
+        KnownForms { by_first }
+    }
+
+    /// The longest known form at the start of `keys`: its length.
+    fn longest(&self, keys: &[&str]) -> Option<usize> {
+        let list = self.by_first.get(*keys.first()?)?;
+        list.iter()
+            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| a == b))
+            .map(Vec::len)
+    }
+}
+
+/// Candidates of an all-caps segment: gazetteer names, names known from the rest of the text,
+/// and the place of a dateline ("FARMINGTON HILLS, Mich. 1996-08-30").
+fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut Vec<Candidate>) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let end = seg.tokens.end;
+    let mut i = seg.tokens.start;
+    let mut dateline = ctx.at_start(seg, i);
+    while i < end {
+        let t = &toks[i];
+        if !t.is_word() || lex.is_stopword(&t.key) {
+            i += 1;
+            dateline = false;
+            continue;
+        }
+        let keys = ctx.keys(i..end);
+        // The longest name that starts here, from any source.
+        let gaz = (1..=keys.len().min(5))
+            .rev()
+            .find_map(|n| classify_whole(doc, i..i + n).map(|c| (n, c)));
+        let kn = known.longest(&keys);
+        let n = match (&gaz, kn) {
+            (Some((g, _)), Some(k)) => (*g).max(k),
+            (Some((g, _)), None) => *g,
+            (None, Some(k)) => k,
+            (None, None) => 0,
+        };
+        if n > 0 {
+            let c = match gaz {
+                Some((g, c)) if g == n => c,
+                _ => Candidate {
+                    tokens: i..i + n,
+                    sentence: None,
+                    kind: EntityKind::Other,
+                    strength: 0,
+                    key: None,
+                    role: None,
+                    country: None,
+                },
+            };
+            out.push(Candidate {
+                sentence: seg.sentence,
+                ..c
+            });
+            i += n;
+            dateline = false;
+            continue;
+        }
+        if dateline {
+            // Capital words opening a line, then a comma, a bracket or a date: a dateline.
+            let mut j = i;
+            while j < end && toks[j].is_word() && all_caps(toks[j].text(doc.text())) {
+                j += 1;
+            }
+            let closes = toks.get(j).filter(|_| j < end).is_some_and(|t| {
+                t.kind == TokenKind::Number || matches!(t.key.as_str(), "," | "(")
+            });
+            if j > i && j - i <= 3 && closes {
+                out.push(Candidate {
+                    tokens: i..j,
+                    sentence: seg.sentence,
+                    kind: EntityKind::Place,
+                    strength: 1,
+                    key: None,
+                    role: None,
+                    country: None,
+                });
+                i = j;
+            }
+            dateline = false;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// A gazetteer lookup of a whole run: organization, country or place.
@@ -448,7 +1135,7 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
     });
     let base = Candidate {
         tokens: span.clone(),
-        sentence: 0,
+        sentence: None,
         kind: EntityKind::Other,
         strength: 4,
         key: None,
@@ -476,7 +1163,8 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
             return Some(Candidate {
                 kind: EntityKind::Place,
                 key: Some(format!("p:{}", keys.join(" "))),
-                country: Some(lex.country_name(iso)),
+                // "-": a region of several countries ("Europa", "Sud-est asiatico").
+                country: (iso != "-").then(|| lex.country_name(iso)),
                 ..base
             });
         }
@@ -485,7 +1173,7 @@ fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candid
 }
 
 /// Merges candidates into entities.
-fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
+fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     let toks = &doc.tokens;
     let written = |r: &std::ops::Range<usize>| -> String {
         doc.original_text(Range {
@@ -503,6 +1191,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
     let mut list: Vec<Found> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut outside: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // Longer names first, so that short forms can find them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
@@ -511,13 +1200,27 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
             cands[i].tokens.start,
         )
     });
-    let _ = text;
     for ci in order {
         let c = &cands[ci];
         let form = written(&c.tokens);
         let fk = folded(&c.tokens);
         let key = c.key.clone().unwrap_or_else(|| format!("n:{fk}"));
         let mut target = by_key.get(&key).copied();
+        // "Valletta" of "Giovanni Valletta": a place name that is the surname of a person named in
+        // the text is that person.
+        if c.tokens.len() == 1 && c.kind == EntityKind::Place && c.strength == 4 {
+            if let Some(e) = list.iter().position(|f| {
+                f.kind == EntityKind::Person
+                    && f.tokens_in_name > 1
+                    && f.forms.iter().any(|x| {
+                        crate::segment::word_keys(x)
+                            .last()
+                            .is_some_and(|l| *l == fk)
+                    })
+            }) {
+                target = Some(e);
+            }
+        }
         if target.is_none() && c.key.is_none() {
             // A short form of a longer name: "Putin" of "Vladimir Putin", "Kim" of "Kim Jong Un".
             let words: Vec<&str> = fk.split(' ').collect();
@@ -534,8 +1237,15 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
                     fw.iter().any(|full| {
                         let parts: Vec<&str> = full.split(' ').collect();
                         let n = words.len();
+                        if parts.len() <= n {
+                            return false;
+                        }
                         (f.kind == EntityKind::Person
                             && (parts[..n] == words[..] || parts[parts.len() - n..] == words[..]))
+                            // "Rotor" of "Rotor Volgograd", unless it is the organization word.
+                            || (f.kind == EntityKind::Organization
+                                && parts[..n] == words[..]
+                                && !words.iter().any(|w| doc.lex.org_cues.contains(*w)))
                             || (f.kind == EntityKind::Country
                                 && n == 1
                                 && parts.len() > 1
@@ -579,7 +1289,6 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
                     forms: vec![form],
                     role: c.role.clone(),
                     country: c.country.clone(),
-                    key: key.clone(),
                     tokens_in_name: c.tokens.len(),
                     salience: 0.0,
                 });
@@ -588,13 +1297,17 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
         };
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);
-        mentions.push(Mention {
-            entity: e,
-            tokens: c.tokens.clone(),
-            sentence: c.sentence,
-        });
+        match c.sentence {
+            Some(sentence) => mentions.push(Mention {
+                entity: e,
+                tokens: c.tokens.clone(),
+                sentence,
+            }),
+            None => outside.push((e, c.tokens.clone())),
+        }
     }
     mentions.sort_by_key(|m| m.tokens.start);
+    outside.sort_by_key(|(_, r)| r.start);
     // A country link is the country's own name only for people, places and organizations.
     for f in &mut list {
         if f.kind == EntityKind::Country {
@@ -606,6 +1319,9 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
     for m in &mentions {
         let pos = m.sentence as f64 / n;
         list[m.entity].salience += 1.0 + (1.0 - pos);
+    }
+    for (e, _) in &outside {
+        list[*e].salience += 2.0; // a headline name: as much as a name in the first sentence
     }
     let max = list.iter().map(|f| f.salience).fold(0.0, f64::max);
     if max > 0.0 {
@@ -621,10 +1337,11 @@ fn merge(doc: &Document, cands: Vec<Candidate>, text: &str) -> Entities {
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.cmp(&b))
     });
-    let _ = &list.iter().map(|f| &f.key).count();
     Entities {
         list,
         mentions,
+        outside,
+        descriptions: Vec::new(),
         order,
     }
 }
@@ -687,5 +1404,200 @@ mod tests {
         assert!(got
             .iter()
             .all(|e| e.0 != "Wednesday" && e.0 != "On" && e.0 != "The"));
+    }
+
+    /// (language, text, name as output, kind, country link); `None` kind: no entity of that name.
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<EntityKind>,
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn rule_table() {
+        use EntityKind::*;
+        let cases: &[Case] = &[
+            // an all-caps headline is read by the names known from the text
+            (
+                "en",
+                "SHEARER SCORES TWICE IN LONDON\n\nAlan Shearer scored twice at Wembley on Friday.",
+                "Alan Shearer",
+                Some(Person),
+                None,
+            ),
+            // a dateline opens a wire story
+            (
+                "en",
+                "FARMINGTON HILLS, Mich. 1996-08-30\n\nThe company said its profit rose.",
+                "FARMINGTON HILLS",
+                Some(Place),
+                None,
+            ),
+            // initials and elisions stay with the name
+            (
+                "en",
+                "Bowler P. Simmons took four wickets as Keith O'Neill watched.",
+                "P. Simmons",
+                Some(Person),
+                None,
+            ),
+            (
+                "en",
+                "Bowler P. Simmons took four wickets as Keith O'Neill watched.",
+                "Keith O'Neill",
+                Some(Person),
+                None,
+            ),
+            // a place that plays is a team; a country stays a country
+            (
+                "en",
+                "Leicestershire beat Somerset by an innings.",
+                "Leicestershire",
+                Some(Organization),
+                None,
+            ),
+            (
+                "en",
+                "Romania beat Lithuania 2-1 in Bucharest.",
+                "Romania",
+                Some(Country),
+                None,
+            ),
+            // two names in one run
+            (
+                "en",
+                "The title went to Peter Nicol of Scotland on Sunday.",
+                "Peter Nicol",
+                Some(Person),
+                None,
+            ),
+            (
+                "en",
+                "The title went to Peter Nicol of Scotland on Sunday.",
+                "Scotland",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Lo ha detto il presidente della Regione Veneto Luca Zaia.",
+                "Luca Zaia",
+                Some(Person),
+                None,
+            ),
+            // a role description names the person named before
+            (
+                "it",
+                "Il presidente Vladimir Putin è arrivato ieri. Il leader russo ha parlato a lungo.",
+                "Vladimir Putin",
+                Some(Person),
+                Some("Russia"),
+            ),
+            (
+                "it",
+                "Il presidente degli Stati Uniti Joe Biden ha visitato Hanoi.",
+                "Joe Biden",
+                Some(Person),
+                Some("Stati Uniti"),
+            ),
+            // cues: place words, locatives, articles, institutions
+            (
+                "it",
+                "Il corteo è partito da piazza Garibaldi verso la provincia di Treviso.",
+                "piazza Garibaldi",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Il corteo è partito da piazza Garibaldi verso la provincia di Treviso.",
+                "provincia di Treviso",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Ieri sera a Quintalba è mancata la luce.",
+                "Quintalba",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "Ieri sera la Pallavolo ha vinto e la Sirenetta ha perso.",
+                "Sirenetta",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Sono intervenuti la polizia locale e il governo russo.",
+                "governo russo",
+                Some(Organization),
+                Some("Russia"),
+            ),
+            (
+                "en",
+                "Police said the Interfax news agency had the report.",
+                "Interfax",
+                Some(Organization),
+                None,
+            ),
+            (
+                "en",
+                "Traffic stopped in Wall Street and East Jerusalem.",
+                "Wall Street",
+                Some(Place),
+                None,
+            ),
+            (
+                "en",
+                "Fans of Dynamo Moscow and Air France staff.",
+                "Dynamo Moscow",
+                Some(Organization),
+                None,
+            ),
+            // gazetteers: continents and regions, subdivisions, home towns
+            (
+                "it",
+                "La crisi colpisce l'Europa e il Lazio.",
+                "Europa",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "La crisi colpisce l'Europa e il Lazio.",
+                "Lazio",
+                Some(Place),
+                Some("Italia"),
+            ),
+            // no names: adjectives, roman numerals, single cue words
+            (
+                "en",
+                "Putin's Asian tour came as Western powers stepped up sanctions.",
+                "Western",
+                None,
+                None,
+            ),
+            (
+                "en",
+                "Putin's Asian tour came as Western powers stepped up sanctions.",
+                "Asian",
+                None,
+                None,
+            ),
+            ("it", "Nel XV secolo la Piazza era vuota.", "XV", None, None),
+        ];
+        for (lang, text, name, kind, country) in cases {
+            let got = names(text, lang);
+            let e = got.iter().find(|e| e.0 == *name);
+            assert_eq!(e.map(|e| e.1), *kind, "{name} in {text:?}: {got:?}");
+            if let (Some(e), Some(c)) = (e, country) {
+                assert_eq!(e.3.as_deref(), Some(*c), "{name} country in {text:?}");
+            }
+        }
     }
 }
