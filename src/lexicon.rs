@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::analysis::MeetingType;
 use crate::normalize::fold_key;
 
 /// The languages factcards knows, in the order language detection breaks ties.
@@ -33,6 +34,10 @@ struct Files {
     ranges: &'static str,
     percent: &'static str,
     clause_words: &'static str,
+    meeting_words: &'static str,
+    meeting_links: &'static str,
+    agreement_words: &'static str,
+    sign_verbs: &'static str,
 }
 
 macro_rules! files {
@@ -60,6 +65,10 @@ macro_rules! files {
             ranges: include_str!(concat!("../data/", $lang, "/ranges.txt")),
             percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
             clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
+            meeting_words: include_str!(concat!("../data/", $lang, "/meeting_words.txt")),
+            meeting_links: include_str!(concat!("../data/", $lang, "/meeting_links.txt")),
+            agreement_words: include_str!(concat!("../data/", $lang, "/agreement_words.txt")),
+            sign_verbs: include_str!(concat!("../data/", $lang, "/sign_verbs.txt")),
         }
     };
 }
@@ -88,7 +97,15 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// Splits a phrase into the lower-cased, folded word keys that tokens are matched with.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    crate::segment::word_keys(phrase)
+    // An elision at the end of a word ("dell'", "all'") is one token in running text.
+    let mut keys: Vec<String> = Vec::new();
+    for k in crate::segment::word_keys(phrase) {
+        match keys.last_mut() {
+            Some(last) if k == "'" && !last.ends_with('\'') => last.push('\''),
+            _ => keys.push(k),
+        }
+    }
+    keys
 }
 
 /// A set of (possibly multi-word) phrases with a value each, matched on token keys, longest first.
@@ -140,6 +157,55 @@ pub struct NumberWord {
     pub approximate: bool,
 }
 
+/// A word that tells of an encounter: its type, and whether it counts only with a named
+/// counterpart right after it ("ha ricevuto il presidente", not "ha ricevuto una dichiarazione").
+#[derive(Clone, Copy, Debug)]
+pub struct MeetingWord {
+    pub kind: MeetingType,
+    pub needs_object: bool,
+}
+
+/// What a small word links an encounter or an agreement to (`meeting_links.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// "con", "with": the counterpart follows.
+    With,
+    /// "tra", "between": a list of the sides follows.
+    Between,
+    /// "e", "and": joins a list.
+    And,
+    /// "di", "of": a name follows (the visitor, or the place visited).
+    Of,
+    /// "in", "a", "to": a place follows.
+    At,
+    /// "capitale", "capital".
+    Capital,
+    /// A pronoun or possessive standing for someone named before ("lui", "his").
+    Pronoun,
+}
+
+/// The words of agreements (`agreement_words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgreementWord {
+    /// A signed or agreed text: treaty, pact, accordo.
+    Instrument,
+    /// Opens the list of what an agreement covers ("ranging from", "che spaziano").
+    Topics,
+    /// Separates the items of that list ("to", "and", "alla").
+    Sep,
+    /// A decision about it is no agreement (sanctions, votes).
+    Not,
+}
+
+/// Verbs of agreeing (`sign_verbs.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignVerb {
+    /// An instrument noun follows: "signed a treaty".
+    Sign,
+    /// A joint decision follows: "agreed to…".
+    Agree,
+}
+
 /// Everything factcards knows about one language.
 pub struct Lexicon {
     pub code: &'static str,
@@ -170,6 +236,10 @@ pub struct Lexicon {
     /// Words after a number that make it a percentage → "%" or "pp".
     pub percent: Phrases<String>,
     pub clause_words: Phrases<()>,
+    pub meeting_words: Phrases<MeetingWord>,
+    pub meeting_links: Phrases<Link>,
+    pub agreement_words: Phrases<AgreementWord>,
+    pub sign_verbs: Phrases<SignVerb>,
 }
 
 fn set(text: &str) -> HashSet<String> {
@@ -255,6 +325,48 @@ impl Lexicon {
             },
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),
+            meeting_words: phrases(f.meeting_words, |r| {
+                let kind = match *r.get(1)? {
+                    "summit" => MeetingType::Summit,
+                    "talks" => MeetingType::Talks,
+                    "visit" => MeetingType::Visit,
+                    "call" => MeetingType::Call,
+                    "meeting" => MeetingType::Meeting,
+                    _ => return None,
+                };
+                Some(MeetingWord {
+                    kind,
+                    needs_object: r.get(2) == Some(&"+"),
+                })
+            }),
+            meeting_links: phrases(f.meeting_links, |r| {
+                Some(match *r.get(1)? {
+                    "with" => Link::With,
+                    "between" => Link::Between,
+                    "and" => Link::And,
+                    "of" => Link::Of,
+                    "at" => Link::At,
+                    "capital" => Link::Capital,
+                    "he" => Link::Pronoun,
+                    _ => return None,
+                })
+            }),
+            agreement_words: phrases(f.agreement_words, |r| {
+                Some(match *r.get(1)? {
+                    "instrument" => AgreementWord::Instrument,
+                    "topics" => AgreementWord::Topics,
+                    "sep" => AgreementWord::Sep,
+                    "not" => AgreementWord::Not,
+                    _ => return None,
+                })
+            }),
+            sign_verbs: phrases(f.sign_verbs, |r| {
+                Some(match *r.get(1)? {
+                    "sign" => SignVerb::Sign,
+                    "agree" => SignVerb::Agree,
+                    _ => return None,
+                })
+            }),
         }
     }
 
@@ -357,6 +469,10 @@ mod tests {
             assert!(!l.number_words.is_empty(), "{code} number words");
             assert!(!l.months.is_empty(), "{code} months");
             assert!(!l.speech_verbs.is_empty(), "{code} speech verbs");
+            assert!(!l.meeting_words.is_empty(), "{code} meeting words");
+            assert!(!l.meeting_links.is_empty(), "{code} meeting links");
+            assert!(!l.agreement_words.is_empty(), "{code} agreement words");
+            assert!(!l.sign_verbs.is_empty(), "{code} sign verbs");
         }
     }
 
