@@ -163,6 +163,8 @@ pub struct NumberWord {
 pub struct MeetingWord {
     pub kind: MeetingType,
     pub needs_object: bool,
+    /// A longer phrase that is no encounter ("talks to the press"): type `-` in the file.
+    pub ignore: bool,
 }
 
 /// What a small word links an encounter or an agreement to (`meeting_links.txt`).
@@ -327,6 +329,13 @@ impl Lexicon {
             clause_words: phrases(f.clause_words, |_| Some(())),
             meeting_words: phrases(f.meeting_words, |r| {
                 let kind = match *r.get(1)? {
+                    "-" => {
+                        return Some(MeetingWord {
+                            kind: MeetingType::Meeting,
+                            needs_object: false,
+                            ignore: true,
+                        })
+                    }
                     "summit" => MeetingType::Summit,
                     "talks" => MeetingType::Talks,
                     "visit" => MeetingType::Visit,
@@ -337,6 +346,7 @@ impl Lexicon {
                 Some(MeetingWord {
                     kind,
                     needs_object: r.get(2) == Some(&"+"),
+                    ignore: false,
                 })
             }),
             meeting_links: phrases(f.meeting_links, |r| {

@@ -56,7 +56,7 @@ pub(crate) struct Reader<'d, 'a> {
 }
 
 /// How far after a word its arguments are looked for.
-const WINDOW: usize = 14;
+const WINDOW: usize = 24;
 
 impl<'d, 'a> Reader<'d, 'a> {
     pub fn new(doc: &'d Document<'a>, ents: &'d Entities) -> Self {
@@ -174,8 +174,26 @@ impl<'d, 'a> Reader<'d, 'a> {
         self.hard_boundary(t)
             || (!self.quoted(t) && self.doc.tokens[t].kind == TokenKind::Punct && {
                 let k = self.doc.tokens[t].key.as_str();
-                k == "," || k == "-" && self.doc.tokens[t].space_before
+                (k == "," && !self.in_list(t)) || k == "-" && self.doc.tokens[t].space_before
             })
+    }
+
+    /// Is the comma at `t` between two names ("Syria, Yemen and Libya")?
+    fn in_list(&self, t: usize) -> bool {
+        let before = t
+            .checked_sub(1)
+            .and_then(|p| self.ents.mention_at(p))
+            .is_some_and(|m| m.tokens.end == t);
+        let after = self
+            .ents
+            .mention_at(t + 1)
+            .filter(|m| m.tokens.start == t + 1);
+        // "…con Modi, Meloni è tornata": a verb after the second name ends the list.
+        let end = self
+            .doc
+            .sentence_of_token(t)
+            .map_or(t, |s| self.doc.sentences[s].tokens.end);
+        before && after.is_some_and(|m| !self.opens_clause(m.tokens.end, end))
     }
 
     /// The clause around token `t` of sentence `s`: from the last boundary before it to the next.
@@ -210,7 +228,19 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// word ("Xi Jinping, che…"); else, when the clause opens with a pronoun or an auxiliary
     /// (a dropped subject), the first person of the sentence, or of the sentence before.
     pub fn subject(&self, s: usize, t: usize) -> (Vec<usize>, Found) {
-        let (c0, c1) = self.clause(s, t);
+        let (mut c0, c1) = self.clause(s, t);
+        // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
+        let lex = self.doc.lex;
+        let mut k = c0;
+        while k < t {
+            match lex.speech_verbs.longest(&self.keys(k, t)) {
+                Some((n, _)) if !self.quoted(k) => {
+                    c0 = k + n;
+                    k += n;
+                }
+                _ => k += 1,
+            }
+        }
         let mut found = Vec::new();
         let mut dropped = false;
         let mut k = c0;
@@ -220,7 +250,13 @@ impl<'d, 'a> Reader<'d, 'a> {
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
-                if self.is_actor(m.entity) {
+                // "Zimbabwe's election": a name that qualifies a noun is not the subject.
+                let owner = self
+                    .doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|x| x.key == "'s");
+                if self.is_actor(m.entity) && !owner {
                     found.push(m.entity);
                 }
                 k = m.tokens.end.max(k + 1);
@@ -245,7 +281,12 @@ impl<'d, 'a> Reader<'d, 'a> {
         // words before the word, in a clause that does not open the sentence or that comes
         // before the main one — the sentence's subject is meant.
         let fronted = self.doc.tokens.get(c1).is_some_and(|x| x.key == ",");
-        if k >= t && (c0 > self.doc.sentences[s].tokens.start || fronted) {
+        // ("…, but the talks appear stuck": a bare noun opening its clause is the subject itself.)
+        if k >= t && t >= c0 + 2 && (c0 > self.doc.sentences[s].tokens.start || fronted) {
+            dropped = true;
+        }
+        // "after their meeting", "la sua visita".
+        if t > c0 && matches!(self.link(t - 1, t), Some((1, Link::Pronoun))) {
             dropped = true;
         }
         // "Russia and Vietnam pledged … as President Vladimir Putin made a state visit": a
@@ -287,7 +328,25 @@ impl<'d, 'a> Reader<'d, 'a> {
             return (Vec::new(), Found::Here);
         }
         if let Some(p) = self.first_person(s, c0..c1) {
-            return (vec![p], Found::Here);
+            // "Kerry asked Sharif, during a meeting…": the people of the main clause.
+            let mut out = vec![p];
+            let at = self
+                .ents
+                .mentions_in(self.doc.sentences[s].tokens.clone())
+                .find(|m| m.entity == p)
+                .map(|m| m.tokens.start);
+            if let Some(at) = at {
+                let (a, b) = self.clause(s, at);
+                if let Some(q) = self.ents.mentions_in(a..b).find(|q| {
+                    q.entity != p
+                        && self.is_person(q.entity)
+                        && !self.quoted(q.tokens.start)
+                        && !(c0..c1).contains(&q.tokens.start)
+                }) {
+                    out.push(q.entity);
+                }
+            }
+            return (out, Found::Here);
         }
         match s.checked_sub(1).and_then(|p| self.first_person(p, 0..0)) {
             Some(p) => (vec![p], Found::Before),
@@ -504,6 +563,10 @@ impl<'d, 'a> Reader<'d, 'a> {
                         && toks[a - 1].is_word()
                         && (!toks[a - 1].cap || a - 1 == r.start)
                         && lex.is_stopword(&toks[a - 1].key)
+                        && lex
+                            .clause_words
+                            .longest(&[toks[a - 1].key.as_str()])
+                            .is_none()
                     {
                         a -= 1;
                     }
@@ -549,9 +612,23 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         let mut j = k;
         let mut first = true;
+        let mut plain = 0; // content words in a row: the sentence has moved on
         while j < end {
             if self.quoted(j) || self.hard_boundary(j) {
                 break;
+            }
+            let tok = &self.doc.tokens[j];
+            if tok.is_word()
+                && !tok.cap
+                && self.link(j, end).is_none()
+                && self.filler(j, end).is_none()
+            {
+                plain += 1;
+                if plain >= 2 {
+                    break;
+                }
+            } else {
+                plain = 0;
             }
             if self.doc.tokens[j].key == "," && !first {
                 break;
@@ -642,6 +719,10 @@ impl<'d, 'a> Reader<'d, 'a> {
                 let rest = self.keys(t, r.end);
                 if let Some((n, w)) = lex.meeting_words.longest(&rest) {
                     let w = *w;
+                    if w.ignore {
+                        t += n;
+                        continue;
+                    }
                     if let Some(reading) = self.read(s, t, n, w.kind, w.needs_object) {
                         out.push(reading);
                     }
@@ -685,27 +766,32 @@ impl<'d, 'a> Reader<'d, 'a> {
         let (mut objs, mut place) = self.arguments(s, t + n, kind);
         if needs_object {
             let mut j = t + n;
+            let mut loose = 0;
             while j < end && self.ents.mention_at(j).is_none() {
-                let tok = &self.doc.tokens[j];
-                let skip = tok.is_word()
-                    && (self.doc.lex.is_stopword(&tok.key)
-                        || self.doc.lex.titles.longest(&self.keys(j, end)).is_some()
-                        || self
-                            .doc
-                            .lex
-                            .nationalities
-                            .longest(&self.keys(j, end))
-                            .is_some());
-                if !skip {
-                    break;
+                match self.link(j, end) {
+                    Some((n, Link::And)) => {
+                        j += n;
+                        continue;
+                    }
+                    Some(_) => break,
+                    None => {}
                 }
-                j += 1;
+                match self.filler(j, end) {
+                    Some(n) => j += n,
+                    // "met midweek with…"
+                    None if loose == 0 && self.doc.tokens[j].is_word() => {
+                        loose += 1;
+                        j += 1;
+                    }
+                    None => break,
+                }
             }
-            if !self
+            let named = self
                 .ents
                 .mention_at(j)
-                .is_some_and(|m| self.is_actor(m.entity))
-            {
+                .is_some_and(|m| self.is_actor(m.entity));
+            let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
+            if !named && !with && self.subject(s, t).0.len() < 2 {
                 return None;
             }
         }
@@ -886,7 +972,8 @@ fn gather(reader: &Reader, readings: &[Reading]) -> Vec<Card> {
             .min_by_key(|&c| distance(readings, &cards[c], g.readings[0]));
         match target {
             Some(c) => cards[c].readings.extend(g.readings),
-            None => cards.push(g),
+            None if g.readings.iter().any(|&r| readings[r].found == Found::Here) => cards.push(g),
+            None => {}
         }
     }
     // One person without a place: the nearest encounter of that person.
@@ -1102,7 +1189,7 @@ mod tests {
         let got = meetings(
             "Il presidente russo Vladimir Putin si è recato in Giappone martedì. \
              Putin ha tenuto colloqui con il premier giapponese Fumio Kishida. \
-             Ha detto che i colloqui sono stati utili.",
+             Durante i colloqui, Putin ha parlato di energia.",
             "it",
         );
         assert_eq!(
