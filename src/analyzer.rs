@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::analysis::{Analysis, Fact, FactKind, Stats};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::{entities, numbers, quotes};
+use crate::extract::{agreements, entities, meetings, numbers, quotes};
 use crate::lexicon::lexicon;
 use crate::summarize;
 
@@ -169,6 +169,20 @@ impl Analyzer {
         }
         let ents = entities::extract(&doc);
         let mut facts: Vec<Fact> = Vec::new();
+        if self.kinds.contains(&FactKind::Meeting) {
+            facts.extend(
+                meetings::extract(&doc, &ents)
+                    .into_iter()
+                    .map(Fact::Meeting),
+            );
+        }
+        if self.kinds.contains(&FactKind::Agreement) {
+            facts.extend(
+                agreements::extract(&doc, &ents)
+                    .into_iter()
+                    .map(Fact::Agreement),
+            );
+        }
         if self.kinds.contains(&FactKind::Number) {
             facts.extend(numbers::extract(&doc).into_iter().map(Fact::Number));
         }

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::analysis::MeetingType;
 use crate::normalize::fold_key;
 
 /// The languages factcards knows, in the order language detection breaks ties.
@@ -44,6 +45,10 @@ struct Files {
     number_parts: &'static str,
     about_words: &'static str,
     pronouns: &'static str,
+    meeting_words: &'static str,
+    meeting_links: &'static str,
+    agreement_words: &'static str,
+    sign_verbs: &'static str,
 }
 
 macro_rules! files {
@@ -82,6 +87,10 @@ macro_rules! files {
             number_parts: include_str!(concat!("../data/", $lang, "/number_parts.txt")),
             about_words: include_str!(concat!("../data/", $lang, "/about_words.txt")),
             pronouns: include_str!(concat!("../data/", $lang, "/pronouns.txt")),
+            meeting_words: include_str!(concat!("../data/", $lang, "/meeting_words.txt")),
+            meeting_links: include_str!(concat!("../data/", $lang, "/meeting_links.txt")),
+            agreement_words: include_str!(concat!("../data/", $lang, "/agreement_words.txt")),
+            sign_verbs: include_str!(concat!("../data/", $lang, "/sign_verbs.txt")),
         }
     };
 }
@@ -114,7 +123,15 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 
 /// Splits a phrase into the lower-cased, folded word keys that tokens are matched with.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    crate::segment::word_keys(phrase)
+    // An elision at the end of a word ("dell'", "all'") is one token in running text.
+    let mut keys: Vec<String> = Vec::new();
+    for k in crate::segment::word_keys(phrase) {
+        match keys.last_mut() {
+            Some(last) if k == "'" && !last.ends_with('\'') => last.push('\''),
+            _ => keys.push(k),
+        }
+    }
+    keys
 }
 
 /// A set of (possibly multi-word) phrases with a value each, matched on token keys, longest first.
@@ -164,6 +181,57 @@ impl<V> Phrases<V> {
 pub struct NumberWord {
     pub value: f64,
     pub approximate: bool,
+}
+
+/// A word that tells of an encounter: its type, and whether it counts only with a named
+/// counterpart right after it ("ha ricevuto il presidente", not "ha ricevuto una dichiarazione").
+#[derive(Clone, Copy, Debug)]
+pub struct MeetingWord {
+    pub kind: MeetingType,
+    pub needs_object: bool,
+    /// A longer phrase that is no encounter ("talks to the press"): type `-` in the file.
+    pub ignore: bool,
+}
+
+/// What a small word links an encounter or an agreement to (`meeting_links.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// "con", "with": the counterpart follows.
+    With,
+    /// "tra", "between": a list of the sides follows.
+    Between,
+    /// "e", "and": joins a list.
+    And,
+    /// "di", "of": a name follows (the visitor, or the place visited).
+    Of,
+    /// "in", "a", "to": a place follows.
+    At,
+    /// "capitale", "capital".
+    Capital,
+    /// A pronoun or possessive standing for someone named before ("lui", "his").
+    Pronoun,
+}
+
+/// The words of agreements (`agreement_words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgreementWord {
+    /// A signed or agreed text: treaty, pact, accordo.
+    Instrument,
+    /// Opens the list of what an agreement covers ("ranging from", "che spaziano").
+    Topics,
+    /// Separates the items of that list ("to", "and", "alla").
+    Sep,
+    /// A decision about it is no agreement (sanctions, votes).
+    Not,
+}
+
+/// Verbs of agreeing (`sign_verbs.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignVerb {
+    /// An instrument noun follows: "signed a treaty".
+    Sign,
+    /// A joint decision follows: "agreed to…".
+    Agree,
 }
 
 /// Everything factcards knows about one language.
@@ -225,6 +293,10 @@ pub struct Lexicon {
     pub source_after: Phrases<()>,
     /// Subject pronouns → `m`, `f`, `n` (neuter) or `p` (plural).
     pub pronouns: HashMap<String, char>,
+    pub meeting_words: Phrases<MeetingWord>,
+    pub meeting_links: Phrases<Link>,
+    pub agreement_words: Phrases<AgreementWord>,
+    pub sign_verbs: Phrases<SignVerb>,
 }
 
 /// The role of a word inside a spelled or signed number (`number_parts.txt`).
@@ -367,6 +439,56 @@ impl Lexicon {
             pronouns: rows(f.pronouns)
                 .filter_map(|r| Some((fold_key(r[0]), r.get(1)?.chars().next()?)))
                 .collect(),
+            meeting_words: phrases(f.meeting_words, |r| {
+                let kind = match *r.get(1)? {
+                    "-" => {
+                        return Some(MeetingWord {
+                            kind: MeetingType::Meeting,
+                            needs_object: false,
+                            ignore: true,
+                        })
+                    }
+                    "summit" => MeetingType::Summit,
+                    "talks" => MeetingType::Talks,
+                    "visit" => MeetingType::Visit,
+                    "call" => MeetingType::Call,
+                    "meeting" => MeetingType::Meeting,
+                    _ => return None,
+                };
+                Some(MeetingWord {
+                    kind,
+                    needs_object: r.get(2) == Some(&"+"),
+                    ignore: false,
+                })
+            }),
+            meeting_links: phrases(f.meeting_links, |r| {
+                Some(match *r.get(1)? {
+                    "with" => Link::With,
+                    "between" => Link::Between,
+                    "and" => Link::And,
+                    "of" => Link::Of,
+                    "at" => Link::At,
+                    "capital" => Link::Capital,
+                    "he" => Link::Pronoun,
+                    _ => return None,
+                })
+            }),
+            agreement_words: phrases(f.agreement_words, |r| {
+                Some(match *r.get(1)? {
+                    "instrument" => AgreementWord::Instrument,
+                    "topics" => AgreementWord::Topics,
+                    "sep" => AgreementWord::Sep,
+                    "not" => AgreementWord::Not,
+                    _ => return None,
+                })
+            }),
+            sign_verbs: phrases(f.sign_verbs, |r| {
+                Some(match *r.get(1)? {
+                    "sign" => SignVerb::Sign,
+                    "agree" => SignVerb::Agree,
+                    _ => return None,
+                })
+            }),
         }
     }
 
@@ -483,6 +605,10 @@ mod tests {
             assert!(!l.number_words.is_empty(), "{code} number words");
             assert!(!l.months.is_empty(), "{code} months");
             assert!(!l.speech_verbs.is_empty(), "{code} speech verbs");
+            assert!(!l.meeting_words.is_empty(), "{code} meeting words");
+            assert!(!l.meeting_links.is_empty(), "{code} meeting links");
+            assert!(!l.agreement_words.is_empty(), "{code} agreement words");
+            assert!(!l.sign_verbs.is_empty(), "{code} sign verbs");
         }
     }
 

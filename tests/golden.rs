@@ -268,3 +268,123 @@ fn utf16_offsets_survive_emoji_combining_accents_and_crlf() {
         Some("Mario Rossi")
     );
 }
+
+/// Every name an entity reference answers to: its name, and the aliases of its entity.
+fn ref_names(a: &Analysis, r: &factcards::analysis::EntityRef) -> Vec<String> {
+    let mut out = vec![r.name.to_lowercase()];
+    if let Some(e) = a.entities.iter().find(|e| Some(&e.id) == r.id.as_ref()) {
+        out.push(e.name.to_lowercase());
+        out.extend(e.aliases.iter().map(|x| x.to_lowercase()));
+    }
+    out
+}
+
+/// Does every gold group name one of the references?
+fn sides_match(
+    a: &Analysis,
+    refs: &[factcards::analysis::EntityRef],
+    groups: &serde_json::Value,
+) -> bool {
+    let names: Vec<Vec<String>> = refs.iter().map(|r| ref_names(a, r)).collect();
+    groups.as_array().into_iter().flatten().all(|g| {
+        let want: Vec<String> = strs(g).iter().map(|s| s.to_lowercase()).collect();
+        names.iter().any(|n| n.iter().any(|x| want.contains(x)))
+    })
+}
+
+#[test]
+fn gold_meetings_and_agreements_are_found_once() {
+    for name in FIXTURES {
+        let (_, gold, a) = fixture(name);
+        let meetings: Vec<_> = a
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Meeting(m) => Some(m),
+                _ => None,
+            })
+            .collect();
+        for g in gold["meetings"]["required"].as_array().unwrap() {
+            let hits: Vec<_> = meetings
+                .iter()
+                .filter(|m| sides_match(&a, &m.participants, &g["participants"]))
+                .collect();
+            assert_eq!(
+                hits.len(),
+                1,
+                "{name}: meeting {} found {} times",
+                g["id"],
+                hits.len()
+            );
+            let place = hits[0].place.clone().unwrap_or_default().to_lowercase();
+            assert!(
+                strs(&g["place"])
+                    .iter()
+                    .any(|p| place.contains(&p.to_lowercase())),
+                "{name}: {} place {place}",
+                g["id"]
+            );
+            let when = hits[0].when.clone().unwrap_or_default().to_lowercase();
+            assert!(
+                strs(&g["when"])
+                    .iter()
+                    .any(|w| when.contains(&w.to_lowercase())),
+                "{name}: {} when {when}",
+                g["id"]
+            );
+        }
+        let agreements: Vec<_> = a
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Agreement(x) => Some(x),
+                _ => None,
+            })
+            .collect();
+        for g in gold["agreements"]["required"].as_array().unwrap() {
+            let titles: Vec<String> = strs(&g["title_contains_any"])
+                .iter()
+                .map(|t| t.to_lowercase())
+                .collect();
+            let hits: Vec<_> = agreements
+                .iter()
+                .filter(|x| {
+                    sides_match(&a, &x.parties, &g["parties"])
+                        && titles.iter().any(|t| x.title.to_lowercase().contains(t))
+                })
+                .collect();
+            assert_eq!(
+                hits.len(),
+                1,
+                "{name}: agreement {} found {} times",
+                g["id"],
+                hits.len()
+            );
+            if let Some(c) = g["count"].as_u64() {
+                assert_eq!(hits[0].count, Some(c as u32), "{name}: {}", g["id"]);
+            }
+        }
+        // Precision: a card that matches no gold item (required or optional) is at most one in ten.
+        let known = |refs: &[factcards::analysis::EntityRef], section: &str, key: &str| {
+            ["required", "optional"].iter().any(|k| {
+                gold[section][k]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|g| sides_match(&a, refs, &g[key]))
+            })
+        };
+        let stray = meetings
+            .iter()
+            .filter(|m| !known(&m.participants, "meetings", "participants"))
+            .count()
+            + agreements
+                .iter()
+                .filter(|x| !known(&x.parties, "agreements", "parties"))
+                .count();
+        assert!(
+            stray * 10 <= meetings.len() + agreements.len(),
+            "{name}: {stray} cards match nothing"
+        );
+    }
+}

@@ -1,0 +1,429 @@
+//! Agreements: a verb of signing (`sign_verbs.txt`) with an instrument noun after it
+//! (`agreement_words.txt`: "ha firmato un patto di mutua difesa", "signed a dozen cooperation
+//! agreements"), its parties (the subject, "con X" / "with X", co-subjects "Lam e Putin", else the
+//! people of an encounter in the same sentence), the title as written, the count, the topics
+//! ("ranging from X and Y to Z") and a date word; a joint decision ("il G7 ha accettato di…")
+//! as a low-confidence agreement. Two descriptions of one instrument by the same parties are
+//! one card.
+
+use std::collections::HashSet;
+
+use crate::analysis::Agreement;
+use crate::document::Document;
+use crate::extract::entities::Entities;
+use crate::extract::meetings::{Found, Reader, Reading};
+use crate::lexicon::{AgreementWord, Link, SignVerb};
+use crate::segment::{Range, TokenKind};
+
+/// How many tokens after the verb the instrument noun may come.
+const NOUN_WINDOW: usize = 6;
+/// The longest joint decision kept as a title, in tokens.
+const DECISION_WORDS: usize = 14;
+
+struct Read {
+    sentence: usize,
+    parties: Vec<usize>,
+    title: Range,
+    topics: Vec<String>,
+    count: Option<u32>,
+    when: Option<Range>,
+    confidence: f64,
+}
+
+pub fn extract(doc: &Document, ents: &Entities) -> Vec<Agreement> {
+    let reader = Reader::new(doc, ents);
+    let meetings = reader.readings();
+    let mut reads: Vec<Read> = Vec::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        let r = sent.tokens.clone();
+        let mut t = r.start;
+        while t < r.end {
+            if reader.quoted(t) {
+                t += 1;
+                continue;
+            }
+            let Some((n, verb)) = doc.lex.sign_verbs.longest(&reader.keys(t, r.end)) else {
+                t += 1;
+                continue;
+            };
+            if let Some(a) = read(&reader, &meetings, s, t, n, *verb) {
+                reads.push(a);
+            }
+            t += n;
+        }
+    }
+    gather(reads)
+        .into_iter()
+        .map(|a| Agreement {
+            evidence: a
+                .0
+                .iter()
+                .map(|&s| doc.span(doc.sentences[s].range))
+                .collect(),
+            confidence: a.1.confidence,
+            parties: a.1.parties.iter().map(|&e| ents.reference(e)).collect(),
+            title: doc.original_text(a.1.title),
+            topics: a.1.topics.clone(),
+            count: a.1.count,
+            when: a.1.when.map(|w| doc.original_text(w)),
+        })
+        .collect()
+}
+
+/// Merges the reads of one instrument: the same parties, and not two different counts.
+fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
+    let mut out: Vec<(Vec<usize>, Read)> = Vec::new();
+    for r in reads {
+        let set: HashSet<usize> = r.parties.iter().copied().collect();
+        let same = out.iter_mut().find(|(_, a)| {
+            a.parties.iter().copied().collect::<HashSet<_>>() == set
+                && (a.count == r.count || a.count.is_none() || r.count.is_none())
+                && set.len() >= 2
+        });
+        match same {
+            Some((sentences, a)) => {
+                if !sentences.contains(&r.sentence) {
+                    sentences.push(r.sentence);
+                }
+                a.when = a.when.or(r.when);
+                a.count = a.count.or(r.count);
+                for t in r.topics {
+                    if !a.topics.contains(&t) {
+                        a.topics.push(t);
+                    }
+                }
+                a.confidence = a.confidence.max(r.confidence);
+            }
+            None => out.push((vec![r.sentence], r)),
+        }
+    }
+    out
+}
+
+fn span(reader: &Reader, a: usize, b: usize) -> Range {
+    let toks = &reader.doc.tokens;
+    Range {
+        start: toks[a].range.start,
+        end: toks[b - 1].range.end,
+    }
+}
+
+fn read(
+    reader: &Reader,
+    meetings: &[Reading],
+    s: usize,
+    t: usize,
+    n: usize,
+    verb: SignVerb,
+) -> Option<Read> {
+    let doc = reader.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let (_, c1) = reader.clause(s, t + n);
+    let end = doc.sentences[s].tokens.end;
+    let instrument = |k: usize| {
+        matches!(
+            lex.agreement_words.longest(&reader.keys(k, end)),
+            Some((_, AgreementWord::Instrument))
+        )
+    };
+    let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find(|&k| instrument(k));
+    let (subject, found) = reader.subject(s, t);
+    let Some(noun) = noun else {
+        if verb != SignVerb::Agree {
+            return None;
+        }
+        // A joint decision: "il G7 ha accettato di utilizzare i profitti…".
+        let parties: Vec<usize> = subject;
+        if parties.is_empty() || found != Found::Here {
+            return None;
+        }
+        let stop = c1.min(t + n + DECISION_WORDS);
+        let refused = (t + n..stop).any(|k| {
+            matches!(
+                lex.agreement_words.longest(&reader.keys(k, end)),
+                Some((_, AgreementWord::Not))
+            )
+        });
+        let mut b = stop;
+        while b > t + n && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
+            b -= 1;
+        }
+        if refused || b <= t + n {
+            return None;
+        }
+        return Some(Read {
+            sentence: s,
+            parties,
+            title: span(reader, t + n, b),
+            topics: Vec::new(),
+            count: None,
+            when: reader.when(s, t),
+            confidence: 0.4,
+        });
+    };
+    let (noun_len, _) = lex.agreement_words.longest(&reader.keys(noun, end))?;
+    // The title: from the first word after the verb (an article kept before a number word:
+    // "una dozzina di accordi") to the noun and what qualifies it ("di mutua difesa", "strategico").
+    let mut a = t + n;
+    while a < noun && toks[a].is_word() && lex.is_stopword(&toks[a].key) {
+        a += 1;
+    }
+    let counted = |k: usize| {
+        toks[k].kind == TokenKind::Number
+            || lex.number_words.longest(&reader.keys(k, end)).is_some()
+    };
+    if a > t + n && a < noun && counted(a) {
+        a -= 1;
+    }
+    let mut b = noun + noun_len;
+    let plain = |k: usize| {
+        k < c1
+            && toks[k].is_word()
+            && !toks[k].cap
+            && !lex.is_stopword(&toks[k].key)
+            && lex.agreement_words.longest(&reader.keys(k, end)).is_none()
+            && reader.link(k, end).is_none()
+    };
+    if let Some((m, Link::Of)) = reader.link(b, end) {
+        let mut e = b + m;
+        while e < b + m + 3 && plain(e) {
+            e += 1;
+        }
+        if e > b + m {
+            b = e;
+        }
+    } else if plain(b) && (b + 1 >= c1 || !plain(b + 1)) {
+        b += 1; // "trattato strategico"
+    }
+    // The count: a number or a number word before the noun ("una dozzina", "two").
+    let count = (a..noun).find_map(|k| {
+        if toks[k].kind == TokenKind::Number {
+            return toks[k].key.parse::<u32>().ok();
+        }
+        lex.number_words
+            .longest(&reader.keys(k, noun))
+            .filter(|(_, w)| !w.approximate && w.value >= 1.0 && w.value.fract() == 0.0)
+            .map(|(_, w)| w.value as u32)
+    });
+    // The parties: the subject and "with X" / "between X and Y" after the verb.
+    let mut parties = subject;
+    let mut k = t + n;
+    while k < c1.min(b + 8) {
+        match reader.link(k, end) {
+            Some((m, Link::With | Link::Between)) => {
+                let (l, e) = reader.list(k + m, end);
+                for p in l {
+                    if !parties.contains(&p) {
+                        parties.push(p);
+                    }
+                }
+                k = e.max(k + m);
+            }
+            _ => k += 1,
+        }
+    }
+    // Signed at an encounter of the same sentence: its people are the parties.
+    if parties.len() < 2 {
+        let at = meetings.iter().find(|m| {
+            m.sentence == s
+                && !m.join_only
+                && m.parts.len() >= 2
+                && (parties.is_empty() || parties.iter().all(|p| m.parts.contains(p)))
+        });
+        if let Some(m) = at {
+            for &p in &m.parts {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    if parties.is_empty() {
+        return None;
+    }
+    let confidence = match (parties.len() >= 2, found) {
+        (true, Found::Here) => 0.9,
+        (true, Found::Before) => 0.7,
+        _ => 0.6,
+    };
+    Some(Read {
+        sentence: s,
+        parties,
+        title: span(reader, a, b),
+        topics: topics(reader, s, b),
+        count,
+        when: reader.when(s, t),
+        confidence,
+    })
+}
+
+/// The list of what an agreement covers, after an opener near the title: "ranging from
+/// education and justice to civilian nuclear projects" → [education, justice, civilian nuclear
+/// projects].
+fn topics(reader: &Reader, s: usize, from: usize) -> Vec<String> {
+    let doc = reader.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let end = doc.sentences[s].tokens.end;
+    let opener = (from..end.min(from + 3)).find_map(|k| {
+        match lex.agreement_words.longest(&reader.keys(k, end)) {
+            Some((n, AgreementWord::Topics)) => Some(k + n),
+            _ => None,
+        }
+    });
+    let Some(mut k) = opener else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut item: Option<(usize, usize)> = None;
+    let push = |item: &mut Option<(usize, usize)>, out: &mut Vec<String>| {
+        if let Some((a, b)) = item.take() {
+            let mut a = a;
+            while a < b && lex.is_stopword(&toks[a].key) {
+                a += 1;
+            }
+            if a < b {
+                out.push(doc.original_text(span(reader, a, b)));
+            }
+        }
+    };
+    while k < end {
+        let tok = &toks[k];
+        let sep = matches!(
+            lex.agreement_words.longest(&reader.keys(k, end)),
+            Some((_, AgreementWord::Sep))
+        );
+        if tok.kind == TokenKind::Punct && tok.key == "," || sep {
+            push(&mut item, &mut out);
+            k += 1;
+            continue;
+        }
+        if tok.kind == TokenKind::Punct || lex.clause_words.longest(&[tok.key.as_str()]).is_some() {
+            break;
+        }
+        item = Some(match item {
+            Some((a, _)) => (a, k + 1),
+            None => (k, k + 1),
+        });
+        k += 1;
+    }
+    push(&mut item, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities;
+
+    fn agreements(text: &str, lang: &str) -> Vec<Agreement> {
+        let doc = Document::new(text, Some(lang));
+        let ents = entities::extract(&doc);
+        extract(&doc, &ents)
+    }
+
+    fn names(a: &Agreement) -> Vec<&str> {
+        a.parties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn agreements_are_read_with_parties_title_count_and_topics() {
+        // (lang, text, parties, title contains, count, topics)
+        let table: &[(&str, &str, &[&str], &str, Option<u32>, &[&str])] = &[
+            (
+                "it",
+                "Emmanuel Macron e Olaf Scholz hanno firmato tre accordi di cooperazione che spaziano dall'energia alla difesa e ai trasporti.",
+                &["Macron", "Scholz"],
+                "tre accordi di cooperazione",
+                Some(3),
+                &["energia", "difesa", "trasporti"],
+            ),
+            (
+                "it",
+                "Il presidente Emmanuel Macron ha firmato un trattato di amicizia con la premier Giorgia Meloni.",
+                &["Emmanuel Macron", "Giorgia Meloni"],
+                "trattato di amicizia",
+                None,
+                &[],
+            ),
+            (
+                "en",
+                "Emmanuel Macron and Olaf Scholz signed a dozen energy agreements ranging from hydrogen and wind to nuclear power.",
+                &["Emmanuel Macron", "Olaf Scholz"],
+                "a dozen energy agreements",
+                Some(12),
+                &["hydrogen", "wind", "nuclear power"],
+            ),
+            (
+                "en",
+                "Chancellor Olaf Scholz signed a strategic treaty with President Emmanuel Macron.",
+                &["Olaf Scholz", "Emmanuel Macron"],
+                "strategic treaty",
+                None,
+                &[],
+            ),
+            (
+                "es",
+                "Pedro Sánchez firmó un acuerdo comercial con Emmanuel Macron.",
+                &["Pedro Sánchez", "Emmanuel Macron"],
+                "acuerdo comercial",
+                None,
+                &[],
+            ),
+        ];
+        for (lang, text, parties, title, count, topics) in table {
+            let got = agreements(text, lang);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let a = &got[0];
+            for p in *parties {
+                assert!(
+                    names(a).iter().any(|n| n.contains(p)),
+                    "{text}: {p} in {:?}",
+                    names(a)
+                );
+            }
+            assert!(a.title.contains(title), "{text}: {}", a.title);
+            assert_eq!(a.count, *count, "{text}");
+            assert_eq!(
+                a.topics,
+                topics.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_descriptions_of_one_instrument_are_one_card() {
+        let got = agreements(
+            "Olaf Scholz ha firmato un patto di difesa con Emmanuel Macron. \
+             Martedì Scholz ha firmato il trattato strategico con Macron a Parigi.",
+            "it",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].evidence.len(), 2);
+        assert_eq!(got[0].when.as_deref(), Some("Martedì"));
+    }
+
+    #[test]
+    fn decisions_are_low_confidence_and_sanctions_are_not_agreements() {
+        let got = agreements(
+            "Il G7 ha accettato di utilizzare i profitti dei beni congelati per un prestito.",
+            "it",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].confidence < 0.5);
+        assert!(got[0].title.contains("profitti"));
+        for (lang, text) in [
+            (
+                "en",
+                "The European Union agreed to impose new sanctions on Moscow.",
+            ),
+            ("en", "The United Nations voted to condemn the invasion."),
+            ("it", "Il Giappone ha promesso un sostegno pieno."),
+        ] {
+            let got = agreements(text, lang);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+}
