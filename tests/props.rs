@@ -157,3 +157,23 @@ proptest! {
         check(&t, &a)?;
     }
 }
+/// Pathological inputs finish (their cost is measured by the bench, not here) and stay valid.
+#[test]
+fn pathological_inputs() {
+    let cases: Vec<String> = vec![
+        "parola ".repeat(150_000), // one ~1 MB line
+        "“a” ".repeat(25_000),     // many quotes
+        "Nome ".repeat(50_000),    // 50k capitalized words
+        format!("{}x{}", "“«„".repeat(3_000), "”»“".repeat(3_000)), // deeply nested quotes
+        "1234567890".repeat(20_000), // only digits
+        "مرحبا بالعالم. ".repeat(5_000), // RTL
+        "你好，世界。".repeat(10_000), // CJK
+        "👍🏽🇮🇹 ".repeat(20_000),    // emoji
+        ". ".repeat(50_000),       // only sentence ends
+        "\"".repeat(30_000),       // only straight quotes
+    ];
+    for t in &cases {
+        let a = Analyzer::default().analyze(t);
+        check(t, &a).unwrap();
+    }
+}

@@ -8,6 +8,13 @@ use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
 
+/// The longest phrase a word list holds, in tokens: lookups never read further.
+const MAX_PHRASE: usize = 8;
+
+/// The longest run of capitalized words read as names ("Presidente del Consiglio dei Ministri
+/// Giuseppe Conte" is 7).
+const MAX_RUN: usize = 12;
+
 /// A mention of an entity: token indices into the document.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -331,8 +338,10 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
         let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
             continue;
         };
-        let after: Vec<&str> = ctx.keys(c.tokens.end..seg.tokens.end);
-        let before: Vec<&str> = ctx.keys(seg.tokens.start..c.tokens.start);
+        let after: Vec<&str> =
+            ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
+        let before: Vec<&str> =
+            ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex.team_words.longest(&after).is_some();
         let verb_before = (1..=before.len().min(3)).any(|n| {
             lex.team_words
@@ -340,16 +349,16 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
                 .is_some_and(|(m, _)| m == n)
         });
         // A score right after the name, in a line with more numbers: a results line.
-        let numbers = toks[seg.tokens.clone()]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Number)
-            .count();
         let score = toks.get(c.tokens.end).is_some_and(|t| {
             c.tokens.end < seg.tokens.end
                 && t.kind == TokenKind::Number
                 && t.space_before
                 && t.text(text).len() <= 3
-        }) && numbers >= 2
+        }) && toks[seg.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .nth(1)
+            .is_some()
             && !before.last().is_some_and(|k| lex.locatives.contains(*k));
         if verb_after || verb_before || score {
             // An unknown name there is only weakly a team: it may be a player's.
@@ -369,7 +378,7 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let keys: Vec<&str> = toks[i..s.tokens.end]
+            let keys: Vec<&str> = toks[i..s.tokens.end.min(i + MAX_PHRASE)]
                 .iter()
                 .map(|t| t.key.as_str())
                 .collect();
@@ -457,7 +466,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let mut j = i + 1;
-        while j < end {
+        while j < end && j - i <= MAX_RUN {
             let t = &toks[j];
             let prev = &toks[j - 1];
             if is_name_word(t) && (t.space_before || is_elision(prev)) {
@@ -504,6 +513,14 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
             } else {
                 break;
             }
+        }
+        if j - i > MAX_RUN {
+            // A long run of capitalized words is a title-case line or a list, not a name.
+            while j < end && (is_name_word(&toks[j]) || toks[j].kind != TokenKind::Word) {
+                j += 1;
+            }
+            i = j;
+            continue;
         }
         out.push(i..j);
         i = j;
@@ -822,7 +839,7 @@ fn finish(
             c.strength = c.strength.max(3);
         }
     }
-    let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end);
+    let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end.min(span.end + MAX_PHRASE));
     let speaks = lex.speech_verbs.longest(&keys_after).is_some();
     let before = span
         .start
@@ -974,7 +991,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
                 let k = taken.partition_point(|x| x.end <= r.start);
                 taken.get(k).map_or(true, |x| x.start >= r.end)
             };
-            let keys = ctx.keys(i..seg.tokens.end);
+            let keys = ctx.keys(i..seg.tokens.end.min(i + MAX_PHRASE));
             let Some((n, _)) = lex
                 .institutions
                 .longest(&keys)
@@ -1063,7 +1080,7 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
             dateline = false;
             continue;
         }
-        let keys = ctx.keys(i..end);
+        let keys = ctx.keys(i..end.min(i + MAX_PHRASE));
         // The longest name that starts here, from any source.
         let gaz = (1..=keys.len().min(5))
             .rev()

@@ -88,8 +88,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         self.quoted.get(t).copied().unwrap_or(false)
     }
 
+    /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
+    /// and reading to the end of a run-on sentence each time would be quadratic.
     pub fn keys(&self, a: usize, b: usize) -> Vec<&str> {
-        let b = b.min(self.doc.tokens.len());
+        let b = b.min(self.doc.tokens.len()).min(a + 8);
         let a = a.min(b);
         self.doc.tokens[a..b]
             .iter()
