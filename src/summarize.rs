@@ -168,15 +168,21 @@ pub fn fact_salience(doc: &Document, facts: &[Fact]) -> Vec<f64> {
         if !matches!(f, Fact::Meeting(_) | Fact::Agreement(_)) {
             continue;
         }
+        // A card read from many sentences lends each of them less: the sentence that states
+        // two facts (the meeting and what was signed there) outranks a passing mention.
+        let share = f.confidence().clamp(0.0, 1.0) / (f.evidence().len().max(1) as f64).sqrt();
         for e in f.evidence() {
             // Sentences are in order: the first one that ends after the evidence starts.
             let i = spans.partition_point(|s| s.end <= e.start);
             if let (Some(s), Some(o)) = (spans.get(i), out.get_mut(i)) {
                 if s.start < e.end {
-                    *o = f64::max(*o, f.confidence().clamp(0.0, 1.0));
+                    *o += share;
                 }
             }
         }
+    }
+    for o in &mut out {
+        *o = o.min(1.0);
     }
     out
 }

@@ -388,3 +388,33 @@ fn gold_meetings_and_agreements_are_found_once() {
         );
     }
 }
+
+#[test]
+fn the_summary_holds_the_lead_and_what_was_met_and_signed() {
+    for name in FIXTURES {
+        let (_, _, a) = fixture(name);
+        assert_eq!(a.summary[0].index, 0, "{name}: the lead");
+        let evidence_of = |want: fn(&Fact) -> bool| -> Vec<factcards::analysis::Span> {
+            a.facts
+                .iter()
+                .filter(|f| want(f))
+                .flat_map(|f| f.evidence().to_vec())
+                .collect()
+        };
+        let meetings = evidence_of(|f| matches!(f, Fact::Meeting(_)));
+        let agreements = evidence_of(|f| matches!(f, Fact::Agreement(_)));
+        let covers = |ev: &[factcards::analysis::Span]| {
+            a.summary
+                .iter()
+                .any(|s| ev.iter().any(|e| e.start >= s.start && e.end <= s.end))
+        };
+        assert!(
+            covers(&meetings),
+            "{name}: no meeting sentence in the summary"
+        );
+        assert!(
+            covers(&agreements),
+            "{name}: no agreement sentence in the summary"
+        );
+    }
+}
