@@ -134,6 +134,21 @@ struct Candidate {
     country: Option<String>,
 }
 
+impl Candidate {
+    /// A run with no evidence yet of what it names.
+    fn unknown(tokens: std::ops::Range<usize>) -> Candidate {
+        Candidate {
+            tokens,
+            sentence: None,
+            kind: EntityKind::Other,
+            strength: 0,
+            key: None,
+            role: None,
+            country: None,
+        }
+    }
+}
+
 /// A stretch of text read for names: a sentence, or a headline or heading block.
 struct Segment {
     tokens: std::ops::Range<usize>,
@@ -813,15 +828,8 @@ fn finish(
         return;
     }
     let at_start = ctx.at_start(seg, span.start);
-    let mut c = classify_whole(doc, span.clone()).unwrap_or(Candidate {
-        tokens: span.clone(),
-        sentence: None,
-        kind: EntityKind::Other,
-        strength: 0,
-        key: None,
-        role: None,
-        country: None,
-    });
+    let mut c =
+        classify_whole(doc, span.clone()).unwrap_or_else(|| Candidate::unknown(span.clone()));
     c.sentence = seg.sentence;
     // A place name that is also a common word ("Nice", "Split") at a sentence start.
     if single && at_start && c.strength == 4 && ctx.lower_seen.contains(first.key.as_str()) {
@@ -1095,15 +1103,7 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
         if n > 0 {
             let c = match gaz {
                 Some((g, c)) if g == n => c,
-                _ => Candidate {
-                    tokens: i..i + n,
-                    sentence: None,
-                    kind: EntityKind::Other,
-                    strength: 0,
-                    key: None,
-                    role: None,
-                    country: None,
-                },
+                _ => Candidate::unknown(i..i + n),
             };
             out.push(Candidate {
                 sentence: seg.sentence,

@@ -385,10 +385,9 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     };
     match c.part(k) {
         Some((n, NumberPart::Article)) => {
-            if let Some((m, ..)) = scale_after(k + n) {
+            if scale_after(k + n).is_some() {
                 let _ = s.push(1.0);
                 k += n;
-                let _ = m;
             }
         }
         Some((n, NumberPart::Fraction(f))) => {
