@@ -1217,6 +1217,11 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             cands[i].tokens.start,
         )
     });
+    // Indexes that keep merging linear: the folded words of each entity's forms, the entities
+    // by the first and last word of their multi-word forms, organizations by their initials.
+    let mut form_keys: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut edges: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
     for ci in order {
         let c = &cands[ci];
         let form = written(&c.tokens);
@@ -1226,14 +1231,11 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         // "Valletta" of "Giovanni Valletta": a place name that is the surname of a person named in
         // the text is that person.
         if c.tokens.len() == 1 && c.kind == EntityKind::Place && c.strength == 4 {
-            if let Some(e) = list.iter().position(|f| {
+            if let Some(&e) = edges.get(fk.as_str()).into_iter().flatten().find(|&&e| {
+                let f = &list[e];
                 f.kind == EntityKind::Person
                     && f.tokens_in_name > 1
-                    && f.forms.iter().any(|x| {
-                        crate::segment::word_keys(x)
-                            .last()
-                            .is_some_and(|l| *l == fk)
-                    })
+                    && form_keys[e].iter().any(|x| x.last() == Some(&fk))
             }) {
                 target = Some(e);
             }
@@ -1241,18 +1243,23 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         if target.is_none() && c.key.is_none() {
             // A short form of a longer name: "Putin" of "Vladimir Putin", "Kim" of "Kim Jong Un".
             let words: Vec<&str> = fk.split(' ').collect();
-            target = list
-                .iter()
-                .enumerate()
+            // Only entities with a form that begins or ends with one of these words can match.
+            let mut pool: Vec<usize> = [words.first(), words.last()]
+                .into_iter()
+                .flatten()
+                .filter_map(|w| edges.get(*w))
+                .flatten()
+                .copied()
+                .collect();
+            pool.sort_unstable();
+            pool.dedup();
+            target = pool
+                .into_iter()
+                .map(|e| (e, &list[e]))
                 .filter(|(_, f)| f.tokens_in_name > words.len())
-                .filter(|(_, f)| {
-                    let fw: Vec<String> = f
-                        .forms
-                        .iter()
-                        .map(|x| crate::segment::word_keys(x).join(" "))
-                        .collect();
-                    fw.iter().any(|full| {
-                        let parts: Vec<&str> = full.split(' ').collect();
+                .filter(|(e, f)| {
+                    form_keys[*e].iter().any(|parts| {
+                        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
                         let n = words.len();
                         if parts.len() <= n {
                             return false;
@@ -1273,18 +1280,16 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .next();
             // An acronym of a longer organization name: "UE" of "Unione Europea".
             if target.is_none() && words.len() == 1 && all_caps(&form) {
-                target = list.iter().position(|f| {
-                    f.kind == EntityKind::Organization
-                        && f.tokens_in_name > 1
-                        && initials(&f.name).eq_ignore_ascii_case(&form)
-                });
+                target = acronyms.get(&form.to_lowercase()).copied();
             }
         }
+        let keys_of_form: Vec<String> = fk.split(' ').map(str::to_string).collect();
         let e = match target {
             Some(e) => {
                 let f = &mut list[e];
                 if !f.forms.contains(&form) {
                     f.forms.push(form);
+                    form_keys[e].push(keys_of_form.clone());
                 }
                 if c.strength > f.strength {
                     f.kind = c.kind;
@@ -1309,9 +1314,26 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                     tokens_in_name: c.tokens.len(),
                     salience: 0.0,
                 });
+                form_keys.push(vec![keys_of_form.clone()]);
                 list.len() - 1
             }
         };
+        if keys_of_form.len() > 1 {
+            for w in [keys_of_form.first(), keys_of_form.last()]
+                .into_iter()
+                .flatten()
+            {
+                let ids = edges.entry(w.clone()).or_default();
+                if !ids.contains(&e) {
+                    ids.push(e);
+                }
+            }
+        }
+        if list[e].kind == EntityKind::Organization && list[e].tokens_in_name > 1 {
+            acronyms
+                .entry(initials(&list[e].name).to_lowercase())
+                .or_insert(e);
+        }
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);
         match c.sentence {
