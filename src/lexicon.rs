@@ -1,7 +1,8 @@
 //! Per-language knowledge, read from the text files under `data/<lang>/` (format: `data/README.md`),
 //! compiled in with `include_str!` and parsed once, on first use, into lookup tables.
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::analysis::MeetingType;
@@ -318,7 +319,7 @@ fn set(text: &str) -> HashSet<String> {
 
 fn phrases<V>(text: &str, value: impl Fn(&[&str]) -> Option<V>) -> Phrases<V> {
     let mut p = Phrases {
-        by_first: HashMap::new(),
+        by_first: HashMap::default(),
     };
     for r in rows(text) {
         if let Some(v) = value(&r) {
@@ -334,7 +335,7 @@ fn column(r: &[&str], i: usize) -> Option<String> {
 
 impl Lexicon {
     fn load(code: &'static str, f: Files) -> Lexicon {
-        let mut country_names = HashMap::new();
+        let mut country_names = HashMap::default();
         for r in rows(f.countries) {
             if let (Some(iso), Some("*")) = (r.get(1), r.get(2).copied()) {
                 country_names.insert(iso.to_string(), r[0].to_string());
@@ -408,7 +409,7 @@ impl Lexicon {
                 .collect(),
             first_names: set(f.first_names),
             ranges: {
-                let mut m: HashMap<String, Vec<String>> = HashMap::new();
+                let mut m: HashMap<String, Vec<String>> = HashMap::default();
                 for r in rows(f.ranges) {
                     if let Some(to) = r.get(1) {
                         m.entry(fold_key(r[0])).or_default().push(fold_key(to));
@@ -427,7 +428,7 @@ impl Lexicon {
             }),
             currency_codes: rows(CURRENCY_CODES).map(|r| r[0].to_string()).collect(),
             about_words: {
-                let mut m: HashMap<String, Vec<String>> = HashMap::new();
+                let mut m: HashMap<String, Vec<String>> = HashMap::default();
                 for r in rows(f.about_words) {
                     if let Some(role) = column(&r, 1) {
                         m.entry(fold_key(r[0])).or_default().push(role);
@@ -546,7 +547,7 @@ pub fn chrome() -> &'static Chrome {
     static CHROME: OnceLock<Chrome> = OnceLock::new();
     CHROME.get_or_init(|| {
         let mut c = Chrome {
-            lines: HashSet::new(),
+            lines: HashSet::default(),
             prefixes: Vec::new(),
         };
         for code in LANGUAGES {

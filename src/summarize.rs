@@ -12,7 +12,8 @@
 //!
 //! The weights live here, in one place: [`WEIGHTS`].
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -237,7 +238,7 @@ pub fn summarize(
     }
     let max_rank = rank.iter().cloned().fold(0.0, f64::max).max(1e-12);
     // In how many sentences each term occurs: density and centroid.
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df: HashMap<&str, usize> = HashMap::default();
     for set in &sets {
         for t in set {
             *df.entry(t).or_default() += 1;
@@ -335,7 +336,7 @@ pub fn summarize(
     .min(eligible_idx.len());
     // MMR selection.
     let mut chosen: Vec<usize> = Vec::new();
-    let mut skipped: HashSet<usize> = HashSet::new();
+    let mut skipped: HashSet<usize> = HashSet::default();
     let mut words = 0;
     while chosen.len() < want {
         let best = eligible_idx
@@ -413,7 +414,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
     };
     let stem = |t: &Token| st.stem(t.key.trim_end_matches('\'')).into_owned();
     // Word weights: occurrences, earlier ones weighing more.
-    let mut freq: HashMap<String, f64> = HashMap::new();
+    let mut freq: HashMap<String, f64> = HashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         for t in doc.sentence_tokens(s) {
             if content(t) {
@@ -422,7 +423,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         }
     }
     // Noun phrases: (score, written form, stem key).
-    let mut cands: HashMap<String, (f64, String, usize)> = HashMap::new();
+    let mut cands: HashMap<String, (f64, String, usize)> = HashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let first = s.tokens.start;
         let toks = doc.sentence_tokens(s);
@@ -536,7 +537,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
     });
     // Names take at most half the list: the rest is what the article is about.
     let mut out: Vec<String> = Vec::new();
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     let mut names = 0;
     for (_, written, stems, is_name) in list {
         if out.len() >= max {

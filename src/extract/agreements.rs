@@ -6,7 +6,8 @@
 //! as a low-confidence agreement. Two descriptions of one instrument by the same parties are
 //! one card.
 
-use std::collections::HashSet;
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::Agreement;
 use crate::document::Document;

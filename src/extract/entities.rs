@@ -2,7 +2,8 @@
 //! words, typed with gazetteers and cues, and merged (full names with their short forms,
 //! acronyms with their expansions, one country under all its names).
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
@@ -254,12 +255,12 @@ fn segments(doc: &Document) -> Vec<Segment> {
 pub fn extract(doc: &Document) -> Entities {
     let toks = &doc.tokens;
     let segs = segments(doc);
-    let mut lower_seen = HashSet::new();
-    let mut cap_mid = HashSet::new();
+    let mut lower_seen = HashSet::default();
+    let mut cap_mid = HashSet::default();
     let mut ctx = Context {
         doc,
-        lower_seen: HashSet::new(),
-        cap_mid: HashSet::new(),
+        lower_seen: HashSet::default(),
+        cap_mid: HashSet::default(),
     };
     for s in segs.iter().filter(|s| !s.caps) {
         for i in s.tokens.clone() {
@@ -1038,7 +1039,7 @@ struct KnownForms {
 
 impl KnownForms {
     fn new(doc: &Document, cands: &[Candidate]) -> KnownForms {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         let mut add = |k: Vec<String>| {
             if let Some(f) = k.first() {
                 let list = by_first.entry(f.clone()).or_default();
@@ -1206,7 +1207,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             .join(" ")
     };
     let mut list: Vec<Found> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut outside: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // Longer names first, so that short forms can find them.
@@ -1220,8 +1221,8 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     // Indexes that keep merging linear: the folded words of each entity's forms, the entities
     // by the first and last word of their multi-word forms, organizations by their initials.
     let mut form_keys: Vec<Vec<Vec<String>>> = Vec::new();
-    let mut edges: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut edges: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     for ci in order {
         let c = &cands[ci];
         let form = written(&c.tokens);

@@ -5,7 +5,8 @@
 //! then gathered into one card per encounter: the same people, or one person's visit to the
 //! country of the person they met, or a later mention of one of them ("i colloqui").
 
-use std::collections::HashSet;
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::{EntityKind, Meeting, MeetingType};
 use crate::document::Document;
