@@ -590,7 +590,13 @@ impl<'d, 'a> Reader<'d, 'a> {
 
     /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
     /// the object ("met Kim", "visited Hanoi"), "with X", "between X and Y", "of X", "in X".
-    fn arguments(&self, s: usize, k: usize, kind: MeetingType) -> (Vec<usize>, Option<Place>) {
+    /// Also returns how many of the participants are the bare object.
+    fn arguments(
+        &self,
+        s: usize,
+        k: usize,
+        kind: MeetingType,
+    ) -> (Vec<usize>, Option<Place>, usize) {
         let sent = &self.doc.sentences[s];
         let end = sent.tokens.end.min(k + WINDOW);
         let mut parts: Vec<usize> = Vec::new();
@@ -613,6 +619,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 }
             }
         }
+        let direct = parts.len();
         let mut j = k;
         let mut first = true;
         let mut plain = 0; // content words in a row: the sentence has moved on
@@ -677,7 +684,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             first = false;
             j += 1;
         }
-        (parts, place)
+        (parts, place, direct)
     }
 
     /// A name right before a noun ("Putin's visit", "the Pyongyang visit").
@@ -766,7 +773,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         needs_object: bool,
     ) -> Option<Reading> {
         let end = self.doc.sentences[s].tokens.end;
-        let (mut objs, mut place) = self.arguments(s, t + n, kind);
+        let (mut objs, mut place, direct) = self.arguments(s, t + n, kind);
         if needs_object {
             let mut j = t + n;
             let mut loose = 0;
@@ -803,6 +810,16 @@ impl<'d, 'a> Reader<'d, 'a> {
             place = before_place;
         }
         let (mut parts, found) = self.subject(s, t);
+        // "visited the Traiskirchen center", "welcomed the U.S. attack": with no one acting, a
+        // lone institution or country right after the word is what is acted on, not a party.
+        if parts.is_empty()
+            && before_actor.is_none()
+            && objs.len() == 1
+            && direct == 1
+            && objs.iter().all(|&o| !self.is_person(o))
+        {
+            return None;
+        }
         if let Some(a) = before_actor {
             if !parts.contains(&a) {
                 parts.insert(0, a);
@@ -1223,6 +1240,14 @@ mod tests {
             (
                 "en",
                 "President Joe Biden welcomed the decision of the court.",
+            ),
+            (
+                "en",
+                "After weeks of talks Germany decided against a new border fence.",
+            ),
+            (
+                "en",
+                "A team from the charity visited the Red Cross center near the border.",
             ),
         ] {
             let got = meetings(text, lang);
