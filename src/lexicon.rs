@@ -211,6 +211,8 @@ pub enum Link {
     Capital,
     /// A pronoun or possessive standing for someone named before ("lui", "his").
     Pronoun,
+    /// A position in a photo set off by commas ("Kim, left, meets…"): no clause boundary.
+    Aside,
 }
 
 /// The words of agreements (`agreement_words.txt`).
@@ -471,6 +473,7 @@ impl Lexicon {
                     "at" => Link::At,
                     "capital" => Link::Capital,
                     "he" => Link::Pronoun,
+                    "aside" => Link::Aside,
                     _ => return None,
                 })
             }),

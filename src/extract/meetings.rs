@@ -177,8 +177,35 @@ impl<'d, 'a> Reader<'d, 'a> {
         self.hard_boundary(t)
             || (!self.quoted(t) && self.doc.tokens[t].kind == TokenKind::Punct && {
                 let k = self.doc.tokens[t].key.as_str();
-                (k == "," && !self.in_list(t)) || k == "-" && self.doc.tokens[t].space_before
+                (k == "," && !self.in_list(t) && !self.aside(t))
+                    || k == "-" && self.doc.tokens[t].space_before
             })
+    }
+
+    /// How many tokens the photo position opened by the comma at `t` takes with its commas.
+    fn aside_after(&self, t: usize, end: usize) -> Option<usize> {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        match self.link(t + 1, end) {
+            Some((n, Link::Aside)) if comma(t) && comma(t + 1 + n) => Some(n + 2),
+            _ => None,
+        }
+    }
+
+    /// Does the comma at `t` open or close a photo position ("Erdogan, right, greets…")?
+    fn aside(&self, t: usize) -> bool {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        let end = self
+            .doc
+            .sentence_of_token(t)
+            .map_or(t, |s| self.doc.sentences[s].tokens.end);
+        if self.aside_after(t, end).is_some() {
+            return true;
+        }
+        (1..=3).any(|n| {
+            t > n
+                && comma(t - n - 1)
+                && matches!(self.link(t - n, t), Some((m, Link::Aside)) if m == n)
+        })
     }
 
     /// Is the comma at `t` between two names ("Syria, Yemen and Libya")?
@@ -271,6 +298,10 @@ impl<'d, 'a> Reader<'d, 'a> {
                 continue;
             }
             if let Some((n, Link::And)) = self.link(k, t) {
+                k += n;
+                continue;
+            }
+            if let Some(n) = self.aside_after(k, t) {
                 k += n;
                 continue;
             }
@@ -1113,6 +1144,22 @@ mod tests {
     fn meetings_are_read_with_participants_place_and_date() {
         // (lang, text, participants, type, place, when)
         let table: &[(&str, &str, &[&str], MeetingType, Option<&str>, Option<&str>)] = &[
+            (
+                "en",
+                "President Ana Ortiz, right, greets Prime Minister Tomas Berg before their meeting in Oslo.",
+                &["Ana Ortiz", "Tomas Berg"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
+                "President Ana Ortiz, left, and Prime Minister Tomas Berg arrive for talks in Oslo.",
+                &["Ana Ortiz", "Tomas Berg"],
+                MeetingType::Talks,
+                Some("Oslo"),
+                None,
+            ),
             (
                 "it",
                 "Il presidente francese Emmanuel Macron ha incontrato giovedì il cancelliere tedesco Olaf Scholz a Berlino.",
