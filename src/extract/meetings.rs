@@ -8,7 +8,7 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::{EntityKind, Meeting, MeetingType};
+use crate::analysis::{EntityKind, EntityRef, Meeting, MeetingType};
 use crate::document::Document;
 use crate::extract::entities::Entities;
 use crate::lexicon::{Link, SignVerb};
@@ -46,6 +46,8 @@ pub(crate) struct Reading {
     pub when: Option<Range>,
     /// Only adds to an encounter read elsewhere (a treaty signed with someone).
     pub join_only: bool,
+    /// Groups taking part that no name stands for ("congressional Democrats"), as byte ranges.
+    pub groups: Vec<Range>,
 }
 
 /// Reads the roles around a word of a sentence; shared with agreements.
@@ -226,6 +228,61 @@ impl<'d, 'a> Reader<'d, 'a> {
         before && after.is_some_and(|m| !self.opens_clause(m.tokens.end, end))
     }
 
+    /// A group of people at token `k` ("officials", "delegazioni") with the adjectives before it
+    /// down to `from` ("congressional Democrats", "Cuban delegations"): its byte range and how
+    /// many tokens the group word takes.
+    fn group_at(&self, from: usize, k: usize, end: usize) -> Option<(Range, usize)> {
+        let (n, _) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
+        let mut a = k;
+        while a > from && k - a < 2 {
+            let tok = &self.doc.tokens[a - 1];
+            let adjective = tok.is_word()
+                && self.ents.mention_at(a - 1).is_none()
+                && self.link(a - 1, k).is_none()
+                && !self.doc.lex.is_stopword(&tok.key)
+                && (!tok.cap
+                    || self
+                        .doc
+                        .lex
+                        .nationalities
+                        .longest(&[tok.key.as_str()])
+                        .is_some());
+            if !adjective {
+                break;
+            }
+            a -= 1;
+        }
+        // "HDP leaders", "RNC officials": the name already stands for them.
+        if a > 0 && self.ents.mention_at(a - 1).is_some() {
+            return None;
+        }
+        let first = self.doc.tokens.get(a)?.range.start;
+        let last = self.doc.tokens.get(k + n - 1)?.range.end;
+        Some((
+            Range {
+                start: first,
+                end: last,
+            },
+            n,
+        ))
+    }
+
+    /// The groups named in tokens `a..b` (see `group_at`).
+    fn groups_in(&self, a: usize, b: usize) -> Vec<Range> {
+        let mut out = Vec::new();
+        let mut k = a;
+        while k < b {
+            match self.group_at(a, k, b) {
+                Some((g, n)) => {
+                    out.push(g);
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
     /// The clause around token `t` of sentence `s`: from the last boundary before it to the next.
     pub fn clause(&self, s: usize, t: usize) -> (usize, usize) {
         let r = self.doc.sentences[s].tokens.clone();
@@ -258,6 +315,13 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// word ("Xi Jinping, che…"); else, when the clause opens with a pronoun or an auxiliary
     /// (a dropped subject), the first person of the sentence, or of the sentence before.
     pub fn subject(&self, s: usize, t: usize) -> (Vec<usize>, Found) {
+        let (found, how, _) = self.subject_and_groups(s, t);
+        (found, how)
+    }
+
+    /// The subject of the word at `t` (see `subject`), and the groups that open its clause
+    /// with the names ("Trump and his aides").
+    fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
         let (mut c0, c1) = self.clause(s, t);
         // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
         let lex = self.doc.lex;
@@ -272,6 +336,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         let mut found = Vec::new();
+        let mut groups = Vec::new();
         let mut dropped = false;
         let mut k = c0;
         while k < t {
@@ -305,6 +370,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 k += n;
                 continue;
             }
+            if let Some((g, n)) = self.group_at(c0, k, t) {
+                groups.push(g);
+                k += n;
+                continue;
+            }
             if let Some(n) = self.filler(k, t) {
                 k += n;
                 continue;
@@ -332,7 +402,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
                 .last()
             {
-                return (vec![m.entity], Found::Here);
+                return (vec![m.entity], Found::Here, Vec::new());
             }
         }
         if found.iter().any(|&e| self.is_person(e)) {
@@ -340,7 +410,11 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         if !found.is_empty() {
             found.dedup();
-            return (found, Found::Here);
+            return (found, Found::Here, groups);
+        }
+        // "Officials met with…": a group opens the clause, no name.
+        if !groups.is_empty() {
+            return (Vec::new(), Found::Here, groups);
         }
         if let Some(m) = self
             .ents
@@ -348,18 +422,18 @@ impl<'d, 'a> Reader<'d, 'a> {
             .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
             .last()
         {
-            return (vec![m.entity], Found::Here);
+            return (vec![m.entity], Found::Here, Vec::new());
         }
         // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
         if c0 > 0 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
             if let Some(m) = c0.checked_sub(2).and_then(|p| self.ents.mention_at(p)) {
                 if self.is_actor(m.entity) && m.tokens.end == c0 - 1 {
-                    return (vec![m.entity], Found::Here);
+                    return (vec![m.entity], Found::Here, Vec::new());
                 }
             }
         }
         if !dropped {
-            return (Vec::new(), Found::Here);
+            return (Vec::new(), Found::Here, Vec::new());
         }
         if let Some(p) = self.first_person(s, c0..c1) {
             // "Kerry asked Sharif, during a meeting…": the people of the main clause.
@@ -380,11 +454,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                     out.push(q.entity);
                 }
             }
-            return (out, Found::Here);
+            return (out, Found::Here, Vec::new());
         }
         match s.checked_sub(1).and_then(|p| self.first_person(p, 0..0)) {
-            Some(p) => (vec![p], Found::Before),
-            None => (Vec::new(), Found::Here),
+            Some(p) => (vec![p], Found::Before, Vec::new()),
+            None => (Vec::new(), Found::Here, Vec::new()),
         }
     }
 
@@ -627,10 +701,11 @@ impl<'d, 'a> Reader<'d, 'a> {
         s: usize,
         k: usize,
         kind: MeetingType,
-    ) -> (Vec<usize>, Option<Place>, usize) {
+    ) -> (Vec<usize>, Option<Place>, usize, Vec<Range>) {
         let sent = &self.doc.sentences[s];
         let end = sent.tokens.end.min(k + WINDOW);
         let mut parts: Vec<usize> = Vec::new();
+        let mut groups: Vec<Range> = Vec::new();
         let mut place: Option<Place> = None;
         // The object right after the word.
         let mut j = k;
@@ -677,6 +752,8 @@ impl<'d, 'a> Reader<'d, 'a> {
             match self.link(j, end) {
                 Some((n, Link::With | Link::Between)) => {
                     let (l, e) = self.list(j + n, end);
+                    // "with congressional Democrats": the word the list stopped at may be the group.
+                    groups.extend(self.groups_in(j + n, (e + 1).min(end)));
                     for p in l {
                         if !parts.contains(&p) {
                             parts.push(p);
@@ -715,7 +792,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             first = false;
             j += 1;
         }
-        (parts, place, direct)
+        (parts, place, direct, groups)
     }
 
     /// A name right before a noun ("Putin's visit", "the Pyongyang visit").
@@ -804,7 +881,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         needs_object: bool,
     ) -> Option<Reading> {
         let end = self.doc.sentences[s].tokens.end;
-        let (mut objs, mut place, direct) = self.arguments(s, t + n, kind);
+        let (mut objs, mut place, direct, mut groups) = self.arguments(s, t + n, kind);
         if needs_object {
             let mut j = t + n;
             let mut loose = 0;
@@ -840,7 +917,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         if place.is_none() {
             place = before_place;
         }
-        let (mut parts, found) = self.subject(s, t);
+        let (mut parts, found, subject_groups) = self.subject_and_groups(s, t);
+        groups.splice(0..0, subject_groups);
         // "visited the Traiskirchen center", "welcomed the U.S. attack": with no one acting, a
         // lone institution or country right after the word is what is acted on, not a party.
         if parts.is_empty()
@@ -881,6 +959,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             place,
             when: self.when(s, t),
             join_only: false,
+            groups,
         })
     }
 
@@ -1095,13 +1174,25 @@ fn card(reader: &Reader, readings: &[Reading], c: Card) -> Meeting {
         (false, _) if place.is_some() => 0.7,
         _ => 0.5,
     };
+    // Then the groups no name stands for, once each.
+    let mut participants: Vec<EntityRef> =
+        c.parts.iter().map(|&e| reader.ents.reference(e)).collect();
+    for g in rs.iter().flat_map(|r| r.groups.iter()) {
+        let name = doc.original_text(*g);
+        if !participants
+            .iter()
+            .any(|p| p.id.is_none() && p.name.eq_ignore_ascii_case(&name))
+        {
+            participants.push(EntityRef { id: None, name });
+        }
+    }
     Meeting {
         evidence: sentences
             .iter()
             .map(|&s| doc.span(doc.sentences[s].range))
             .collect(),
         confidence,
-        participants: c.parts.iter().map(|&e| reader.ents.reference(e)).collect(),
+        participants,
         meeting_type: founder.map(|r| r.kind),
         place,
         when: rs.iter().find_map(|r| r.when).map(|w| doc.original_text(w)),
@@ -1249,6 +1340,51 @@ mod tests {
                 when.map(str::to_lowercase),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn groups_no_name_stands_for_take_part() {
+        // (text, participants wanted, participants not wanted)
+        let table: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Minister Tomas Berg met on Tuesday with congressional Democrats in Oslo.",
+                &["Tomas Berg", "congressional Democrats"],
+                &[],
+            ),
+            (
+                "President Ana Ortiz and her aides met with Tomas Berg.",
+                &["Ana Ortiz", "aides", "Tomas Berg"],
+                &[],
+            ),
+            (
+                "The ministry said talks between Norwegian and Swedish delegations went on.",
+                &[],
+                &[],
+            ),
+            (
+                "Tomas Berg met with NATO officials in Brussels.",
+                &["Tomas Berg", "NATO"],
+                &["officials", "NATO officials"],
+            ),
+        ];
+        for (text, want, not) in table {
+            let got = meetings(text, "en");
+            if want.is_empty() {
+                assert!(got.is_empty(), "{text}: a group alone is no meeting");
+                continue;
+            }
+            assert_eq!(got.len(), 1, "{text}");
+            for w in *want {
+                assert!(
+                    has(&got[0].participants, w),
+                    "{text}: {w} in {:?}",
+                    got[0].participants
+                );
+            }
+            for w in *not {
+                assert!(!got[0].participants.iter().any(|p| p == w), "{text}: {w}");
+            }
         }
     }
 
