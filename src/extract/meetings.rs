@@ -424,6 +424,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         {
             return (vec![m.entity], Found::Here, Vec::new());
         }
+        // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
+        // of nothing but names opening the sentence (or a caption after "FILE -") is the subject
+        // of the one after the comma; not an apposition ("His running mate, X, will address").
+        let start = self.doc.sentences[s].tokens.start;
+        if c0 > start + 1 && self.doc.tokens[c0 - 1].key == "," {
+            let (p0, _) = self.clause(s, c0 - 2);
+            let opens = p0 == start || self.doc.tokens[p0 - 1].key == "-";
+            let (names, e) = self.list(p0, c0 - 1);
+            if opens && e >= c0 - 1 && names.iter().any(|&n| self.is_person(n)) {
+                return (names, Found::Here, Vec::new());
+            }
+        }
         // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
         if c0 > 0 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
             if let Some(m) = c0.checked_sub(2).and_then(|p| self.ents.mention_at(p)) {
@@ -1245,6 +1257,14 @@ mod tests {
             ),
             (
                 "en",
+                "Senator Ana Ortiz, left, and Senator Tomas Berg, following a meeting with President Lars Holm in Oslo.",
+                &["Ana Ortiz", "Tomas Berg", "Lars Holm"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
                 "President Ana Ortiz, left, and Prime Minister Tomas Berg arrive for talks in Oslo.",
                 &["Ana Ortiz", "Tomas Berg"],
                 MeetingType::Talks,
@@ -1427,6 +1447,10 @@ mod tests {
             (
                 "en",
                 "After weeks of talks Germany decided against a new border fence.",
+            ),
+            (
+                "en",
+                "His running mate, Ana Ortiz, will address the party meeting on Saturday.",
             ),
             (
                 "en",
