@@ -425,14 +425,28 @@ impl<'d, 'a> Reader<'d, 'a> {
             return (vec![m.entity], Found::Here, Vec::new());
         }
         // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
-        // of nothing but names opening the sentence (or a caption after "FILE -") is the subject
-        // of the one after the comma; not an apposition ("His running mate, X, will address").
+        // of nothing but names opening the sentence (or a caption after "FILE -"), or set off by
+        // dashes, is the subject of the clause after it; not an apposition ("His running mate,
+        // X, will address"). Between dashes countries count too: "the powers - A, B, and C - meet".
         let start = self.doc.sentences[s].tokens.start;
-        if c0 > start + 1 && self.doc.tokens[c0 - 1].key == "," {
-            let (p0, _) = self.clause(s, c0 - 2);
-            let opens = p0 == start || self.doc.tokens[p0 - 1].key == "-";
+        let closes = |k: usize| matches!(self.doc.tokens[k].key.as_str(), "," | "-");
+        if c0 > start + 1 && closes(c0 - 1) {
+            let dash = |k: usize| self.doc.tokens[k].key == "-" && self.doc.tokens[k].space_before;
+            let dashed = dash(c0 - 1);
+            // Between dashes the names run over their commas (looked for over a bounded stretch).
+            let p0 = if dashed {
+                (start.max(c0.saturating_sub(WINDOW * 2))..c0 - 1)
+                    .rev()
+                    .find(|&k| dash(k))
+                    .map_or(start, |k| k + 1)
+            } else {
+                self.clause(s, c0 - 2).0
+            };
+            let opens = p0 == start || dash(p0 - 1);
             let (names, e) = self.list(p0, c0 - 1);
-            if opens && e >= c0 - 1 && names.iter().any(|&n| self.is_person(n)) {
+            let between_dashes = dashed && p0 > start;
+            let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
+            if opens && e >= c0 - 1 && names.iter().any(|&n| who(n)) {
                 return (names, Found::Here, Vec::new());
             }
         }
@@ -1259,6 +1273,14 @@ mod tests {
                 "en",
                 "Senator Ana Ortiz, left, and Senator Tomas Berg, following a meeting with President Lars Holm in Oslo.",
                 &["Ana Ortiz", "Tomas Berg", "Lars Holm"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
+                "Envoys of the partners who signed the pact - Norway, Sweden, and Denmark - meet in Oslo.",
+                &["Norway", "Sweden", "Denmark"],
                 MeetingType::Meeting,
                 Some("Oslo"),
                 None,
