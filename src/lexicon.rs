@@ -21,6 +21,7 @@ struct Files {
     currencies: &'static str,
     units: &'static str,
     qualifiers: &'static str,
+    group_words: &'static str,
     months: &'static str,
     weekdays: &'static str,
     speech_verbs: &'static str,
@@ -63,6 +64,7 @@ macro_rules! files {
             currencies: include_str!(concat!("../data/", $lang, "/currencies.txt")),
             units: include_str!(concat!("../data/", $lang, "/units.txt")),
             qualifiers: include_str!(concat!("../data/", $lang, "/qualifiers.txt")),
+            group_words: include_str!(concat!("../data/", $lang, "/group_words.txt")),
             months: include_str!(concat!("../data/", $lang, "/months.txt")),
             weekdays: include_str!(concat!("../data/", $lang, "/weekdays.txt")),
             speech_verbs: include_str!(concat!("../data/", $lang, "/speech_verbs.txt")),
@@ -211,6 +213,8 @@ pub enum Link {
     Capital,
     /// A pronoun or possessive standing for someone named before ("lui", "his").
     Pronoun,
+    /// A position in a photo set off by commas ("Kim, left, meets…"): no clause boundary.
+    Aside,
 }
 
 /// The words of agreements (`agreement_words.txt`).
@@ -245,6 +249,8 @@ pub struct Lexicon {
     pub currencies: Phrases<String>,
     pub units: Phrases<String>,
     pub qualifiers: Phrases<String>,
+    /// Nouns for a group of people who can meet ("officials", "delegations", `group_words.txt`).
+    pub group_words: Phrases<()>,
     pub months: Phrases<u8>,
     pub weekdays: Phrases<u8>,
     pub speech_verbs: Phrases<()>,
@@ -371,6 +377,7 @@ impl Lexicon {
             },
             units: phrases(f.units, |r| column(r, 1)),
             qualifiers: phrases(f.qualifiers, |r| column(r, 1)),
+            group_words: phrases(f.group_words, |_| Some(())),
             months: phrases(f.months, |r| r.get(1)?.parse().ok()),
             weekdays: phrases(f.weekdays, |r| r.get(1)?.parse().ok()),
             speech_verbs: phrases(f.speech_verbs, |_| Some(())),
@@ -471,6 +478,7 @@ impl Lexicon {
                     "at" => Link::At,
                     "capital" => Link::Capital,
                     "he" => Link::Pronoun,
+                    "aside" => Link::Aside,
                     _ => return None,
                 })
             }),

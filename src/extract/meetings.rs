@@ -8,7 +8,7 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::{EntityKind, Meeting, MeetingType};
+use crate::analysis::{EntityKind, EntityRef, Meeting, MeetingType};
 use crate::document::Document;
 use crate::extract::entities::Entities;
 use crate::lexicon::{Link, SignVerb};
@@ -46,6 +46,8 @@ pub(crate) struct Reading {
     pub when: Option<Range>,
     /// Only adds to an encounter read elsewhere (a treaty signed with someone).
     pub join_only: bool,
+    /// Groups taking part that no name stands for ("congressional Democrats"), as byte ranges.
+    pub groups: Vec<Range>,
 }
 
 /// Reads the roles around a word of a sentence; shared with agreements.
@@ -177,8 +179,35 @@ impl<'d, 'a> Reader<'d, 'a> {
         self.hard_boundary(t)
             || (!self.quoted(t) && self.doc.tokens[t].kind == TokenKind::Punct && {
                 let k = self.doc.tokens[t].key.as_str();
-                (k == "," && !self.in_list(t)) || k == "-" && self.doc.tokens[t].space_before
+                (k == "," && !self.in_list(t) && !self.aside(t))
+                    || k == "-" && self.doc.tokens[t].space_before
             })
+    }
+
+    /// How many tokens the photo position opened by the comma at `t` takes with its commas.
+    fn aside_after(&self, t: usize, end: usize) -> Option<usize> {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        match self.link(t + 1, end) {
+            Some((n, Link::Aside)) if comma(t) && comma(t + 1 + n) => Some(n + 2),
+            _ => None,
+        }
+    }
+
+    /// Does the comma at `t` open or close a photo position ("Erdogan, right, greets…")?
+    fn aside(&self, t: usize) -> bool {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        let end = self
+            .doc
+            .sentence_of_token(t)
+            .map_or(t, |s| self.doc.sentences[s].tokens.end);
+        if self.aside_after(t, end).is_some() {
+            return true;
+        }
+        (1..=3).any(|n| {
+            t > n
+                && comma(t - n - 1)
+                && matches!(self.link(t - n, t), Some((m, Link::Aside)) if m == n)
+        })
     }
 
     /// Is the comma at `t` between two names ("Syria, Yemen and Libya")?
@@ -197,6 +226,61 @@ impl<'d, 'a> Reader<'d, 'a> {
             .sentence_of_token(t)
             .map_or(t, |s| self.doc.sentences[s].tokens.end);
         before && after.is_some_and(|m| !self.opens_clause(m.tokens.end, end))
+    }
+
+    /// A group of people at token `k` ("officials", "delegazioni") with the adjectives before it
+    /// down to `from` ("congressional Democrats", "Cuban delegations"): its byte range and how
+    /// many tokens the group word takes.
+    fn group_at(&self, from: usize, k: usize, end: usize) -> Option<(Range, usize)> {
+        let (n, _) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
+        let mut a = k;
+        while a > from && k - a < 2 {
+            let tok = &self.doc.tokens[a - 1];
+            let adjective = tok.is_word()
+                && self.ents.mention_at(a - 1).is_none()
+                && self.link(a - 1, k).is_none()
+                && !self.doc.lex.is_stopword(&tok.key)
+                && (!tok.cap
+                    || self
+                        .doc
+                        .lex
+                        .nationalities
+                        .longest(&[tok.key.as_str()])
+                        .is_some());
+            if !adjective {
+                break;
+            }
+            a -= 1;
+        }
+        // "HDP leaders", "RNC officials": the name already stands for them.
+        if a > 0 && self.ents.mention_at(a - 1).is_some() {
+            return None;
+        }
+        let first = self.doc.tokens.get(a)?.range.start;
+        let last = self.doc.tokens.get(k + n - 1)?.range.end;
+        Some((
+            Range {
+                start: first,
+                end: last,
+            },
+            n,
+        ))
+    }
+
+    /// The groups named in tokens `a..b` (see `group_at`).
+    fn groups_in(&self, a: usize, b: usize) -> Vec<Range> {
+        let mut out = Vec::new();
+        let mut k = a;
+        while k < b {
+            match self.group_at(a, k, b) {
+                Some((g, n)) => {
+                    out.push(g);
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        out
     }
 
     /// The clause around token `t` of sentence `s`: from the last boundary before it to the next.
@@ -231,6 +315,13 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// word ("Xi Jinping, che…"); else, when the clause opens with a pronoun or an auxiliary
     /// (a dropped subject), the first person of the sentence, or of the sentence before.
     pub fn subject(&self, s: usize, t: usize) -> (Vec<usize>, Found) {
+        let (found, how, _) = self.subject_and_groups(s, t);
+        (found, how)
+    }
+
+    /// The subject of the word at `t` (see `subject`), and the groups that open its clause
+    /// with the names ("Trump and his aides").
+    fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
         let (mut c0, c1) = self.clause(s, t);
         // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
         let lex = self.doc.lex;
@@ -245,6 +336,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         let mut found = Vec::new();
+        let mut groups = Vec::new();
         let mut dropped = false;
         let mut k = c0;
         while k < t {
@@ -271,6 +363,15 @@ impl<'d, 'a> Reader<'d, 'a> {
                 continue;
             }
             if let Some((n, Link::And)) = self.link(k, t) {
+                k += n;
+                continue;
+            }
+            if let Some(n) = self.aside_after(k, t) {
+                k += n;
+                continue;
+            }
+            if let Some((g, n)) = self.group_at(c0, k, t) {
+                groups.push(g);
                 k += n;
                 continue;
             }
@@ -301,7 +402,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
                 .last()
             {
-                return (vec![m.entity], Found::Here);
+                return (vec![m.entity], Found::Here, Vec::new());
             }
         }
         if found.iter().any(|&e| self.is_person(e)) {
@@ -309,7 +410,11 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
         if !found.is_empty() {
             found.dedup();
-            return (found, Found::Here);
+            return (found, Found::Here, groups);
+        }
+        // "Officials met with…": a group opens the clause, no name.
+        if !groups.is_empty() {
+            return (Vec::new(), Found::Here, groups);
         }
         if let Some(m) = self
             .ents
@@ -317,18 +422,44 @@ impl<'d, 'a> Reader<'d, 'a> {
             .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
             .last()
         {
-            return (vec![m.entity], Found::Here);
+            return (vec![m.entity], Found::Here, Vec::new());
+        }
+        // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
+        // of nothing but names opening the sentence (or a caption after "FILE -"), or set off by
+        // dashes, is the subject of the clause after it; not an apposition ("His running mate,
+        // X, will address"). Between dashes countries count too: "the powers - A, B, and C - meet".
+        let start = self.doc.sentences[s].tokens.start;
+        let closes = |k: usize| matches!(self.doc.tokens[k].key.as_str(), "," | "-");
+        if c0 > start + 1 && closes(c0 - 1) {
+            let dash = |k: usize| self.doc.tokens[k].key == "-" && self.doc.tokens[k].space_before;
+            let dashed = dash(c0 - 1);
+            // Between dashes the names run over their commas (looked for over a bounded stretch).
+            let p0 = if dashed {
+                (start.max(c0.saturating_sub(WINDOW * 2))..c0 - 1)
+                    .rev()
+                    .find(|&k| dash(k))
+                    .map_or(start, |k| k + 1)
+            } else {
+                self.clause(s, c0 - 2).0
+            };
+            let opens = p0 == start || dash(p0 - 1);
+            let (names, e) = self.list(p0, c0 - 1);
+            let between_dashes = dashed && p0 > start;
+            let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
+            if opens && e >= c0 - 1 && names.iter().any(|&n| who(n)) {
+                return (names, Found::Here, Vec::new());
+            }
         }
         // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
         if c0 > 0 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
             if let Some(m) = c0.checked_sub(2).and_then(|p| self.ents.mention_at(p)) {
                 if self.is_actor(m.entity) && m.tokens.end == c0 - 1 {
-                    return (vec![m.entity], Found::Here);
+                    return (vec![m.entity], Found::Here, Vec::new());
                 }
             }
         }
         if !dropped {
-            return (Vec::new(), Found::Here);
+            return (Vec::new(), Found::Here, Vec::new());
         }
         if let Some(p) = self.first_person(s, c0..c1) {
             // "Kerry asked Sharif, during a meeting…": the people of the main clause.
@@ -349,11 +480,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                     out.push(q.entity);
                 }
             }
-            return (out, Found::Here);
+            return (out, Found::Here, Vec::new());
         }
         match s.checked_sub(1).and_then(|p| self.first_person(p, 0..0)) {
-            Some(p) => (vec![p], Found::Before),
-            None => (Vec::new(), Found::Here),
+            Some(p) => (vec![p], Found::Before, Vec::new()),
+            None => (Vec::new(), Found::Here, Vec::new()),
         }
     }
 
@@ -590,10 +721,17 @@ impl<'d, 'a> Reader<'d, 'a> {
 
     /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
     /// the object ("met Kim", "visited Hanoi"), "with X", "between X and Y", "of X", "in X".
-    fn arguments(&self, s: usize, k: usize, kind: MeetingType) -> (Vec<usize>, Option<Place>) {
+    /// Also returns how many of the participants are the bare object.
+    fn arguments(
+        &self,
+        s: usize,
+        k: usize,
+        kind: MeetingType,
+    ) -> (Vec<usize>, Option<Place>, usize, Vec<Range>) {
         let sent = &self.doc.sentences[s];
         let end = sent.tokens.end.min(k + WINDOW);
         let mut parts: Vec<usize> = Vec::new();
+        let mut groups: Vec<Range> = Vec::new();
         let mut place: Option<Place> = None;
         // The object right after the word.
         let mut j = k;
@@ -613,6 +751,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 }
             }
         }
+        let direct = parts.len();
         let mut j = k;
         let mut first = true;
         let mut plain = 0; // content words in a row: the sentence has moved on
@@ -639,6 +778,8 @@ impl<'d, 'a> Reader<'d, 'a> {
             match self.link(j, end) {
                 Some((n, Link::With | Link::Between)) => {
                     let (l, e) = self.list(j + n, end);
+                    // "with congressional Democrats": the word the list stopped at may be the group.
+                    groups.extend(self.groups_in(j + n, (e + 1).min(end)));
                     for p in l {
                         if !parts.contains(&p) {
                             parts.push(p);
@@ -677,7 +818,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             first = false;
             j += 1;
         }
-        (parts, place)
+        (parts, place, direct, groups)
     }
 
     /// A name right before a noun ("Putin's visit", "the Pyongyang visit").
@@ -766,7 +907,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         needs_object: bool,
     ) -> Option<Reading> {
         let end = self.doc.sentences[s].tokens.end;
-        let (mut objs, mut place) = self.arguments(s, t + n, kind);
+        let (mut objs, mut place, direct, mut groups) = self.arguments(s, t + n, kind);
         if needs_object {
             let mut j = t + n;
             let mut loose = 0;
@@ -802,7 +943,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         if place.is_none() {
             place = before_place;
         }
-        let (mut parts, found) = self.subject(s, t);
+        let (mut parts, found, subject_groups) = self.subject_and_groups(s, t);
+        groups.splice(0..0, subject_groups);
+        // "visited the Traiskirchen center", "welcomed the U.S. attack": with no one acting, a
+        // lone institution or country right after the word is what is acted on, not a party.
+        if parts.is_empty()
+            && before_actor.is_none()
+            && objs.len() == 1
+            && direct == 1
+            && objs.iter().all(|&o| !self.is_person(o))
+        {
+            return None;
+        }
         if let Some(a) = before_actor {
             if !parts.contains(&a) {
                 parts.insert(0, a);
@@ -833,6 +985,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             place,
             when: self.when(s, t),
             join_only: false,
+            groups,
         })
     }
 
@@ -1047,13 +1200,25 @@ fn card(reader: &Reader, readings: &[Reading], c: Card) -> Meeting {
         (false, _) if place.is_some() => 0.7,
         _ => 0.5,
     };
+    // Then the groups no name stands for, once each.
+    let mut participants: Vec<EntityRef> =
+        c.parts.iter().map(|&e| reader.ents.reference(e)).collect();
+    for g in rs.iter().flat_map(|r| r.groups.iter()) {
+        let name = doc.original_text(*g);
+        if !participants
+            .iter()
+            .any(|p| p.id.is_none() && p.name.eq_ignore_ascii_case(&name))
+        {
+            participants.push(EntityRef { id: None, name });
+        }
+    }
     Meeting {
         evidence: sentences
             .iter()
             .map(|&s| doc.span(doc.sentences[s].range))
             .collect(),
         confidence,
-        participants: c.parts.iter().map(|&e| reader.ents.reference(e)).collect(),
+        participants,
         meeting_type: founder.map(|r| r.kind),
         place,
         when: rs.iter().find_map(|r| r.when).map(|w| doc.original_text(w)),
@@ -1096,6 +1261,38 @@ mod tests {
     fn meetings_are_read_with_participants_place_and_date() {
         // (lang, text, participants, type, place, when)
         let table: &[(&str, &str, &[&str], MeetingType, Option<&str>, Option<&str>)] = &[
+            (
+                "en",
+                "President Ana Ortiz, right, greets Prime Minister Tomas Berg before their meeting in Oslo.",
+                &["Ana Ortiz", "Tomas Berg"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
+                "Senator Ana Ortiz, left, and Senator Tomas Berg, following a meeting with President Lars Holm in Oslo.",
+                &["Ana Ortiz", "Tomas Berg", "Lars Holm"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
+                "Envoys of the partners who signed the pact - Norway, Sweden, and Denmark - meet in Oslo.",
+                &["Norway", "Sweden", "Denmark"],
+                MeetingType::Meeting,
+                Some("Oslo"),
+                None,
+            ),
+            (
+                "en",
+                "President Ana Ortiz, left, and Prime Minister Tomas Berg arrive for talks in Oslo.",
+                &["Ana Ortiz", "Tomas Berg"],
+                MeetingType::Talks,
+                Some("Oslo"),
+                None,
+            ),
             (
                 "it",
                 "Il presidente francese Emmanuel Macron ha incontrato giovedì il cancelliere tedesco Olaf Scholz a Berlino.",
@@ -1189,6 +1386,51 @@ mod tests {
     }
 
     #[test]
+    fn groups_no_name_stands_for_take_part() {
+        // (text, participants wanted, participants not wanted)
+        let table: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Minister Tomas Berg met on Tuesday with congressional Democrats in Oslo.",
+                &["Tomas Berg", "congressional Democrats"],
+                &[],
+            ),
+            (
+                "President Ana Ortiz and her aides met with Tomas Berg.",
+                &["Ana Ortiz", "aides", "Tomas Berg"],
+                &[],
+            ),
+            (
+                "The ministry said talks between Norwegian and Swedish delegations went on.",
+                &[],
+                &[],
+            ),
+            (
+                "Tomas Berg met with NATO officials in Brussels.",
+                &["Tomas Berg", "NATO"],
+                &["officials", "NATO officials"],
+            ),
+        ];
+        for (text, want, not) in table {
+            let got = meetings(text, "en");
+            if want.is_empty() {
+                assert!(got.is_empty(), "{text}: a group alone is no meeting");
+                continue;
+            }
+            assert_eq!(got.len(), 1, "{text}");
+            for w in *want {
+                assert!(
+                    has(&got[0].participants, w),
+                    "{text}: {w} in {:?}",
+                    got[0].participants
+                );
+            }
+            for w in *not {
+                assert!(!got[0].participants.iter().any(|p| p == w), "{text}: {w}");
+            }
+        }
+    }
+
+    #[test]
     fn one_card_per_encounter() {
         let got = meetings(
             "Il presidente russo Vladimir Putin si è recato in Giappone martedì. \
@@ -1223,6 +1465,18 @@ mod tests {
             (
                 "en",
                 "President Joe Biden welcomed the decision of the court.",
+            ),
+            (
+                "en",
+                "After weeks of talks Germany decided against a new border fence.",
+            ),
+            (
+                "en",
+                "His running mate, Ana Ortiz, will address the party meeting on Saturday.",
+            ),
+            (
+                "en",
+                "A team from the charity visited the Red Cross center near the border.",
             ),
         ] {
             let got = meetings(text, lang);
