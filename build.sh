@@ -99,8 +99,6 @@ case "${1:-build}" in
     ensure_chromium
     build
     say "Rust tests"
-    # The release profile aborts on panic; tests need unwind, and cargo would then build the lib
-    # (cdylib + rlib) twice into the same file names (cargo#6313), which fails at random.
     cargo test --release --locked
     say "JS tests (Node + headless Chromium)"
     node --test tests/js/
