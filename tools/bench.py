@@ -9,7 +9,8 @@ Run by `./build.sh bench` after a build. Prints one report (and writes it to tar
     target/ on first use; sentences handed over pre-split, as the evaluation kit does, so no NLTK
     data is needed) and compromise (npm, installed under target/ on first use: people, places,
     numbers, quotations) — and factcards' speed as a ratio;
-  - scaling: time and peak memory of the native CLI on 1 KB, 10 KB, 100 KB, 1 MB inputs;
+  - scaling: time and peak memory of the native CLI on 1 KB, 10 KB, 100 KB, 1 MB inputs, and the
+    time of each pathological input (examples/pathological.rs);
   - size of the .wasm: raw, gzip, brotli, and its biggest parts (twiggy, when installed:
     `cargo install twiggy`), plus the compiled-in data.
 
@@ -349,6 +350,15 @@ def main():
     per_kb0 = rows[0][1] / (rows[0][0] / 1000)
     for size, secs, rss in rows:
         say(f"| {size // 1000} KB | {secs:.3f} | {rss / 1024:.1f} | {secs / (size / 1000) / per_kb0:.2f} |")
+    say("")
+    log("pathological inputs …")
+    p = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "pathological"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=1800)
+    say("Pathological inputs (one analysis each, native, `cargo run --release --example pathological`):")
+    say("")
+    say("```")
+    say(p.stdout.rstrip() if p.returncode == 0 else f"failed: {p.stderr.strip()[-300:]}")
+    say("```")
     say("")
     raw, gz, br, data, data_gz, parts = size_report()
     say(f"Size: .wasm {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip"
