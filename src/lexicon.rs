@@ -27,6 +27,7 @@ struct Files {
     titles: &'static str,
     particles: &'static str,
     org_cues: &'static str,
+    org_kinds: &'static str,
     place_cues: &'static str,
     locatives: &'static str,
     adjectives: &'static str,
@@ -69,6 +70,7 @@ macro_rules! files {
             titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
             particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
+            org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
             locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
             adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
@@ -251,6 +253,8 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
+    /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
+    pub org_kinds: HashSet<String>,
     /// Words that make a name a place ("street", "piazza", "monte").
     pub place_cues: HashSet<String>,
     /// Words right before a name that make it a place ("in", "at").
@@ -377,6 +381,7 @@ impl Lexicon {
             titles: phrases(f.titles, |_| Some(())),
             particles: set(f.particles),
             org_cues: set(f.org_cues),
+            org_kinds: set(f.org_kinds),
             place_cues: set(f.place_cues),
             locatives: set(f.locatives),
             adjectives: set(f.adjectives),

@@ -865,6 +865,13 @@ fn finish(
         .zip(&toks[span.end..seg.tokens.end])
         .take_while(|(_, t)| t.is_word() && !t.cap)
         .any(|(k, _)| lex.org_cues.contains(*k));
+    // "il quotidiano La Stampa", "la compagnia Adam Air", "la rete televisiva Sportitalia": a kind
+    // of organization right before, with at most two describing words between.
+    let org_before = toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+        .any(|t| lex.org_kinds.contains(&t.key));
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -899,6 +906,8 @@ fn finish(
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
+        } else if org_before {
+            (EntityKind::Organization, 2)
         } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
             (EntityKind::Person, 2)
         } else if org_after {
