@@ -290,6 +290,7 @@ pub fn extract(doc: &Document) -> Entities {
     }
     teams(&ctx, &segs, &mut cands);
     coordinate(doc, &mut cands);
+    spelled_out(doc, &mut cands);
     let mut ents = merge(doc, cands);
     resolve_descriptions(doc, &mut ents);
     ents
@@ -334,6 +335,42 @@ fn coordinate(doc: &Document, cands: &mut [Candidate]) {
                 };
                 cands[to].strength = 1;
             }
+        }
+    }
+}
+
+/// A name and its initials in brackets name an organization: "Alternativa Sociale (AS)", "il CIS
+/// (Cooperazione Italiana Solidarietà)". People and places are rarely written so.
+fn spelled_out(doc: &Document, cands: &mut [Candidate]) {
+    let toks = &doc.tokens;
+    let text = doc.text();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].tokens.start);
+    let span_text = |c: &Candidate| -> &str {
+        text.get(toks[c.tokens.start].range.start..toks[c.tokens.end - 1].range.end)
+            .unwrap_or("")
+    };
+    let weak = |c: &Candidate| c.strength <= 2 && c.role.is_none();
+    for w in order.windows(2) {
+        let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        let bracketed = b.tokens.start == a.tokens.end + 1
+            && toks.get(a.tokens.end).is_some_and(|t| t.key == "(")
+            && toks.get(b.tokens.end).is_some_and(|t| t.key == ")");
+        if !bracketed || !weak(a) || !weak(b) {
+            continue;
+        }
+        let (long, short) = if a.tokens.len() > 1 {
+            (span_text(a), span_text(b))
+        } else {
+            (span_text(b), span_text(a))
+        };
+        let letters: String = short.chars().filter(|c| c.is_uppercase()).collect();
+        if short.contains(' ') || letters.chars().count() < 2 || initials(long) != letters {
+            continue;
+        }
+        for &i in w {
+            cands[i].kind = EntityKind::Organization;
+            cands[i].strength = 2;
         }
     }
 }
@@ -1468,6 +1505,29 @@ mod tests {
     fn rule_table() {
         use EntityKind::*;
         let cases: &[Case] = &[
+            // a kind of organization right before a name makes it one
+            (
+                "it",
+                "Un aereo della compagnia Adam Air è scomparso ieri.",
+                "Adam Air",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Lo ha detto la rete televisiva italiana Sportitalia in una nota.",
+                "Sportitalia",
+                Some(Organization),
+                None,
+            ),
+            // a name and its initials in brackets
+            (
+                "it",
+                "Torna in lista Alternativa Sociale (AS) dopo il ricorso.",
+                "Alternativa Sociale",
+                Some(Organization),
+                None,
+            ),
             // an all-caps headline is read by the names known from the text
             (
                 "en",
