@@ -990,11 +990,31 @@ fn finish(
             if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
                 c.country = Some(lex.country_name(iso));
                 c.tokens.end = span.end + 1;
+            } else if lex.org_cues.contains(&first.key)
+                && span.len() <= 2
+                && is_org_adjective(lex, &toks[span.end])
+            {
+                // "Commissione europea", "Corte costituzionale", "Polizia stradale".
+                c.tokens.end = span.end + 1;
+                c.key = None;
             }
         }
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// A lower-case adjective that can follow an organization noun: long enough, with an adjective
+/// ending, and no function word.
+fn is_org_adjective(lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
+    t.is_word()
+        && !t.cap
+        && t.key.chars().count() >= 6
+        && !lex.is_stopword(&t.key)
+        && lex
+            .adjective_endings
+            .iter()
+            .any(|e| t.key.ends_with(e.as_str()))
 }
 
 /// A name widened by the lower-case place words around it that belong to it (`place_affixes`).
@@ -1517,6 +1537,14 @@ mod tests {
                 "it",
                 "Lo ha detto la rete televisiva italiana Sportitalia in una nota.",
                 "Sportitalia",
+                Some(Organization),
+                None,
+            ),
+            // an adjective after an organization noun is part of the name
+            (
+                "it",
+                "Gli esami disposti dalla Polizia stradale hanno rivelato altro.",
+                "Polizia stradale",
                 Some(Organization),
                 None,
             ),
