@@ -761,6 +761,19 @@ fn two_names(
             && first_name(&toks[left.start])
             && !toks[left.clone()].iter().any(cue)
             && !ctx.is_place(left.clone());
+        // "Lant Princhett della Banca Mondiale": two plain names, then an organization.
+        let left_person = left_person
+            || (first_particle
+                && left.len() == 2
+                && toks[left.clone()].iter().all(|t| t.is_word() && t.cap)
+                && !toks[left.clone()]
+                    .iter()
+                    .any(|t| cue(t) || crate::lexicon::any_org_cue(&t.key))
+                && !ctx.is_place(left.clone())
+                && classify_whole(doc, left.clone()).is_none()
+                && toks[right.clone()]
+                    .iter()
+                    .any(|t| t.cap && (cue(t) || crate::lexicon::any_org_cue(&t.key))));
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
         // "Fans of Dynamo Moscow": a capitalized word that opens the sentence and nothing else.
         let opener = left.len() == 1
@@ -1545,6 +1558,14 @@ mod tests {
                 "it",
                 "Gli esami disposti dalla Polizia stradale hanno rivelato altro.",
                 "Polizia stradale",
+                Some(Organization),
+                None,
+            ),
+            // two plain names, a particle, then an organization: a person of it
+            (
+                "it",
+                "Lo ha detto Lant Princhett della Banca Mondiale in un intervento.",
+                "Banca Mondiale",
                 Some(Organization),
                 None,
             ),
