@@ -968,6 +968,9 @@ fn finish(
         } else if locative && (single || guess_person) {
             (EntityKind::Place, 1)
         } else if (single && all_caps(text) && text.chars().count() <= 6)
+            || is_dotted_acronym(
+                &doc.text()[toks[span.start].range.start..toks[span.end - 1].range.end],
+            )
             || (article && (single || guess_person))
         {
             // An acronym; or a name after an article.
@@ -978,6 +981,15 @@ fn finish(
         } else {
             (EntityKind::Other, 0)
         };
+        // "alle 08:32 UTC", "at 1400 GMT": capitals right after a time are a time zone.
+        let after_number = toks[seg.tokens.start..span.start]
+            .iter()
+            .rev()
+            .find(|t| t.key != "(")
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        if single && all_caps(text) && after_number && strength <= 1 {
+            return;
+        }
         c.kind = kind;
         c.strength = strength;
         // A lone capitalized word at a sentence start that is known as a common word is no name.
@@ -1015,6 +1027,14 @@ fn finish(
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// Capitals with a full stop after each, three or more: "W.W.F.", "T.A.R." (organizations).
+fn is_dotted_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && s.chars().all(|c| c.is_uppercase() || c == '.')
+        && s.split('.').all(|p| p.chars().count() <= 1)
 }
 
 /// A lower-case adjective that can follow an organization noun: long enough, with an adjective
@@ -1567,6 +1587,21 @@ mod tests {
                 "Lo ha detto Lant Princhett della Banca Mondiale in un intervento.",
                 "Banca Mondiale",
                 Some(Organization),
+                None,
+            ),
+            // dotted capitals are an organization; capitals after a time a time zone
+            (
+                "it",
+                "Il ricorso del W.W.F. è stato accolto alle 08:30 UTC di ieri.",
+                "W.W.F.",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Il ricorso del W.W.F. è stato accolto alle 08:30 UTC di ieri.",
+                "UTC",
+                None,
                 None,
             ),
             // a name and its initials in brackets
