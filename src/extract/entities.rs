@@ -661,6 +661,7 @@ fn split_candidate(
             country = Some(lex.country_name(iso));
             a += n;
         } else if let Some((n, _)) = lex.titles.longest(rest) {
+            title_organization(ctx, seg, r.start + a..r.start + a + n, out);
             if n == rest.len() {
                 a = b;
                 break;
@@ -730,6 +731,30 @@ fn split_candidate(
         return;
     }
     finish(ctx, seg, span, role, country, out);
+}
+
+/// The organization a capitalized title names: "Repubblica" in "Presidente della Repubblica",
+/// "Senato" in "Presidente del Senato".
+fn title_organization(
+    ctx: &Context,
+    seg: &Segment,
+    title: std::ops::Range<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let Some(k) = (title.start + 2..title.end).find(|&k| {
+        toks[k].cap
+            && lex.org_cues.contains(&toks[k].key)
+            && lex.particles.contains(&toks[k - 1].key)
+    }) else {
+        return;
+    };
+    let mut c = Candidate::unknown(k..title.end);
+    c.kind = EntityKind::Organization;
+    c.strength = 2;
+    c.sentence = seg.sentence;
+    out.push(c);
 }
 
 /// Where a run holds two names, the two parts; the flag says whether the cues before the run
@@ -1602,6 +1627,14 @@ mod tests {
                 "Il ricorso del W.W.F. è stato accolto alle 08:30 UTC di ieri.",
                 "UTC",
                 None,
+                None,
+            ),
+            // the organization a capitalized title names
+            (
+                "it",
+                "Ne ha parlato il Presidente della Repubblica Giorgio Napolitano.",
+                "Repubblica",
+                Some(Organization),
                 None,
             ),
             // a name and its initials in brackets
