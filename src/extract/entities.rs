@@ -996,7 +996,8 @@ fn finish(
             || is_dotted_acronym(
                 &doc.text()[toks[span.start].range.start..toks[span.end - 1].range.end],
             )
-            || (article && (single || guess_person))
+            || (article
+                && ((single && !ctx.lower_seen.contains(first.key.as_str())) || guess_person))
         {
             // An acronym; or a name after an article.
             (EntityKind::Organization, 1)
@@ -1635,6 +1636,14 @@ mod tests {
                 "Ne ha parlato il Presidente della Repubblica Giorgio Napolitano.",
                 "Repubblica",
                 Some(Organization),
+                None,
+            ),
+            // a word written in lower case elsewhere is no name after an article
+            (
+                "it",
+                "Il ministro ha detto che il Paese crescerà. Nel paese si vota.",
+                "Paese",
+                None,
                 None,
             ),
             // a name and its initials in brackets
