@@ -930,7 +930,15 @@ fn finish(
         .checked_sub(1)
         .filter(|&p| p >= seg.tokens.start)
         .map(|p| &toks[p]);
-    let locative = before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // "in Senigallia"; "la città di Senigallia", "il sindaco di Tirano".
+    let place_of = before.is_some_and(|t| t.is_word() && lex.particles.contains(&t.key))
+        && span
+            .start
+            .checked_sub(2)
+            .filter(|&p| p >= seg.tokens.start)
+            .is_some_and(|p| !toks[p].cap && lex.place_of.contains(&toks[p].key));
+    let locative =
+        place_of || before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
     // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
     let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
     // "Interfax news agency", "the Cofinec company": an organization noun right after.
@@ -1644,6 +1652,14 @@ mod tests {
                 "Il ministro ha detto che il Paese crescerà. Nel paese si vota.",
                 "Paese",
                 None,
+                None,
+            ),
+            // a place after "città di", "sindaco di"
+            (
+                "it",
+                "Lo ha annunciato ieri il sindaco di Albiano durante il consiglio.",
+                "Albiano",
+                Some(Place),
                 None,
             ),
             // a name and its initials in brackets
