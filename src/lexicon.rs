@@ -28,6 +28,9 @@ struct Files {
     titles: &'static str,
     particles: &'static str,
     org_cues: &'static str,
+    org_kinds: &'static str,
+    place_of: &'static str,
+    adjective_endings: &'static str,
     place_cues: &'static str,
     locatives: &'static str,
     adjectives: &'static str,
@@ -71,6 +74,9 @@ macro_rules! files {
             titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
             particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
+            org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
+            place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
+            adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
             locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
             adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
@@ -257,6 +263,12 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
+    /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
+    pub org_kinds: HashSet<String>,
+    /// Lower-case words that, with "of" after them, are followed by a place ("città di").
+    pub place_of: HashSet<String>,
+    /// Endings of lower-case adjectives that follow a noun ("europea", "costituzionale").
+    pub adjective_endings: Vec<String>,
     /// Words that make a name a place ("street", "piazza", "monte").
     pub place_cues: HashSet<String>,
     /// Words right before a name that make it a place ("in", "at").
@@ -384,6 +396,9 @@ impl Lexicon {
             titles: phrases(f.titles, |_| Some(())),
             particles: set(f.particles),
             org_cues: set(f.org_cues),
+            org_kinds: set(f.org_kinds),
+            place_of: set(f.place_of),
+            adjective_endings: set(f.adjective_endings).into_iter().collect(),
             place_cues: set(f.place_cues),
             locatives: set(f.locatives),
             adjectives: set(f.adjectives),

@@ -290,6 +290,7 @@ pub fn extract(doc: &Document) -> Entities {
     }
     teams(&ctx, &segs, &mut cands);
     coordinate(doc, &mut cands);
+    spelled_out(doc, &mut cands);
     let mut ents = merge(doc, cands);
     resolve_descriptions(doc, &mut ents);
     ents
@@ -334,6 +335,42 @@ fn coordinate(doc: &Document, cands: &mut [Candidate]) {
                 };
                 cands[to].strength = 1;
             }
+        }
+    }
+}
+
+/// A name and its initials in brackets name an organization: "Alternativa Sociale (AS)", "il CIS
+/// (Cooperazione Italiana Solidarietà)". People and places are rarely written so.
+fn spelled_out(doc: &Document, cands: &mut [Candidate]) {
+    let toks = &doc.tokens;
+    let text = doc.text();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].tokens.start);
+    let span_text = |c: &Candidate| -> &str {
+        text.get(toks[c.tokens.start].range.start..toks[c.tokens.end - 1].range.end)
+            .unwrap_or("")
+    };
+    let weak = |c: &Candidate| c.strength <= 2 && c.role.is_none();
+    for w in order.windows(2) {
+        let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        let bracketed = b.tokens.start == a.tokens.end + 1
+            && toks.get(a.tokens.end).is_some_and(|t| t.key == "(")
+            && toks.get(b.tokens.end).is_some_and(|t| t.key == ")");
+        if !bracketed || !weak(a) || !weak(b) {
+            continue;
+        }
+        let (long, short) = if a.tokens.len() > 1 {
+            (span_text(a), span_text(b))
+        } else {
+            (span_text(b), span_text(a))
+        };
+        let letters: String = short.chars().filter(|c| c.is_uppercase()).collect();
+        if short.contains(' ') || letters.chars().count() < 2 || initials(long) != letters {
+            continue;
+        }
+        for &i in w {
+            cands[i].kind = EntityKind::Organization;
+            cands[i].strength = 2;
         }
     }
 }
@@ -624,6 +661,7 @@ fn split_candidate(
             country = Some(lex.country_name(iso));
             a += n;
         } else if let Some((n, _)) = lex.titles.longest(rest) {
+            title_organization(ctx, seg, r.start + a..r.start + a + n, out);
             if n == rest.len() {
                 a = b;
                 break;
@@ -695,6 +733,30 @@ fn split_candidate(
     finish(ctx, seg, span, role, country, out);
 }
 
+/// The organization a capitalized title names: "Repubblica" in "Presidente della Repubblica",
+/// "Senato" in "Presidente del Senato".
+fn title_organization(
+    ctx: &Context,
+    seg: &Segment,
+    title: std::ops::Range<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let Some(k) = (title.start + 2..title.end).find(|&k| {
+        toks[k].cap
+            && lex.org_cues.contains(&toks[k].key)
+            && lex.particles.contains(&toks[k - 1].key)
+    }) else {
+        return;
+    };
+    let mut c = Candidate::unknown(k..title.end);
+    c.kind = EntityKind::Organization;
+    c.strength = 2;
+    c.sentence = seg.sentence;
+    out.push(c);
+}
+
 /// Where a run holds two names, the two parts; the flag says whether the cues before the run
 /// belong to the second ("Stati Uniti Joe Biden") rather than the first.
 #[allow(clippy::type_complexity)]
@@ -724,6 +786,19 @@ fn two_names(
             && first_name(&toks[left.start])
             && !toks[left.clone()].iter().any(cue)
             && !ctx.is_place(left.clone());
+        // "Lant Princhett della Banca Mondiale": two plain names, then an organization.
+        let left_person = left_person
+            || (first_particle
+                && left.len() == 2
+                && toks[left.clone()].iter().all(|t| t.is_word() && t.cap)
+                && !toks[left.clone()]
+                    .iter()
+                    .any(|t| cue(t) || crate::lexicon::any_org_cue(&t.key))
+                && !ctx.is_place(left.clone())
+                && classify_whole(doc, left.clone()).is_none()
+                && toks[right.clone()]
+                    .iter()
+                    .any(|t| t.cap && (cue(t) || crate::lexicon::any_org_cue(&t.key))));
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
         // "Fans of Dynamo Moscow": a capitalized word that opens the sentence and nothing else.
         let opener = left.len() == 1
@@ -855,7 +930,15 @@ fn finish(
         .checked_sub(1)
         .filter(|&p| p >= seg.tokens.start)
         .map(|p| &toks[p]);
-    let locative = before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // "in Senigallia"; "la città di Senigallia", "il sindaco di Tirano".
+    let place_of = before.is_some_and(|t| t.is_word() && lex.particles.contains(&t.key))
+        && span
+            .start
+            .checked_sub(2)
+            .filter(|&p| p >= seg.tokens.start)
+            .is_some_and(|p| !toks[p].cap && lex.place_of.contains(&toks[p].key));
+    let locative =
+        place_of || before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
     // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
     let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
     // "Interfax news agency", "the Cofinec company": an organization noun right after.
@@ -865,6 +948,13 @@ fn finish(
         .zip(&toks[span.end..seg.tokens.end])
         .take_while(|(_, t)| t.is_word() && !t.cap)
         .any(|(k, _)| lex.org_cues.contains(*k));
+    // "il quotidiano La Stampa", "la compagnia Adam Air", "la rete televisiva Sportitalia": a kind
+    // of organization right before, with at most two describing words between.
+    let org_before = toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+        .any(|t| lex.org_kinds.contains(&t.key));
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -899,6 +989,8 @@ fn finish(
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
+        } else if org_before {
+            (EntityKind::Organization, 2)
         } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
             (EntityKind::Person, 2)
         } else if org_after {
@@ -909,7 +1001,11 @@ fn finish(
         } else if locative && (single || guess_person) {
             (EntityKind::Place, 1)
         } else if (single && all_caps(text) && text.chars().count() <= 6)
-            || (article && (single || guess_person))
+            || is_dotted_acronym(
+                &doc.text()[toks[span.start].range.start..toks[span.end - 1].range.end],
+            )
+            || (article
+                && ((single && !ctx.lower_seen.contains(first.key.as_str())) || guess_person))
         {
             // An acronym; or a name after an article.
             (EntityKind::Organization, 1)
@@ -919,6 +1015,15 @@ fn finish(
         } else {
             (EntityKind::Other, 0)
         };
+        // "alle 08:32 UTC", "at 1400 GMT": capitals right after a time are a time zone.
+        let after_number = toks[seg.tokens.start..span.start]
+            .iter()
+            .rev()
+            .find(|t| t.key != "(")
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        if single && all_caps(text) && after_number && strength <= 1 {
+            return;
+        }
         c.kind = kind;
         c.strength = strength;
         // A lone capitalized word at a sentence start that is known as a common word is no name.
@@ -944,11 +1049,39 @@ fn finish(
             if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
                 c.country = Some(lex.country_name(iso));
                 c.tokens.end = span.end + 1;
+            } else if lex.org_cues.contains(&first.key)
+                && span.len() <= 2
+                && is_org_adjective(lex, &toks[span.end])
+            {
+                // "Commissione europea", "Corte costituzionale", "Polizia stradale".
+                c.tokens.end = span.end + 1;
+                c.key = None;
             }
         }
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// Capitals with a full stop after each, three or more: "W.W.F.", "T.A.R." (organizations).
+fn is_dotted_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && s.chars().all(|c| c.is_uppercase() || c == '.')
+        && s.split('.').all(|p| p.chars().count() <= 1)
+}
+
+/// A lower-case adjective that can follow an organization noun: long enough, with an adjective
+/// ending, and no function word.
+fn is_org_adjective(lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
+    t.is_word()
+        && !t.cap
+        && t.key.chars().count() >= 6
+        && !lex.is_stopword(&t.key)
+        && lex
+            .adjective_endings
+            .iter()
+            .any(|e| t.key.ends_with(e.as_str()))
 }
 
 /// A name widened by the lower-case place words around it that belong to it (`place_affixes`).
@@ -1459,6 +1592,84 @@ mod tests {
     fn rule_table() {
         use EntityKind::*;
         let cases: &[Case] = &[
+            // a kind of organization right before a name makes it one
+            (
+                "it",
+                "Un aereo della compagnia Adam Air è scomparso ieri.",
+                "Adam Air",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Lo ha detto la rete televisiva italiana Sportitalia in una nota.",
+                "Sportitalia",
+                Some(Organization),
+                None,
+            ),
+            // an adjective after an organization noun is part of the name
+            (
+                "it",
+                "Gli esami disposti dalla Polizia stradale hanno rivelato altro.",
+                "Polizia stradale",
+                Some(Organization),
+                None,
+            ),
+            // two plain names, a particle, then an organization: a person of it
+            (
+                "it",
+                "Lo ha detto Lant Princhett della Banca Mondiale in un intervento.",
+                "Banca Mondiale",
+                Some(Organization),
+                None,
+            ),
+            // dotted capitals are an organization; capitals after a time a time zone
+            (
+                "it",
+                "Il ricorso del W.W.F. è stato accolto alle 08:30 UTC di ieri.",
+                "W.W.F.",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Il ricorso del W.W.F. è stato accolto alle 08:30 UTC di ieri.",
+                "UTC",
+                None,
+                None,
+            ),
+            // the organization a capitalized title names
+            (
+                "it",
+                "Ne ha parlato il Presidente della Repubblica Giorgio Napolitano.",
+                "Repubblica",
+                Some(Organization),
+                None,
+            ),
+            // a word written in lower case elsewhere is no name after an article
+            (
+                "it",
+                "Il ministro ha detto che il Paese crescerà. Nel paese si vota.",
+                "Paese",
+                None,
+                None,
+            ),
+            // a place after "città di", "sindaco di"
+            (
+                "it",
+                "Lo ha annunciato ieri il sindaco di Albiano durante il consiglio.",
+                "Albiano",
+                Some(Place),
+                None,
+            ),
+            // a name and its initials in brackets
+            (
+                "it",
+                "Torna in lista Alternativa Sociale (AS) dopo il ricorso.",
+                "Alternativa Sociale",
+                Some(Organization),
+                None,
+            ),
             // an all-caps headline is read by the names known from the text
             (
                 "en",
