@@ -600,21 +600,26 @@ pub fn chrome() -> &'static Chrome {
 pub fn any_org_cue(key: &str) -> bool {
     static ALL: OnceLock<HashSet<String>> = OnceLock::new();
     ALL.get_or_init(|| {
+        // Straight from the files: the other lexicons are not built for this.
         LANGUAGES
             .iter()
-            .filter_map(|c| lexicon(c))
-            .flat_map(|l| l.org_cues.iter().cloned())
+            .filter_map(|&c| files(c))
+            .flat_map(|f| set(f.org_cues))
             .collect()
     })
     .contains(key)
 }
 
 /// The stopword lists of every language, for language detection.
-pub fn stopword_profiles() -> Vec<(&'static str, &'static HashSet<String>)> {
-    LANGUAGES
-        .iter()
-        .filter_map(|c| lexicon(c).map(|l| (*c, &l.stopwords)))
-        .collect()
+/// Read on their own: detecting the language must not build the lexicons it will not use.
+pub fn stopword_profiles() -> &'static [(&'static str, HashSet<String>)] {
+    static PROFILES: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|&c| Some((c, set(files(c)?.stopwords))))
+            .collect()
+    })
 }
 
 #[cfg(test)]
