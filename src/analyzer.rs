@@ -169,19 +169,25 @@ impl Analyzer {
         }
         let ents = entities::extract(&doc);
         let mut facts: Vec<Fact> = Vec::new();
-        if self.kinds.contains(&FactKind::Meeting) {
-            facts.extend(
-                meetings::extract(&doc, &ents)
-                    .into_iter()
-                    .map(Fact::Meeting),
-            );
-        }
-        if self.kinds.contains(&FactKind::Agreement) {
-            facts.extend(
-                agreements::extract(&doc, &ents)
-                    .into_iter()
-                    .map(Fact::Agreement),
-            );
+        let wants = |k: FactKind| self.kinds.contains(&k);
+        if wants(FactKind::Meeting) || wants(FactKind::Agreement) {
+            // Both read the meeting words: once.
+            let reader = meetings::Reader::new(&doc, &ents);
+            let readings = reader.readings();
+            if wants(FactKind::Meeting) {
+                facts.extend(
+                    meetings::extract(&reader, &readings)
+                        .into_iter()
+                        .map(Fact::Meeting),
+                );
+            }
+            if wants(FactKind::Agreement) {
+                facts.extend(
+                    agreements::extract(&reader, &readings)
+                        .into_iter()
+                        .map(Fact::Agreement),
+                );
+            }
         }
         if self.kinds.contains(&FactKind::Number) {
             facts.extend(numbers::extract(&doc).into_iter().map(Fact::Number));

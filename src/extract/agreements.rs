@@ -10,8 +10,6 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::Agreement;
-use crate::document::Document;
-use crate::extract::entities::Entities;
 use crate::extract::meetings::{Found, Reader, Reading};
 use crate::lexicon::{AgreementWord, Link, SignVerb};
 use crate::segment::{Range, TokenKind};
@@ -31,9 +29,10 @@ struct Read {
     confidence: f64,
 }
 
-pub fn extract(doc: &Document, ents: &Entities) -> Vec<Agreement> {
-    let reader = Reader::new(doc, ents);
-    let meetings = reader.readings();
+/// The agreement cards; `meetings` are the readings of the meeting words (parties of a signing
+/// in a meeting's sentence).
+pub(crate) fn extract(reader: &Reader, meetings: &[Reading]) -> Vec<Agreement> {
+    let (doc, ents) = (reader.doc, reader.ents);
     let mut reads: Vec<Read> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
@@ -47,7 +46,7 @@ pub fn extract(doc: &Document, ents: &Entities) -> Vec<Agreement> {
                 t += 1;
                 continue;
             };
-            if let Some(a) = read(&reader, &meetings, s, t, n, *verb) {
+            if let Some(a) = read(reader, meetings, s, t, n, *verb) {
                 reads.push(a);
             }
             t += n;
@@ -316,12 +315,14 @@ fn topics(reader: &Reader, s: usize, from: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::extract::entities;
 
     fn agreements(text: &str, lang: &str) -> Vec<Agreement> {
         let doc = Document::new(text, Some(lang));
         let ents = entities::extract(&doc);
-        extract(&doc, &ents)
+        let reader = Reader::new(&doc, &ents);
+        extract(&reader, &reader.readings())
     }
 
     fn names(a: &Agreement) -> Vec<&str> {

@@ -1023,13 +1023,12 @@ struct Card {
 }
 
 /// The meeting cards of a document.
-pub fn extract(doc: &Document, ents: &Entities) -> Vec<Meeting> {
-    let reader = Reader::new(doc, ents);
-    let readings = reader.readings();
-    let cards = gather(&reader, &readings);
-    cards
+/// The meeting cards, from the readings of every meeting word ([`Reader::readings`], which the
+/// agreements read too).
+pub(crate) fn extract(reader: &Reader, readings: &[Reading]) -> Vec<Meeting> {
+    gather(reader, readings)
         .into_iter()
-        .map(|c| card(&reader, &readings, c))
+        .map(|c| card(reader, readings, c))
         .collect()
 }
 
@@ -1241,7 +1240,8 @@ mod tests {
     fn meetings(text: &str, lang: &str) -> Vec<Got> {
         let doc = Document::new(text, Some(lang));
         let ents = entities::extract(&doc);
-        extract(&doc, &ents)
+        let reader = Reader::new(&doc, &ents);
+        extract(&reader, &reader.readings())
             .into_iter()
             .map(|m| Got {
                 participants: m.participants.into_iter().map(|p| p.name).collect(),
