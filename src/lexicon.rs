@@ -347,6 +347,17 @@ fn phrases<V>(text: &str, value: impl Fn(&[&str]) -> Option<V>) -> Phrases<V> {
     p
 }
 
+/// Word → every value the file gives it (second column, through `value`).
+fn grouped(text: &str, value: impl Fn(&str) -> String) -> HashMap<String, Vec<String>> {
+    let mut m: HashMap<String, Vec<String>> = HashMap::default();
+    for r in rows(text) {
+        if let Some(v) = r.get(1).filter(|v| !v.is_empty()) {
+            m.entry(fold_key(r[0])).or_default().push(value(v));
+        }
+    }
+    m
+}
+
 fn column(r: &[&str], i: usize) -> Option<String> {
     r.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string())
 }
@@ -430,15 +441,7 @@ impl Lexicon {
                 .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
                 .collect(),
             first_names: set(f.first_names),
-            ranges: {
-                let mut m: HashMap<String, Vec<String>> = HashMap::default();
-                for r in rows(f.ranges) {
-                    if let Some(to) = r.get(1) {
-                        m.entry(fold_key(r[0])).or_default().push(fold_key(to));
-                    }
-                }
-                m
-            },
+            ranges: grouped(f.ranges, fold_key),
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),
             number_parts: phrases(f.number_parts, |r| match *r.get(1)? {
@@ -449,15 +452,7 @@ impl Lexicon {
                 _ => None,
             }),
             currency_codes: rows(CURRENCY_CODES).map(|r| r[0].to_string()).collect(),
-            about_words: {
-                let mut m: HashMap<String, Vec<String>> = HashMap::default();
-                for r in rows(f.about_words) {
-                    if let Some(role) = column(&r, 1) {
-                        m.entry(fold_key(r[0])).or_default().push(role);
-                    }
-                }
-                m
-            },
+            about_words: grouped(f.about_words, str::to_string),
             source_after: phrases(f.speech_verbs, |r| (r.get(1) == Some(&">")).then_some(())),
             pronouns: rows(f.pronouns)
                 .filter_map(|r| Some((fold_key(r[0]), r.get(1)?.chars().next()?)))

@@ -297,6 +297,15 @@ impl<'d, 'a> Reader<'d, 'a> {
         (a, b)
     }
 
+    /// The last person named in a token range, out of quotation marks.
+    fn last_person(&self, r: std::ops::Range<usize>) -> Option<usize> {
+        self.ents
+            .mentions_in(r)
+            .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
+            .last()
+            .map(|m| m.entity)
+    }
+
     /// The first person named in sentence `s` outside `skip`, out of quotation marks.
     fn first_person(&self, s: usize, skip: std::ops::Range<usize>) -> Option<usize> {
         let r = self.doc.sentences.get(s)?.tokens.clone();
@@ -396,13 +405,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         // "Russia and Vietnam pledged … as President Vladimir Putin made a state visit": a
         // person nearer the word is its subject rather than the countries that open the clause.
         if !found.is_empty() && !found.iter().any(|&e| self.is_person(e)) {
-            if let Some(m) = self
-                .ents
-                .mentions_in(k..t)
-                .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
-                .last()
-            {
-                return (vec![m.entity], Found::Here, Vec::new());
+            if let Some(e) = self.last_person(k..t) {
+                return (vec![e], Found::Here, Vec::new());
             }
         }
         if found.iter().any(|&e| self.is_person(e)) {
@@ -416,13 +420,8 @@ impl<'d, 'a> Reader<'d, 'a> {
         if !groups.is_empty() {
             return (Vec::new(), Found::Here, groups);
         }
-        if let Some(m) = self
-            .ents
-            .mentions_in(c0..t)
-            .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
-            .last()
-        {
-            return (vec![m.entity], Found::Here, Vec::new());
+        if let Some(e) = self.last_person(c0..t) {
+            return (vec![e], Found::Here, Vec::new());
         }
         // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
         // of nothing but names opening the sentence (or a caption after "FILE -"), or set off by
