@@ -160,7 +160,7 @@ impl<V> Phrases<V> {
             return; // the first entry of a phrase wins
         }
         list.push((keys, value));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
     }
 
     /// The longest phrase that starts at `keys[0]`: (number of keys, value).

@@ -511,7 +511,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         let stems: Vec<String> = crate::segment::tokenize(&f.name, 0)
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| stem(t))
+            .map(&stem)
             .collect();
         if stems.is_empty() {
             continue;

@@ -471,7 +471,7 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
                 .find(|&e| {
                     let f = &ents.list[e];
                     f.kind == EntityKind::Person
-                        && f.country.as_deref().map_or(true, |c| c == country)
+                        && f.country.as_deref().is_none_or(|c| c == country)
                 });
             if let Some(e) = person {
                 let f = &mut ents.list[e];
@@ -1131,7 +1131,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
             let t = &toks[i];
             let free = |r: &std::ops::Range<usize>| {
                 let k = taken.partition_point(|x| x.end <= r.start);
-                taken.get(k).map_or(true, |x| x.start >= r.end)
+                taken.get(k).is_none_or(|x| x.start >= r.end)
             };
             let keys = ctx.keys(i..seg.tokens.end.min(i + MAX_PHRASE));
             let Some((n, _)) = lex

@@ -2,7 +2,7 @@
 //! durations, years and ranges, with the qualifier that goes with them and a short `about`.
 //! Never read out of names and codes (G7, COVID-19, F-16, 5G).
 
-use crate::analysis::{NumberCategory, NumberFact, Span};
+use crate::analysis::{NumberCategory, NumberFact};
 use crate::document::Document;
 use crate::lexicon::{Lexicon, NumberPart};
 use crate::segment::{Range, Token, TokenKind};
@@ -384,11 +384,9 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
             .filter(|(v, _, approx)| !approx && (*v == 100.0 || is_multiplier(*v)))
     };
     match c.part(k) {
-        Some((n, NumberPart::Article)) => {
-            if scale_after(k + n).is_some() {
-                let _ = s.push(1.0);
-                k += n;
-            }
+        Some((n, NumberPart::Article)) if scale_after(k + n).is_some() => {
+            let _ = s.push(1.0);
+            k += n;
         }
         Some((n, NumberPart::Fraction(f))) => {
             let mut m = k + n;
@@ -760,7 +758,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
             if let Some((m, iso)) = c.lex.currencies.longest(&c.keys(j + n)) {
                 let next = c.tok(j + n + m);
                 let word = toks[j + n].is_word();
-                let ends = next.map_or(true, |t| {
+                let ends = next.is_none_or(|t| {
                     (t.kind == TokenKind::Punct && t.key != "-")
                         || (t.is_word() && lex.is_stopword(&t.key))
                 });
@@ -1251,14 +1249,6 @@ fn destination(
             end: toks[x - 1].range.end,
         })
     })
-}
-
-/// The evidence of number facts never reaches outside the document: used by tests.
-#[allow(dead_code)]
-fn evidence_ok(f: &NumberFact, len: usize) -> bool {
-    f.evidence
-        .iter()
-        .all(|Span { start, end }| start < end && *end <= len)
 }
 
 #[cfg(test)]
