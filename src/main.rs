@@ -111,9 +111,9 @@ fn batch(analyzer: &Analyzer) -> Result<(), String> {
         if let Some(obj) = v.as_object_mut() {
             obj.insert("id".to_string(), id);
         }
-        writeln!(out, "{v}").map_err(|e| e.to_string())?;
+        writeln!(out, "{v}").map_err(write_error)?;
     }
-    out.flush().map_err(|e| e.to_string())
+    out.flush().map_err(write_error)
 }
 
 fn run() -> Result<(), String> {
@@ -127,6 +127,8 @@ fn run() -> Result<(), String> {
         args.files
     };
     let many = files.len() > 1;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
     for f in &files {
         let (text, lossy) = read_input(f)?;
         let mut a = args.analyzer.analyze(&text);
@@ -135,20 +137,30 @@ fn run() -> Result<(), String> {
                 .push("the input is not valid UTF-8: invalid bytes were replaced".to_string());
         }
         if args.json {
-            println!("{}", to_json(&a));
+            writeln!(out, "{}", to_json(&a)).map_err(write_error)?;
         } else {
             if many {
-                println!("── {f}");
+                writeln!(out, "── {f}").map_err(write_error)?;
             }
-            print!("{}", factcards::render::text(&a));
+            write!(out, "{}", factcards::render::text(&a)).map_err(write_error)?;
         }
     }
-    Ok(())
+    out.flush().map_err(write_error)
+}
+
+/// A write error as a message; a closed pipe (`factcards … | head`) is no error: empty.
+fn write_error(e: io::Error) -> String {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        String::new()
+    } else {
+        format!("stdout: {e}")
+    }
 }
 
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_empty() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("factcards: {e}\n\n{USAGE}");
             ExitCode::from(2)
