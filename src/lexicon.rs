@@ -29,6 +29,7 @@ struct Files {
     particles: &'static str,
     org_cues: &'static str,
     org_kinds: &'static str,
+    person_nouns: &'static str,
     place_of: &'static str,
     adjective_endings: &'static str,
     place_cues: &'static str,
@@ -75,6 +76,7 @@ macro_rules! files {
             particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
             org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
+            person_nouns: include_str!(concat!("../data/", $lang, "/person_nouns.txt")),
             place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
             adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
@@ -200,6 +202,12 @@ pub struct MeetingWord {
     pub needs_object: bool,
     /// A longer phrase that is no encounter ("talks to the press"): type `-` in the file.
     pub ignore: bool,
+    /// Taking part ("attended", "ha partecipato"): an encounter only with a gathering named
+    /// right after it. Type `attend` in the file.
+    pub attend: bool,
+    /// A gathering one takes part in ("conference", "forum"): an encounter only after a word
+    /// of taking part. Type `event` in the file.
+    pub event: bool,
 }
 
 /// What a small word links an encounter or an agreement to (`meeting_links.txt`).
@@ -265,6 +273,8 @@ pub struct Lexicon {
     pub org_cues: HashSet<String>,
     /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
     pub org_kinds: HashSet<String>,
+    /// Nouns for people ("sorella", "giornalista") that make the name after them a person.
+    pub person_nouns: HashSet<String>,
     /// Lower-case words that, with "of" after them, are followed by a place ("città di").
     pub place_of: HashSet<String>,
     /// Endings of lower-case adjectives that follow a noun ("europea", "costituzionale").
@@ -408,6 +418,7 @@ impl Lexicon {
             particles: set(f.particles),
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),
+            person_nouns: set(f.person_nouns),
             place_of: set(f.place_of),
             adjective_endings: set(f.adjective_endings).into_iter().collect(),
             place_cues: set(f.place_cues),
@@ -464,6 +475,17 @@ impl Lexicon {
                             kind: MeetingType::Meeting,
                             needs_object: false,
                             ignore: true,
+                            attend: false,
+                            event: false,
+                        })
+                    }
+                    "attend" | "event" => {
+                        return Some(MeetingWord {
+                            kind: MeetingType::Meeting,
+                            needs_object: false,
+                            ignore: false,
+                            attend: r[1] == "attend",
+                            event: r[1] == "event",
                         })
                     }
                     "summit" => MeetingType::Summit,
@@ -477,6 +499,8 @@ impl Lexicon {
                     kind,
                     needs_object: r.get(2) == Some(&"+"),
                     ignore: false,
+                    attend: false,
+                    event: false,
                 })
             }),
             meeting_links: phrases(f.meeting_links, |r| {

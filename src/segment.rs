@@ -91,6 +91,22 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                     break;
                 }
             }
+            // A code of capitals and digits with a capital after the digits ("M5S", "B2B") is
+            // one word; "G7" and "F-16" stay a word and a number.
+            if b.get(j).is_some_and(u8::is_ascii_digit)
+                && text[i..j].bytes().all(|x| x.is_ascii_uppercase())
+            {
+                let mut k = j;
+                while b.get(k).is_some_and(u8::is_ascii_digit) {
+                    k += 1;
+                }
+                if b.get(k).is_some_and(u8::is_ascii_uppercase) {
+                    while b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                        k += 1;
+                    }
+                    j = k;
+                }
+            }
             // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
             if b.get(j) == Some(&b'\'') {
                 let after: String = text[j + 1..]
@@ -387,11 +403,14 @@ mod tests {
 
     #[test]
     fn tokens_keep_numbers_elisions_and_clitics() {
-        let t = tokenize("Dell'80% di 1.000,5 e Moscow's G7 F-16", 0);
+        let t = tokenize("Dell'80% di 1.000,5 e Moscow's G7 F-16 M5S", 0);
         let keys: Vec<&str> = t.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["dell'", "80", "%", "di", "1.000,5", "e", "moscow", "'s", "g", "7", "f", "-", "16"]
+            [
+                "dell'", "80", "%", "di", "1.000,5", "e", "moscow", "'s", "g", "7", "f", "-", "16",
+                "m5s"
+            ]
         );
         assert!(!t[9].space_before); // "7" glued to "G"
     }

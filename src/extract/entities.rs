@@ -15,6 +15,8 @@ const MAX_PHRASE: usize = 8;
 /// The longest run of capitalized words read as names ("Presidente del Consiglio dei Ministri
 /// Giuseppe Conte" is 7).
 const MAX_RUN: usize = 12;
+/// The longest speech verb phrase read before a name ("aveva detto").
+const MAX_SPEECH_WORDS: usize = 3;
 
 /// A mention of an entity: token indices into the document.
 #[derive(Clone, Debug)]
@@ -210,6 +212,27 @@ fn is_initial(t: &Token, text: &str) -> bool {
 }
 
 /// An elision glued to the next word: "O'" of "O'Brien", "D'" of "D'Alema".
+/// A name of several words joined by hyphens, apostrophes or small words, capitalized at both
+/// ends: "Forte dei Marmi", "Saint-Vincent", "Castelnuovo del Garda".
+fn compound_name(ctx: &Context, span: std::ops::Range<usize>) -> bool {
+    let toks = &ctx.doc.tokens[span];
+    toks.len() > 1
+        && toks.first().is_some_and(|t| t.is_word() && t.cap)
+        && toks.last().is_some_and(|t| t.is_word() && t.cap)
+        && toks.iter().all(|t| {
+            (t.is_word() && (t.cap || ctx.doc.lex.is_stopword(&t.key)))
+                || matches!(t.key.as_str(), "-" | "'" | "\u{2019}")
+        })
+}
+
+/// A mark that may close a quotation.
+fn closes_quote(k: &str) -> bool {
+    matches!(
+        k,
+        "\u{201D}" | "\u{00BB}" | "\u{201C}" | "\"" | "'" | "\u{2019}"
+    )
+}
+
 fn is_elision(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.key.ends_with('\'')
 }
@@ -563,6 +586,16 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && is_name_word(&toks[j + 1])
             {
                 j += 2;
+            } else if t.is_word()
+                && !t.cap
+                && lex.particles.contains(&t.key)
+                && j + 2 < end
+                && toks[j + 1].key == "-"
+                && !toks[j + 1].space_before
+                && !toks[j + 2].space_before
+                && is_name_word(&toks[j + 2])
+            {
+                j += 3; // "Fayez al-Sarraj"
             } else {
                 break;
             }
@@ -924,7 +957,24 @@ fn finish(
         }
     }
     let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end.min(span.end + MAX_PHRASE));
-    let speaks = lex.speech_verbs.longest(&keys_after).is_some();
+    // "Smith said"; "», ha detto Zawahiri", "\", said Smith": a speech verb after the name, or
+    // right before it when the verb follows the quotation it attributes.
+    let speaks = lex.speech_verbs.longest(&keys_after).is_some()
+        || (1..=MAX_SPEECH_WORDS).any(|n| {
+            span.start >= seg.tokens.start + n + 1
+                && lex
+                    .speech_verbs
+                    .longest(&ctx.keys(span.start - n..span.start))
+                    .is_some_and(|(m, _)| m == n)
+                && lex
+                    .source_after
+                    .longest(&ctx.keys(span.start - n..span.start))
+                    .is_none()
+                && {
+                    let p = &toks[span.start - n - 1];
+                    p.kind == TokenKind::Punct && (p.key == "," || closes_quote(p.key.as_str()))
+                }
+        });
     let before = span
         .start
         .checked_sub(1)
@@ -937,8 +987,13 @@ fn finish(
             .checked_sub(2)
             .filter(|&p| p >= seg.tokens.start)
             .is_some_and(|p| !toks[p].cap && lex.place_of.contains(&toks[p].key));
-    let locative =
-        place_of || before.is_some_and(|t| t.is_word() && !t.cap && lex.locatives.contains(&t.key));
+    // ("A Cesena si è registrato…": the locative may open the sentence.)
+    let locative = place_of
+        || before.is_some_and(|t| {
+            t.is_word()
+                && (!t.cap || ctx.at_start(seg, span.start - 1))
+                && lex.locatives.contains(&t.key)
+        });
     // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
     let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
     // "Interfax news agency", "the Cofinec company": an organization noun right after.
@@ -955,6 +1010,13 @@ fn finish(
         .rev()
         .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
         .any(|t| lex.org_kinds.contains(&t.key));
+    // "la sorella Isabella", "il guardalinee gallese Owens": a noun for a person right before,
+    // with at most two describing words between.
+    let person_before = toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+        .any(|t| lex.person_nouns.contains(&t.key));
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -989,6 +1051,8 @@ fn finish(
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
+        } else if person_before && !has_place_inside {
+            (EntityKind::Person, 2)
         } else if org_before {
             (EntityKind::Organization, 2)
         } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
@@ -998,7 +1062,7 @@ fn finish(
         } else if has_place_inside {
             // "Dynamo Moscow", "Air France": a name built on a place is a team or a company.
             (EntityKind::Organization, 1)
-        } else if locative && (single || guess_person) {
+        } else if locative && (single || guess_person || compound_name(ctx, span.clone())) {
             (EntityKind::Place, 1)
         } else if (single && all_caps(text) && text.chars().count() <= 6)
             || is_dotted_acronym(
@@ -1592,6 +1656,52 @@ mod tests {
     fn rule_table() {
         use EntityKind::*;
         let cases: &[Case] = &[
+            // a noun for a person right before an unknown name makes it a person
+            (
+                "it",
+                "Il medico è stato chiamato dalla sorella Isabella nella notte.",
+                "Isabella",
+                Some(Person),
+                None,
+            ),
+            (
+                "it",
+                "L'accusa mossa dal giornalista Gigi Di Fiore resta in piedi.",
+                "Gigi Di Fiore",
+                Some(Person),
+                None,
+            ),
+            // a speech verb right after a quotation names its speaker
+            (
+                "it",
+                "«Obama è un bugiardo», ha detto Zawahiri, che aggiunge altro.",
+                "Zawahiri",
+                Some(Person),
+                None,
+            ),
+            // a locative opening the sentence, before a name of several words
+            (
+                "it",
+                "A Forte dei Marmi è nevicato per tre giorni.",
+                "Forte dei Marmi",
+                Some(Place),
+                None,
+            ),
+            // a code of capitals and digits is one name; a particle with a hyphen is inside one
+            (
+                "it",
+                "Il candidato del M5S ha perso il ballottaggio.",
+                "M5S",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Il premier libico Fayez al-Sarraj è arrivato a Roma.",
+                "Fayez al-Sarraj",
+                Some(Person),
+                None,
+            ),
             // a kind of organization right before a name makes it one
             (
                 "it",

@@ -60,6 +60,11 @@ pub(crate) struct Reader<'d, 'a> {
 
 /// How far after a word its arguments are looked for.
 const WINDOW: usize = 24;
+/// How many words a gathering may stand after a word of taking part ("attended the annual
+/// Soccerex Asian Forum").
+const GATHERING_REACH: usize = 6;
+/// How many words a description between commas may have ("FIFA presidential candidate").
+const DESCRIPTION_WORDS: usize = 6;
 
 impl<'d, 'a> Reader<'d, 'a> {
     pub fn new(doc: &'d Document<'a>, ents: &'d Entities) -> Self {
@@ -297,6 +302,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         (a, b)
     }
 
+    /// Is `a..b` a short description set off by commas ("FIFA presidential candidate", "a
+    /// former minister"): a few words, one of them lower-case, naming no person or country?
+    fn description(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= DESCRIPTION_WORDS
+            && (a..b).any(|k| self.doc.tokens[k].is_word() && !self.doc.tokens[k].cap)
+            && (a..b).all(|k| !self.quoted(k) && self.doc.tokens[k].key != "-")
+            && self.ents.mentions_in(a..b).all(|m| {
+                !self.is_person(m.entity) && self.ents.list[m.entity].kind != EntityKind::Country
+            })
+    }
+
     /// The last person named in a token range, out of quotation marks.
     fn last_person(&self, r: std::ops::Range<usize>) -> Option<usize> {
         self.ents
@@ -447,6 +464,20 @@ impl<'d, 'a> Reader<'d, 'a> {
             let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
             if opens && e >= c0 - 1 && names.iter().any(|&n| who(n)) {
                 return (names, Found::Here, Vec::new());
+            }
+            // "Prince Ali, FIFA presidential candidate, attends…": a short description without a
+            // name between commas sets the names that open the sentence apart from their verb.
+            if !dashed && !opens && self.description(p0, c0 - 1) && p0 > start + 1 {
+                let q0 = self.clause(s, p0 - 2).0;
+                let opens = q0 == start || dash(q0 - 1);
+                let (names, e) = self.list(q0, p0 - 1);
+                if opens
+                    && self.doc.tokens[p0 - 1].key == ","
+                    && e >= p0 - 1
+                    && names.iter().any(|&n| self.is_person(n))
+                {
+                    return (names, Found::Here, Vec::new());
+                }
             }
         }
         // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
@@ -862,8 +893,21 @@ impl<'d, 'a> Reader<'d, 'a> {
                 let rest = self.keys(t, r.end);
                 if let Some((n, w)) = lex.meeting_words.longest(&rest) {
                     let w = *w;
-                    if w.ignore {
+                    if w.ignore || w.event {
                         t += n;
+                        continue;
+                    }
+                    if w.attend {
+                        // "attended the Soccerex Asian Forum", "took part in a forum": the
+                        // gathering is the encounter, its participant the subject.
+                        if let Some((e, kind)) = self.gathering_after(t + n, r.end) {
+                            if let Some(reading) = self.read(s, t, e - t, kind, false) {
+                                out.push(reading);
+                            }
+                            t = e;
+                        } else {
+                            t += n;
+                        }
                         continue;
                     }
                     if let Some(reading) = self.read(s, t, n, w.kind, w.needs_object) {
@@ -895,6 +939,24 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         out
+    }
+
+    /// The end and type of a gathering named within a few words after `k` ("the annual
+    /// forum", "al vertice"), in the same clause.
+    fn gathering_after(&self, k: usize, end: usize) -> Option<(usize, MeetingType)> {
+        let lex = self.doc.lex;
+        for j in k..end.min(k + GATHERING_REACH) {
+            if self.quoted(j) || self.boundary(j) {
+                return None;
+            }
+            if let Some((n, w)) = lex.meeting_words.longest(&self.keys(j, end)) {
+                if w.ignore || w.attend {
+                    return None;
+                }
+                return Some((j + n, w.kind));
+            }
+        }
+        None
     }
 
     fn read(
@@ -1477,6 +1539,13 @@ mod tests {
                 "en",
                 "A team from the charity visited the Red Cross center near the border.",
             ),
+            ("en", "The minister attended a conference on energy prices."),
+            ("en", "Mayor Anna Berg attended the funeral of the victims."),
+            ("en", "Delegates will meet again at the forum."),
+            (
+                "it",
+                "Il ministro Mario Rossi ha partecipato a una protesta davanti al Senato.",
+            ),
         ] {
             let got = meetings(text, lang);
             assert!(
@@ -1485,5 +1554,54 @@ mod tests {
                 got.iter().map(|g| &g.participants).collect::<Vec<_>>()
             );
         }
+    }
+
+    #[test]
+    fn taking_part_in_a_gathering_is_an_encounter() {
+        for (lang, text, who) in [
+            (
+                "en",
+                "President Barack Obama attended the World Economic Forum in Davos.",
+                "Barack Obama",
+            ),
+            (
+                "en",
+                "Journalist Michael Weiss took part in a forum on propaganda in Washington.",
+                "Michael Weiss",
+            ),
+            (
+                "it",
+                "Il ministro Mario Rossi ha partecipato al convegno di Milano.",
+                "Mario Rossi",
+            ),
+            (
+                "fr",
+                "Le ministre Jean Dupont a participé au colloque de Lyon.",
+                "Jean Dupont",
+            ),
+        ] {
+            let got = meetings(text, lang);
+            assert_eq!(got.len(), 1, "{text}");
+            assert!(
+                has(&got[0].participants, who),
+                "{text}: {:?}",
+                got[0].participants
+            );
+        }
+    }
+
+    #[test]
+    fn a_description_between_commas_keeps_the_subject() {
+        let got = meetings(
+            "Prince Ali Bin Al Hussein, a FIFA presidential candidate, met Vladimir Putin in Moscow.",
+            "en",
+        );
+        assert_eq!(got.len(), 1);
+        assert!(
+            has(&got[0].participants, "Ali Bin Al Hussein"),
+            "{:?}",
+            got[0].participants
+        );
+        assert!(has(&got[0].participants, "Vladimir Putin"));
     }
 }
