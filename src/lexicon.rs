@@ -30,6 +30,7 @@ struct Files {
     org_cues: &'static str,
     org_kinds: &'static str,
     person_nouns: &'static str,
+    not_names: &'static str,
     place_of: &'static str,
     adjective_endings: &'static str,
     place_cues: &'static str,
@@ -77,6 +78,7 @@ macro_rules! files {
             org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
             org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
             person_nouns: include_str!(concat!("../data/", $lang, "/person_nouns.txt")),
+            not_names: include_str!(concat!("../data/", $lang, "/not_names.txt")),
             place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
             adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
@@ -123,6 +125,7 @@ const CURRENCY_CODES: &str = include_str!("../data/common/currency_codes.txt");
 /// Places every language shares (subdivisions as written locally, big cities); after a
 /// language's own places.txt, which wins where both have a name.
 const COMMON_PLACES: &str = include_str!("../data/common/places.txt");
+const COMMON_ORGANIZATIONS: &str = include_str!("../data/common/organizations.txt");
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -275,6 +278,8 @@ pub struct Lexicon {
     pub org_kinds: HashSet<String>,
     /// Nouns for people ("sorella", "giornalista") that make the name after them a person.
     pub person_nouns: HashSet<String>,
+    /// Capitalized words that name no entity ("Paese", "Islam", "Christmas").
+    pub not_names: HashSet<String>,
     /// Lower-case words that, with "of" after them, are followed by a place ("città di").
     pub place_of: HashSet<String>,
     /// Endings of lower-case adjectives that follow a noun ("europea", "costituzionale").
@@ -419,6 +424,7 @@ impl Lexicon {
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),
             person_nouns: set(f.person_nouns),
+            not_names: set(f.not_names),
             place_of: set(f.place_of),
             adjective_endings: set(f.adjective_endings).into_iter().collect(),
             place_cues: set(f.place_cues),
@@ -448,9 +454,16 @@ impl Lexicon {
                 }
                 p
             },
-            organizations: rows(f.organizations)
-                .filter_map(|r| Some((r[0].to_string(), column(&r, 1)?)))
-                .collect(),
+            // The language's own names first, then the shared ones.
+            organizations: {
+                let mut m: HashMap<String, String> = HashMap::default();
+                for r in rows(f.organizations).chain(rows(COMMON_ORGANIZATIONS)) {
+                    if let Some(id) = column(&r, 1) {
+                        m.entry(r[0].to_string()).or_insert(id);
+                    }
+                }
+                m
+            },
             first_names: set(f.first_names),
             ranges: grouped(f.ranges, fold_key),
             percent: phrases(f.percent, |r| column(r, 1)),

@@ -932,6 +932,7 @@ fn finish(
             || is_roman_numeral(text)
             || lex.is_stopword(&first.key)
             || lex.adjectives.contains(&first.key)
+            || lex.not_names.contains(&first.key)
             || lex.place_cues.contains(&first.key))
     {
         return;
