@@ -31,6 +31,8 @@ struct Files {
     org_kinds: &'static str,
     person_nouns: &'static str,
     not_names: &'static str,
+    thing_nouns: &'static str,
+    led_by: &'static str,
     place_of: &'static str,
     adjective_endings: &'static str,
     place_cues: &'static str,
@@ -79,6 +81,8 @@ macro_rules! files {
             org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
             person_nouns: include_str!(concat!("../data/", $lang, "/person_nouns.txt")),
             not_names: include_str!(concat!("../data/", $lang, "/not_names.txt")),
+            thing_nouns: include_str!(concat!("../data/", $lang, "/thing_nouns.txt")),
+            led_by: include_str!(concat!("../data/", $lang, "/led_by.txt")),
             place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
             adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
@@ -280,6 +284,10 @@ pub struct Lexicon {
     pub person_nouns: HashSet<String>,
     /// Capitalized words that name no entity ("Paese", "Islam", "Christmas").
     pub not_names: HashSet<String>,
+    /// Nouns for things ("uragano", "album") that make the name after them no entity of a kind.
+    pub thing_nouns: HashSet<String>,
+    /// Bodies named after their leader, the name right after ("Governo Letta").
+    pub led_by: HashSet<String>,
     /// Lower-case words that, with "of" after them, are followed by a place ("città di").
     pub place_of: HashSet<String>,
     /// Endings of lower-case adjectives that follow a noun ("europea", "costituzionale").
@@ -425,6 +433,8 @@ impl Lexicon {
             org_kinds: set(f.org_kinds),
             person_nouns: set(f.person_nouns),
             not_names: set(f.not_names),
+            thing_nouns: set(f.thing_nouns),
+            led_by: set(f.led_by),
             place_of: set(f.place_of),
             adjective_endings: set(f.adjective_endings).into_iter().collect(),
             place_cues: set(f.place_cues),

@@ -847,6 +847,16 @@ fn two_names(
         }
         first_particle = false;
     }
+    // A body and the person who leads it: "Governo Letta", "Giunta Marino".
+    if span.len() >= 2
+        && toks[span.start].cap
+        && lex.led_by.contains(&toks[span.start].key)
+        && toks[span.start + 1..span.end]
+            .iter()
+            .all(|t| t.is_word() && t.cap && !cue(t))
+    {
+        return Some((span.start..span.start + 1, span.start + 1..span.end, false));
+    }
     // A person's full name, then an organization: "Graziano Delrio Ministero dell'Interno".
     if first_name(&toks[span.start]) {
         if let Some(k) = (span.start + 2..span.end).find(|&k| lex.org_cues.contains(&toks[k].key)) {
@@ -1013,11 +1023,18 @@ fn finish(
         .any(|t| lex.org_kinds.contains(&t.key));
     // "la sorella Isabella", "il guardalinee gallese Owens": a noun for a person right before,
     // with at most two describing words between.
-    let person_before = toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
-        .iter()
-        .rev()
-        .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
-        .any(|t| lex.person_nouns.contains(&t.key));
+    let noun_before = |set: &HashSet<String>| {
+        toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
+            .iter()
+            .rev()
+            .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+            .any(|t| set.contains(&t.key))
+    };
+    // ("Governo Letta": the name after a body named after its leader is the leader.)
+    let person_before = noun_before(&lex.person_nouns)
+        || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key));
+    // "l'uragano Ike", "il singolo Night Fever": a storm or a work, of kind other.
+    let thing_before = noun_before(&lex.thing_nouns);
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -1039,7 +1056,9 @@ fn finish(
                     && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
             });
-        let (kind, strength) = if words.iter().any(|t| {
+        let (kind, strength) = if thing_before {
+            (EntityKind::Other, 2)
+        } else if words.iter().any(|t| {
             lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
         }) {
             (EntityKind::Organization, 3)
@@ -1121,6 +1140,31 @@ fn finish(
                 // "Commissione europea", "Corte costituzionale", "Polizia stradale".
                 c.tokens.end = span.end + 1;
                 c.key = None;
+            } else if lex.org_cues.contains(&first.key)
+                && first.cap
+                && span.len() <= 2
+                && lex.particles.contains(&toks[span.end].key)
+                && c.key.is_none()
+            {
+                // "Consiglio dei ministri", "Corte d'appello", "Organizzazione Mondiale della
+                // sanità": the press writes the rest of the name in lower case.
+                let k = span.end + 1;
+                let noun = toks.get(k).filter(|t| {
+                    k < seg.tokens.end
+                        && t.is_word()
+                        && !t.cap
+                        && t.key.chars().count() >= 4
+                        && !lex.is_stopword(&t.key)
+                        && !lex.particles.contains(&t.key)
+                        && lex.weekdays.longest(&[t.key.as_str()]).is_none()
+                        && lex.months.longest(&[t.key.as_str()]).is_none()
+                });
+                if noun.is_some() {
+                    c.tokens.end = k + 1;
+                    if k + 1 < seg.tokens.end && is_org_adjective(lex, &toks[k + 1]) {
+                        c.tokens.end = k + 2;
+                    }
+                }
             }
         }
         c.country = c.country.or(country);
@@ -1701,6 +1745,52 @@ mod tests {
                 "Il premier libico Fayez al-Sarraj è arrivato a Roma.",
                 "Fayez al-Sarraj",
                 Some(Person),
+                None,
+            ),
+            // a storm or a work is of kind other
+            (
+                "it",
+                "I danni causati dall'uragano Ike sono ingenti.",
+                "Ike",
+                Some(Other),
+                None,
+            ),
+            // a body named after its leader: the body, and the person
+            (
+                "it",
+                "Il Governo Letta ha approvato il decreto.",
+                "Governo",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Il Governo Letta ha approvato il decreto.",
+                "Letta",
+                Some(Person),
+                None,
+            ),
+            // the rest of an organization's name in lower case after a particle
+            (
+                "it",
+                "Lo ha deciso ieri il Consiglio dei ministri a Roma.",
+                "Consiglio dei ministri",
+                Some(Organization),
+                None,
+            ),
+            // well-known companies and media need no cue; words like "Paese" are no name
+            (
+                "it",
+                "Secondo Reuters, Fincantieri ha firmato con il Paese un contratto.",
+                "Fincantieri",
+                Some(Organization),
+                None,
+            ),
+            (
+                "it",
+                "Secondo Reuters, Fincantieri ha firmato con il Paese un contratto.",
+                "Paese",
+                None,
                 None,
             ),
             // a kind of organization right before a name makes it one
