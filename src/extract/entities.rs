@@ -675,7 +675,11 @@ fn split_candidate(
             && !lex.countries.contains_key(rest[0])
         {
             a += 1;
-        } else if lex.weekdays.longest(rest).is_some() || lex.months.longest(rest).is_some() {
+        } else if (lex.weekdays.longest(rest).is_some() || lex.months.longest(rest).is_some())
+            // ("Mar Nero": a short month name before a name is no month.)
+            && !(toks[r.start + a].text(doc.text()).chars().count() <= 3
+                && toks.get(r.start + a + 1).is_some_and(|t| t.is_word() && t.cap))
+        {
             a += lex
                 .weekdays
                 .longest(rest)
@@ -747,7 +751,11 @@ fn split_candidate(
     let span = r.start + a..r.start + e;
     // Two names in one run: "Peter Nicol of Scotland", "Wladimiro Boccali del Partito
     // Democratico" (at a particle), "Regione Veneto Luca Zaia" (before a first name).
-    if let Some((left, right, right_first)) = two_names(ctx, seg, span.clone()) {
+    // ("Corea del Sud", "Città del Messico": a name the gazetteers know whole is one name.)
+    let known_whole = classify_whole(doc, span.clone()).is_some();
+    if let Some((left, right, right_first)) =
+        two_names(ctx, seg, span.clone()).filter(|_| !known_whole)
+    {
         if right_first {
             // The person after a country takes it: "Stati Uniti Joe Biden".
             let left_country = classify_whole(doc, left.clone())
@@ -1035,6 +1043,18 @@ fn finish(
         || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key));
     // "l'uragano Ike", "il singolo Night Fever": a storm or a work, of kind other.
     let thing_before = noun_before(&lex.thing_nouns);
+    // "il presidente del CIS", "allenatore del Milan", "CEO of Acme": what a title is of (not
+    // "il sindaco di Tirano", a place).
+    let title_of = span.start >= seg.tokens.start + 2
+        && before.is_some_and(|t| t.is_word() && !t.cap && lex.particles.contains(&t.key))
+        && !lex.place_of.contains(&toks[span.start - 2].key)
+        && (1..=3).any(|n| {
+            span.start > seg.tokens.start + n
+                && lex
+                    .titles
+                    .longest(&ctx.keys(span.start - 1 - n..span.start - 1))
+                    .is_some_and(|(m, _)| m == n)
+        });
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -1073,7 +1093,7 @@ fn finish(
             (EntityKind::Person, 3)
         } else if person_before && !has_place_inside {
             (EntityKind::Person, 2)
-        } else if org_before {
+        } else if org_before || title_of {
             (EntityKind::Organization, 2)
         } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
             (EntityKind::Person, 2)
