@@ -33,6 +33,7 @@ struct Files {
     not_names: &'static str,
     thing_nouns: &'static str,
     led_by: &'static str,
+    event_cues: &'static str,
     place_of: &'static str,
     adjective_endings: &'static str,
     place_cues: &'static str,
@@ -83,6 +84,7 @@ macro_rules! files {
             not_names: include_str!(concat!("../data/", $lang, "/not_names.txt")),
             thing_nouns: include_str!(concat!("../data/", $lang, "/thing_nouns.txt")),
             led_by: include_str!(concat!("../data/", $lang, "/led_by.txt")),
+            event_cues: include_str!(concat!("../data/", $lang, "/event_cues.txt")),
             place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
             adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
             place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
@@ -288,6 +290,8 @@ pub struct Lexicon {
     pub thing_nouns: HashSet<String>,
     /// Bodies named after their leader, the name right after ("Governo Letta").
     pub led_by: HashSet<String>,
+    /// Capitalized words that make a name an event or a prize ("Palio", "Cup").
+    pub event_cues: HashSet<String>,
     /// Lower-case words that, with "of" after them, are followed by a place ("città di").
     pub place_of: HashSet<String>,
     /// Endings of lower-case adjectives that follow a noun ("europea", "costituzionale").
@@ -435,6 +439,7 @@ impl Lexicon {
             not_names: set(f.not_names),
             thing_nouns: set(f.thing_nouns),
             led_by: set(f.led_by),
+            event_cues: set(f.event_cues),
             place_of: set(f.place_of),
             adjective_endings: set(f.adjective_endings).into_iter().collect(),
             place_cues: set(f.place_cues),

@@ -1078,6 +1078,12 @@ fn finish(
             });
         let (kind, strength) = if thing_before {
             (EntityKind::Other, 2)
+        } else if words
+            .iter()
+            .any(|t| t.cap && lex.event_cues.contains(&t.key))
+        {
+            // "Palio di Siena", "Champions League": an event or a prize.
+            (EntityKind::Other, 3)
         } else if words.iter().any(|t| {
             lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
         }) {
@@ -1765,6 +1771,14 @@ mod tests {
                 "Il premier libico Fayez al-Sarraj è arrivato a Roma.",
                 "Fayez al-Sarraj",
                 Some(Person),
+                None,
+            ),
+            // an event or a prize is of kind other
+            (
+                "it",
+                "Il Palio di Siena si corre il 2 luglio.",
+                "Palio",
+                Some(Other),
                 None,
             ),
             // a storm or a work is of kind other
