@@ -678,7 +678,11 @@ fn split_candidate(
         } else if (lex.weekdays.longest(rest).is_some() || lex.months.longest(rest).is_some())
             // ("Mar Nero": a short month name before a name is no month.)
             && !(toks[r.start + a].text(doc.text()).chars().count() <= 3
-                && toks.get(r.start + a + 1).is_some_and(|t| t.is_word() && t.cap))
+                && a + 1 < b
+                && (toks[r.start + a + 1].cap
+                    || (lex.particles.contains(keys[a + 1])
+                        && a + 2 < b
+                        && toks[r.start + a + 2].cap)))
         {
             a += lex
                 .weekdays
@@ -855,6 +859,21 @@ fn two_names(
         }
         first_particle = false;
     }
+    // A known company and a product of it: "Fiat Punto", "WhatsApp Pay", "Iveco Europolis".
+    for k in (span.start + 1..span.end).rev() {
+        let known_org =
+            classify_whole(doc, span.start..k).is_some_and(|c| c.kind == EntityKind::Organization);
+        if known_org
+            && toks[k..span.end]
+                .iter()
+                .all(|t| (t.is_word() && t.cap) || t.kind == TokenKind::Number)
+            && !toks[k..span.end]
+                .iter()
+                .any(|t| cue(t) || crate::lexicon::any_org_cue(&t.key) || first_name(t))
+        {
+            return Some((span.start..k, k..span.end, false));
+        }
+    }
     // A body and the person who leads it: "Governo Letta", "Giunta Marino".
     if span.len() >= 2
         && toks[span.start].cap
@@ -955,6 +974,17 @@ fn finish(
     {
         return;
     }
+    // "il ministro dell'Economia": a word that ends a title is part of it, no name.
+    let ends_title = (1..=3).any(|n| {
+        span.start >= seg.tokens.start + n
+            && lex
+                .titles
+                .longest(&ctx.keys(span.start - n..span.end))
+                .is_some_and(|(m, _)| m == n + span.len())
+    });
+    if ends_title {
+        return;
+    }
     let at_start = ctx.at_start(seg, span.start);
     let mut c =
         classify_whole(doc, span.clone()).unwrap_or_else(|| Candidate::unknown(span.clone()));
@@ -1042,7 +1072,9 @@ fn finish(
     let person_before = noun_before(&lex.person_nouns)
         || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key));
     // "l'uragano Ike", "il singolo Night Fever": a storm or a work, of kind other.
-    let thing_before = noun_before(&lex.thing_nouns);
+    // ("Uragano Sandy" opening a sentence: the noun inside the run.)
+    let thing_before =
+        noun_before(&lex.thing_nouns) || (span.len() > 1 && lex.thing_nouns.contains(&first.key));
     // "il presidente del CIS", "allenatore del Milan", "CEO of Acme": what a title is of (not
     // "il sindaco di Tirano", a place).
     let title_of = span.start >= seg.tokens.start + 2
