@@ -657,6 +657,15 @@ pub fn any_org_cue(key: &str) -> bool {
     .contains(key)
 }
 
+/// Is a word an English stopword? English titles quoted in other languages' news are written in
+/// title case ("Passengers And Crew Safe"): their small words tell them from names.
+pub fn english_stopword(key: &str) -> bool {
+    stopword_profiles()
+        .iter()
+        .find(|(c, _)| *c == "en")
+        .is_some_and(|(_, s)| s.contains(key))
+}
+
 /// The stopword lists of every language, for language detection.
 /// Read on their own: detecting the language must not build the lexicons it will not use.
 pub fn stopword_profiles() -> &'static [(&'static str, HashSet<String>)] {

@@ -636,7 +636,12 @@ fn split_candidate(
     // is no cue cancels the cues before it, so only the ones adjacent to the name count.
     let floor = seg.tokens.start;
     let mut w = r.start;
-    while w > floor && r.start - w < 5 && toks[w - 1].is_word() {
+    // ("Dr. House": the period of an abbreviated title is read with it.)
+    while w > floor
+        && r.start - w < 5
+        && (toks[w - 1].is_word()
+            || (toks[w - 1].key == "." && w - 1 > floor && toks[w - 2].is_word()))
+    {
         w -= 1;
     }
     let mut p = w;
@@ -652,6 +657,8 @@ fn split_candidate(
             role = Some(ahead[..n].join(" "));
             held = None;
             p += n;
+        } else if ahead[0] == "." && role.is_some() {
+            p += 1; // the period of "Dr."
         } else if lex.is_stopword(ahead[0]) && !lex.particles.contains(ahead[0]) {
             p += 1; // an article
         } else if lex.particles.contains(ahead[0]) && p + 1 == r.start {
@@ -1107,6 +1114,7 @@ fn finish(
                     && !all_caps(t.text(doc.text()))
                     && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
+                    && (lex.code == "en" || !crate::lexicon::english_stopword(&t.key))
             });
         let (kind, strength) = if thing_before {
             (EntityKind::Other, 2)
@@ -1803,6 +1811,22 @@ mod tests {
                 "Il premier libico Fayez al-Sarraj è arrivato a Roma.",
                 "Fayez al-Sarraj",
                 Some(Person),
+                None,
+            ),
+            // an abbreviated title with its period gives the role
+            (
+                "it",
+                "Ieri sera è andato in onda l'ultimo episodio con il Dr. House e i suoi colleghi.",
+                "House",
+                Some(Person),
+                None,
+            ),
+            // an English title quoted in title case is no person
+            (
+                "it",
+                "Il sito titolava Passengers And Crew Safe in prima pagina.",
+                "Passengers And Crew Safe",
+                Some(Other),
                 None,
             ),
             // an event or a prize is of kind other
