@@ -158,6 +158,8 @@ struct Segment {
     sentence: Option<usize>,
     /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
     caps: bool,
+    /// Every word capitalized, as English headlines and titles are ("Why Trump Won").
+    title_case: bool,
 }
 
 /// What the whole document tells about single words.
@@ -249,11 +251,13 @@ fn segments(doc: &Document) -> Vec<Segment> {
             tokens: r.clone(),
             sentence: None,
             caps: false,
+            title_case: false,
         })
         .chain(doc.sentences.iter().enumerate().map(|(i, s)| Segment {
             tokens: s.tokens.clone(),
             sentence: Some(i),
             caps: false,
+            title_case: false,
         }))
         .filter(|s| !s.tokens.is_empty())
         .collect();
@@ -270,6 +274,11 @@ fn segments(doc: &Document) -> Vec<Segment> {
         let upper = words.iter().filter(|w| all_caps(w)).count();
         s.caps =
             !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
+        let capitalized = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        s.title_case = !s.caps && words.len() >= 4 && capitalized * 5 >= words.len() * 4;
     }
     out
 }
@@ -534,10 +543,21 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         let keys = ctx.keys(k..end.min(k + 5));
         lex.places.longest(&keys).is_some() || lex.countries.longest(&keys).is_some()
     };
+    // Title-case headlines capitalize every word ("Why Trump As A President Would Fail"): there a
+    // capitalized small word that is no particle or article ends a name.
+    let headline_word = |k: usize| {
+        seg.title_case
+            && toks[k].cap
+            && !all_caps(toks[k].text(text))
+            && (lex.is_stopword(&toks[k].key) || crate::lexicon::english_stopword(&toks[k].key))
+            && !lex.first_names.contains(&toks[k].key)
+            && !lex.particles.contains(&toks[k].key)
+            && !lex.articles.contains(&toks[k].key)
+    };
     let mut out = Vec::new();
     let mut i = seg.tokens.start;
     while i < end {
-        if !is_name_word(&toks[i]) {
+        if !is_name_word(&toks[i]) || (headline_word(i) && !ctx.at_start(seg, i)) {
             i += 1;
             continue;
         }
@@ -545,6 +565,9 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         while j < end && j - i <= MAX_RUN {
             let t = &toks[j];
             let prev = &toks[j - 1];
+            if headline_word(j) {
+                break;
+            }
             if is_name_word(t) && (t.space_before || is_elision(prev)) {
                 j += 1;
             } else if is_initial(t, text) && !t.space_before && prev.key == "." {
@@ -659,7 +682,7 @@ fn split_candidate(
             p += n;
         } else if ahead[0] == "." && role.is_some() {
             p += 1; // the period of "Dr."
-        } else if lex.is_stopword(ahead[0]) && !lex.particles.contains(ahead[0]) {
+        } else if lex.articles.contains(ahead[0]) && !lex.particles.contains(ahead[0]) {
             p += 1; // an article
         } else if lex.particles.contains(ahead[0]) && p + 1 == r.start {
             held = role.take();
@@ -1810,6 +1833,14 @@ mod tests {
                 "it",
                 "Il premier libico Fayez al-Sarraj è arrivato a Roma.",
                 "Fayez al-Sarraj",
+                Some(Person),
+                None,
+            ),
+            // in a title-case headline a capitalized small word ends a name
+            (
+                "en",
+                "Why Donald Trump As A President Would Be Bad\n\nDonald Trump spoke on Monday.",
+                "Donald Trump",
                 Some(Person),
                 None,
             ),
