@@ -238,6 +238,8 @@ pub enum Link {
     Pronoun,
     /// A position in a photo set off by commas ("Kim, left, meets…"): no clause boundary.
     Aside,
+    /// "dont", "including", "tra cui": names of a group just mentioned follow.
+    Including,
 }
 
 /// The words of agreements (`agreement_words.txt`).
@@ -265,6 +267,11 @@ pub enum SignVerb {
 /// Everything factcards knows about one language.
 pub struct Lexicon {
     pub code: &'static str,
+    /// Every noun is written with a capital (German): a capital alone makes no name.
+    pub nouns_capitalized: bool,
+    /// The verb of a perfect tense or a subordinate clause comes last (German): its object and
+    /// what it acts on stand before it ("hat ein Abkommen unterzeichnet").
+    pub verb_final: bool,
     pub stopwords: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub number_words: Phrases<NumberWord>,
@@ -406,6 +413,8 @@ impl Lexicon {
         }
         Lexicon {
             code,
+            nouns_capitalized: code == "de",
+            verb_final: code == "de",
             stopwords: set(f.stopwords),
             abbreviations: set(f.abbreviations),
             number_words: phrases(f.number_words, |r| {
@@ -541,6 +550,7 @@ impl Lexicon {
                     "capital" => Link::Capital,
                     "he" => Link::Pronoun,
                     "aside" => Link::Aside,
+                    "including" => Link::Including,
                     _ => return None,
                 })
             }),

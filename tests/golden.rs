@@ -418,3 +418,92 @@ fn the_summary_holds_the_lead_and_what_was_met_and_signed() {
         );
     }
 }
+
+/// The example articles of the page in Spanish, French, German and Portuguese: each tells of two
+/// ministers who met (and, but for the French one, signed), and quotes both of them.
+#[test]
+fn the_other_languages_read_who_met_whom_and_who_signed() {
+    let cases: &[(&str, &str, &[&str], bool)] = &[
+        (
+            "es-energia-marruecos",
+            "es",
+            &["Lucía Ferrer", "Karim Benali"],
+            true,
+        ),
+        (
+            "fr-sommet-ocean",
+            "fr",
+            &["Étienne Morel", "Aminata Diallo", "Rui Carvalho"],
+            false,
+        ),
+        (
+            "de-bahn-polen",
+            "de",
+            &["Claudia Hartmann", "Tomasz Nowicki"],
+            true,
+        ),
+        (
+            "pt-brasil-angola",
+            "pt",
+            &["Paulo Teixeira Lima", "Helena Mbala"],
+            true,
+        ),
+    ];
+    for (name, lang, people, signed) in cases {
+        let path = format!("{}/www/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        let a = Analyzer::default().analyze(&fs::read_to_string(path).unwrap());
+        assert_eq!(a.language, *lang, "{name}");
+        let names = |refs: &[factcards::analysis::EntityRef]| -> Vec<String> {
+            refs.iter().map(|r| r.name.clone()).collect()
+        };
+        let meetings: Vec<Vec<String>> = a
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Meeting(m) => Some(names(&m.participants)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            meetings
+                .iter()
+                .any(|m| people.iter().all(|p| m.iter().any(|n| n == p))),
+            "{name}: {meetings:?}"
+        );
+        let agreements: Vec<Vec<String>> = a
+            .facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::Agreement(g) => Some(names(&g.parties)),
+                _ => None,
+            })
+            .collect();
+        if *signed {
+            assert!(
+                agreements
+                    .iter()
+                    .any(|g| people.iter().all(|p| g.iter().any(|n| n == p))),
+                "{name}: {agreements:?}"
+            );
+        }
+        let speakers: Vec<String> = quotes(&a)
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+            .collect();
+        assert!(
+            people
+                .iter()
+                .take(2)
+                .all(|p| speakers.contains(&p.to_string())),
+            "{name}: {speakers:?}"
+        );
+        // German writes every noun with a capital: nouns are no entities.
+        if *lang == "de" {
+            for noun in [
+                "Fahrzeit", "Stunden", "Abkommen", "Flugzeug", "Strecke", "Angaben",
+            ] {
+                assert!(a.entities.iter().all(|e| e.name != noun), "{name}: {noun}");
+            }
+        }
+    }
+}

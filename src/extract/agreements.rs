@@ -16,6 +16,8 @@ use crate::segment::{Range, TokenKind};
 
 /// How many tokens after the verb the instrument noun may come.
 const NOUN_WINDOW: usize = 6;
+/// How many tokens before a verb that comes last the instrument noun may stand.
+const VERB_FINAL_WINDOW: usize = 12;
 /// The longest joint decision kept as a title, in tokens.
 const DECISION_WORDS: usize = 14;
 
@@ -128,7 +130,48 @@ fn read(
         )
     };
     let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find(|&k| instrument(k));
-    let (subject, found) = reader.subject(s, t);
+    // "haben ein Abkommen über den Ausbau der Strecke unterzeichnet": the instrument before.
+    let before = if noun.is_none() && lex.verb_final {
+        let c0 = reader
+            .clause(s, t)
+            .0
+            .max(t.saturating_sub(VERB_FINAL_WINDOW));
+        (c0..t).find(|&k| instrument(k))
+    } else {
+        None
+    };
+    let (subject, found) = reader.subject(s, before.unwrap_or(t));
+    if let Some(noun) = before {
+        let mut b = t;
+        while b > noun + 1 && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
+            b -= 1;
+        }
+        // Signed at an encounter of the same sentence: its people are the parties.
+        let mut parties = subject;
+        if parties.len() < 2 {
+            if let Some(m) = meetings.iter().find(|m| {
+                m.sentence == s
+                    && !m.join_only
+                    && m.parts.len() >= 2
+                    && parties.iter().all(|p| m.parts.contains(p))
+            }) {
+                parties.clone_from(&m.parts);
+            }
+        }
+        if parties.is_empty() {
+            return None;
+        }
+        let confidence = if parties.len() >= 2 { 0.9 } else { 0.6 };
+        return Some(Read {
+            sentence: s,
+            parties,
+            title: span(reader, noun, b),
+            topics: Vec::new(),
+            count: None,
+            when: reader.when(s, t),
+            confidence,
+        });
+    }
     let Some(noun) = noun else {
         if verb != SignVerb::Agree {
             return None;
@@ -237,6 +280,20 @@ fn read(
                     parties.push(p);
                 }
             }
+        }
+    }
+    reader.drop_portfolios(s, &mut parties);
+    // "Os dois governos assinaram sete acordos", right after the ministers' meeting: no name
+    // here, the people of the encounter just told.
+    let mut found = found;
+    if parties.is_empty() {
+        if let Some(m) = meetings
+            .iter()
+            .rev()
+            .find(|m| m.sentence + 1 == s && !m.join_only && m.parts.len() >= 2)
+        {
+            parties.clone_from(&m.parts);
+            found = Found::Before;
         }
     }
     if parties.is_empty() {

@@ -227,6 +227,24 @@ fn compound_name(ctx: &Context, span: std::ops::Range<usize>) -> bool {
         })
 }
 
+/// In German, where nouns are capitalized too: do capitalized words look like a name rather
+/// than nouns? No article, determiner or number right before, and no word with a noun ending.
+fn german_name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
+    const NOUN_ENDINGS: [&str; 11] = [
+        "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "ium", "ungen", "lich",
+    ];
+    let toks = &ctx.doc.tokens;
+    let lex = ctx.doc.lex;
+    let before_ok = span.start == seg.tokens.start || {
+        let b = &toks[span.start - 1];
+        !(b.kind == TokenKind::Number || (b.is_word() && lex.articles.contains(&b.key)))
+    };
+    before_ok
+        && toks[span]
+            .iter()
+            .all(|t| !NOUN_ENDINGS.iter().any(|e| t.key.ends_with(e)))
+}
+
 /// A mark that may close a quotation.
 fn closes_quote(k: &str) -> bool {
     matches!(
@@ -731,6 +749,9 @@ fn split_candidate(
             }
             country = Some(lex.country_name(iso));
             a += n;
+        } else if lex.person_nouns.contains(rest[0]) && rest.len() > 1 && toks[r.start + a + 1].cap
+        {
+            a += 1; // "Amtskollege Tomasz Nowicki", "Sorella Isabella"
         } else if let Some((n, _)) = lex.titles.longest(rest) {
             title_organization(ctx, seg, r.start + a..r.start + a + n, out);
             if n == rest.len() {
@@ -874,6 +895,13 @@ fn two_names(
                 && toks[right.clone()]
                     .iter()
                     .any(|t| t.cap && (cue(t) || crate::lexicon::any_org_cue(&t.key))));
+        // German: "Angaben der Deutschen Bahn", a noun and then the name; not "von der Leyen".
+        let noun_of = lex.nouns_capitalized
+            && matches!(t.key.as_str(), "der" | "des" | "dem" | "den")
+            && !matches!(toks[p - 1].key.as_str(), "von" | "zu");
+        if noun_of {
+            return Some((left, right, false));
+        }
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
         // "Fans of Dynamo Moscow": a capitalized word that opens the sentence and nothing else.
         let opener = left.len() == 1
@@ -1040,7 +1068,7 @@ fn finish(
     // right before it when the verb follows the quotation it attributes.
     let speaks = lex.speech_verbs.longest(&keys_after).is_some()
         || (1..=MAX_SPEECH_WORDS).any(|n| {
-            span.start >= seg.tokens.start + n + 1
+            span.start > seg.tokens.start + n
                 && lex
                     .speech_verbs
                     .longest(&ctx.keys(span.start - n..span.start))
@@ -1074,7 +1102,9 @@ fn finish(
                 && lex.locatives.contains(&t.key)
         });
     // "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
-    let article = before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
+    // (Not in German, where every noun has an article and a capital.)
+    let article = !lex.nouns_capitalized
+        && before.is_some_and(|t| t.is_word() && lex.articles.contains(&t.key));
     // "Interfax news agency", "the Cofinec company": an organization noun right after.
     let org_after = keys_after
         .iter()
@@ -1091,11 +1121,16 @@ fn finish(
         .any(|t| lex.org_kinds.contains(&t.key));
     // "la sorella Isabella", "il guardalinee gallese Owens": a noun for a person right before,
     // with at most two describing words between.
+    // (German writes the noun itself with a capital: "ihr Amtskollege Nowicki".)
     let noun_before = |set: &HashSet<String>| {
         toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
             .iter()
             .rev()
-            .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+            .take_while(|t| {
+                t.is_word()
+                    && (!t.cap || (lex.nouns_capitalized && set.contains(&t.key)))
+                    && !lex.is_stopword(&t.key)
+            })
             .any(|t| set.contains(&t.key))
     };
     // ("Governo Letta": the name after a body named after its leader is the leader.)
@@ -1110,13 +1145,25 @@ fn finish(
     let title_of = span.start >= seg.tokens.start + 2
         && before.is_some_and(|t| t.is_word() && !t.cap && lex.particles.contains(&t.key))
         && !lex.place_of.contains(&toks[span.start - 2].key)
-        && (1..=3).any(|n| {
-            span.start > seg.tokens.start + n
+        && {
+            // ("la ministra española de Transición Ecológica": a nationality may follow the title.)
+            let mut e = span.start - 1;
+            if e > seg.tokens.start
                 && lex
-                    .titles
-                    .longest(&ctx.keys(span.start - 1 - n..span.start - 1))
-                    .is_some_and(|(m, _)| m == n)
-        });
+                    .nationalities
+                    .longest(&[toks[e - 1].key.as_str()])
+                    .is_some()
+            {
+                e -= 1;
+            }
+            (1..=3).any(|n| {
+                e >= seg.tokens.start + n
+                    && lex
+                        .titles
+                        .longest(&ctx.keys(e - n..e))
+                        .is_some_and(|(m, _)| m == n)
+            })
+        };
     let words = &toks[span.clone()];
     if c.strength == 0 {
         // Not in a gazetteer: use cues, strongest first.
@@ -1138,7 +1185,10 @@ fn finish(
                     && !ctx.lower_seen.contains(t.key.as_str())
                     && !lex.is_stopword(&t.key)
                     && (lex.code == "en" || !crate::lexicon::english_stopword(&t.key))
-            });
+            })
+            && (!lex.nouns_capitalized
+                || lex.first_names.contains(&first.key)
+                || german_name_like(ctx, seg, span.clone()));
         let (kind, strength) = if thing_before {
             (EntityKind::Other, 2)
         } else if words
@@ -1164,14 +1214,20 @@ fn finish(
             (EntityKind::Person, 2)
         } else if org_before || title_of {
             (EntityKind::Organization, 2)
-        } else if (lex.first_names.contains(&first.key) || initialled) && !has_place_inside {
+        } else if (lex.first_names.contains(&first.key) || initialled)
+            && (!has_place_inside || (!single && !ctx.is_place(span.start..span.start + 1)))
+        {
+            // ("Paulo Teixeira Lima": a first name, then a surname that is also a place.)
             (EntityKind::Person, 2)
         } else if org_after {
             (EntityKind::Organization, 2)
         } else if has_place_inside {
             // "Dynamo Moscow", "Air France": a name built on a place is a team or a company.
             (EntityKind::Organization, 1)
-        } else if locative && (single || guess_person || compound_name(ctx, span.clone())) {
+        } else if locative
+            && !lex.nouns_capitalized
+            && (single || guess_person || compound_name(ctx, span.clone()))
+        {
             (EntityKind::Place, 1)
         } else if (single && all_caps(text) && text.chars().count() <= 6)
             || is_dotted_acronym(
@@ -1209,6 +1265,10 @@ fn finish(
             return;
         }
         if single && c.strength == 0 && ctx.lower_seen.contains(first.key.as_str()) {
+            return;
+        }
+        // A German word with a capital and nothing else to go on is a noun.
+        if lex.nouns_capitalized && c.strength == 0 && c.kind == EntityKind::Other {
             return;
         }
     }

@@ -60,6 +60,10 @@ pub(crate) struct Reader<'d, 'a> {
 
 /// How far after a word its arguments are looked for.
 const WINDOW: usize = 24;
+fn lex_verb_final(r: &Reader) -> bool {
+    r.doc.lex.verb_final
+}
+
 /// How many words a gathering may stand after a word of taking part ("attended the annual
 /// Soccerex Asian Forum").
 const GATHERING_REACH: usize = 6;
@@ -150,6 +154,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         if let Some((n, _)) = lex.titles.longest(&rest) {
             return Some(n);
         }
+        // "il suo omologo russo", "ihr polnischer Amtskollege".
+        if lex.person_nouns.contains(&tok.key) {
+            return Some(1);
+        }
         if let Some((n, _)) = lex.nationalities.longest(&rest) {
             return Some(n);
         }
@@ -165,19 +173,52 @@ impl<'d, 'a> Reader<'d, 'a> {
         None
     }
 
+    /// How many tokens an "including" takes at `t` ("dont", ", tra cui", ", including").
+    fn including(&self, t: usize, end: usize) -> Option<usize> {
+        let comma = usize::from(self.doc.tokens.get(t).is_some_and(|x| x.key == ","));
+        match self.link(t + comma, end) {
+            Some((n, Link::Including)) => Some(comma + n),
+            _ => None,
+        }
+    }
+
     /// Is this token the end of a clause? Strong punctuation and clause words ("mentre", "while").
     fn hard_boundary(&self, t: usize) -> bool {
         let tok = &self.doc.tokens[t];
         if self.quoted(t) {
             return false;
         }
-        (tok.kind == TokenKind::Punct && matches!(tok.key.as_str(), ";" | ":" | "(" | ")" | "."))
+        (tok.kind == TokenKind::Punct
+            && match tok.key.as_str() {
+                ";" | ":" | "." => true,
+                "(" | ")" => !self.name_in_brackets(t),
+                _ => false,
+            })
             || self
                 .doc
                 .lex
                 .clause_words
                 .longest(&[tok.key.as_str()])
                 .is_some()
+    }
+
+    /// Is the bracket at `t` one of a name's ("Frankfurt (Oder)", "the Free Syrian Army (FSA)"):
+    /// a few capitalized words inside? Such brackets do not end a clause.
+    fn name_in_brackets(&self, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let name = |r: std::ops::Range<usize>| {
+            !r.is_empty() && toks[r].iter().all(|x| x.is_word() && x.cap)
+        };
+        match toks[t].key.as_str() {
+            "(" => (t + 2..toks.len().min(t + 5))
+                .find(|&k| toks[k].key == ")")
+                .is_some_and(|k| name(t + 1..k)),
+            ")" => (t.saturating_sub(4)..t.saturating_sub(1))
+                .rev()
+                .find(|&k| toks[k].key == "(")
+                .is_some_and(|k| name(k + 1..t)),
+            _ => false,
+        }
     }
 
     fn boundary(&self, t: usize) -> bool {
@@ -312,6 +353,31 @@ impl<'d, 'a> Reader<'d, 'a> {
             && self.ents.mentions_in(a..b).all(|m| {
                 !self.is_person(m.entity) && self.ents.list[m.entity].kind != EntityKind::Country
             })
+    }
+
+    /// Drops the organizations that only say what a person in `parts` is minister of ("el
+    /// ministro de Energía, Karim Benali"): an organization right before a comma and that person.
+    pub fn drop_portfolios(&self, s: usize, parts: &mut Vec<usize>) {
+        let r = self.doc.sentences[s].tokens.clone();
+        let portfolio: Vec<usize> = self
+            .ents
+            .mentions_in(r)
+            .filter(|m| self.ents.list[m.entity].kind == EntityKind::Organization)
+            .filter(|m| {
+                self.doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|t| t.key == ",")
+                    && self
+                        .ents
+                        .mention_at(m.tokens.end + 1)
+                        .is_some_and(|p| self.is_person(p.entity) && parts.contains(&p.entity))
+            })
+            .map(|m| m.entity)
+            .collect();
+        if parts.iter().any(|&p| self.is_person(p)) {
+            parts.retain(|p| !portfolio.contains(p));
+        }
     }
 
     /// The last person named in a token range, out of quotation marks.
@@ -561,12 +627,22 @@ impl<'d, 'a> Reader<'d, 'a> {
                 k = m.tokens.end.max(k + 1);
                 continue;
             }
+            if let Some(n) = self.including(k, end) {
+                joined = true;
+                k += n;
+                continue;
+            }
             let tok = &self.doc.tokens[k];
             if tok.kind == TokenKind::Punct && tok.key == "," {
                 joined = true;
                 by_comma = true;
                 comma = k;
                 loose = 0;
+                k += 1;
+                continue;
+            }
+            // ("com a chanceler Helena Mbala": the Portuguese article "a" is no "to".)
+            if joined && tok.is_word() && self.doc.lex.articles.contains(&tok.key) {
                 k += 1;
                 continue;
             }
@@ -765,7 +841,20 @@ impl<'d, 'a> Reader<'d, 'a> {
         let mut place: Option<Place> = None;
         // The object right after the word.
         let mut j = k;
-        while j < end && self.ents.mention_at(j).is_none() && self.link(j, end).is_none() {
+        while j < end && self.ents.mention_at(j).is_none() {
+            // "ha accolto i suoi omologhi, tra cui X e Y".
+            if let Some(n) = self.including(j, end) {
+                j += n;
+                continue;
+            }
+            match self.link(j, end) {
+                Some((n, Link::Pronoun)) => {
+                    j += n; // "ses homologues"
+                    continue;
+                }
+                Some(_) => break,
+                None => {}
+            }
             match self.filler(j, end) {
                 Some(n) => j += n,
                 None => break,
@@ -973,8 +1062,13 @@ impl<'d, 'a> Reader<'d, 'a> {
             let mut j = t + n;
             let mut loose = 0;
             while j < end && self.ents.mention_at(j).is_none() {
+                if let Some(n) = self.including(j, end) {
+                    j += n;
+                    continue;
+                }
                 match self.link(j, end) {
-                    Some((n, Link::And)) => {
+                    // "ses homologues", "i suoi omologhi".
+                    Some((n, Link::And | Link::Pronoun)) => {
                         j += n;
                         continue;
                     }
@@ -996,8 +1090,25 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .mention_at(j)
                 .is_some_and(|m| self.is_actor(m.entity));
             let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
-            if !named && !with && self.subject(s, t).0.len() < 2 {
+            // "hat am Montag den Minister Nowicki getroffen": the counterpart before the verb.
+            let subject = self.subject(s, t).0;
+            let before: Vec<usize> = if lex_verb_final(self) {
+                let c0 = self.clause(s, t).0;
+                self.ents
+                    .mentions_in(c0..t)
+                    .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity))
+                    .map(|m| m.entity)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if !named && !with && subject.len() < 2 && before.is_empty() {
                 return None;
+            }
+            for e in before {
+                if !objs.contains(&e) {
+                    objs.push(e);
+                }
             }
         }
         let (before_actor, before_place) = self.before(t, s);
@@ -1031,6 +1142,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 parts.push(o);
             }
         }
+        self.drop_portfolios(s, &mut parts);
         if parts.is_empty() {
             return None;
         }
