@@ -17,6 +17,7 @@ const LABELS = {
     written: "as written", empty: "There is no text to analyse.",
     one: { meeting: "meeting", agreement: "agreement", number: "number", quote: "quote" },
     types: { summit: "summit", talks: "talks", visit: "visit", call: "call", meeting: "meeting" },
+    qualifiers: { "more than": "more than", "less than": "less than", about: "about", "at least": "at least", "at most": "at most", "up to": "up to", nearly: "nearly" },
   },
   it: {
     cards: "Schede dei fatti", summary: "Riassunto", keyphrases: "Parole chiave", meeting: "Incontri",
@@ -27,6 +28,7 @@ const LABELS = {
     written: "nel testo", empty: "Non c'è testo da analizzare.",
     one: { meeting: "incontro", agreement: "accordo", number: "numero", quote: "citazione" },
     types: { summit: "vertice", talks: "colloqui", visit: "visita", call: "telefonata", meeting: "incontro" },
+    qualifiers: { "more than": "oltre", "less than": "meno di", about: "circa", "at least": "almeno", "at most": "al massimo", "up to": "fino a", nearly: "quasi" },
   },
   es: {
     cards: "Fichas de hechos", summary: "Resumen", keyphrases: "Frases clave", meeting: "Reuniones",
@@ -37,6 +39,7 @@ const LABELS = {
     written: "en el texto", empty: "No hay texto que analizar.",
     one: { meeting: "reunión", agreement: "acuerdo", number: "cifra", quote: "cita" },
     types: { summit: "cumbre", talks: "conversaciones", visit: "visita", call: "llamada", meeting: "reunión" },
+    qualifiers: { "more than": "más de", "less than": "menos de", about: "unos", "at least": "al menos", "at most": "como máximo", "up to": "hasta", nearly: "casi" },
   },
   fr: {
     cards: "Fiches factuelles", summary: "Résumé", keyphrases: "Mots-clés", meeting: "Rencontres",
@@ -47,6 +50,7 @@ const LABELS = {
     written: "dans le texte", empty: "Il n'y a pas de texte à analyser.",
     one: { meeting: "rencontre", agreement: "accord", number: "chiffre", quote: "citation" },
     types: { summit: "sommet", talks: "entretiens", visit: "visite", call: "appel", meeting: "rencontre" },
+    qualifiers: { "more than": "plus de", "less than": "moins de", about: "environ", "at least": "au moins", "at most": "au plus", "up to": "jusqu'à", nearly: "près de" },
   },
   de: {
     cards: "Faktenkarten", summary: "Zusammenfassung", keyphrases: "Schlüsselbegriffe", meeting: "Treffen",
@@ -57,6 +61,7 @@ const LABELS = {
     written: "im Text", empty: "Kein Text zum Analysieren.",
     one: { meeting: "Treffen", agreement: "Abkommen", number: "Zahl", quote: "Zitat" },
     types: { summit: "Gipfel", talks: "Gespräche", visit: "Besuch", call: "Telefonat", meeting: "Treffen" },
+    qualifiers: { "more than": "mehr als", "less than": "weniger als", about: "etwa", "at least": "mindestens", "at most": "höchstens", "up to": "bis zu", nearly: "fast" },
   },
   pt: {
     cards: "Fichas de factos", summary: "Resumo", keyphrases: "Palavras-chave", meeting: "Encontros",
@@ -67,6 +72,7 @@ const LABELS = {
     written: "no texto", empty: "Não há texto para analisar.",
     one: { meeting: "encontro", agreement: "acordo", number: "número", quote: "citação" },
     types: { summit: "cimeira", talks: "conversações", visit: "visita", call: "telefonema", meeting: "encontro" },
+    qualifiers: { "more than": "mais de", "less than": "menos de", about: "cerca de", "at least": "pelo menos", "at most": "no máximo", "up to": "até", nearly: "quase" },
   },
 };
 
@@ -298,7 +304,7 @@ function cardBody(f, L, locale) {
     case "number": {
       const value = formatNumber(f, locale);
       return [
-        f.qualifier ? h("p", { class: "qual" }, f.qualifier) : null,
+        f.qualifier ? h("p", { class: "qual" }, L.qualifiers?.[f.qualifier] ?? f.qualifier) : null,
         h("p", { class: "big", part: "value" }, value.text),
         f.unit && !value.unitShown ? h("p", { class: "unit" }, f.unit) : null,
         f.about ? h("p", { class: "about" }, f.about) : null,

@@ -192,7 +192,7 @@ export async function toMarkdown(analysis) {
       }
       if (kind === "number") {
         const value = v.formatNumber(f, analysis.language).text;
-        out.push(`- **${esc([f.qualifier, value].filter(Boolean).join(" "))}** ${esc(f.about)}`.trimEnd());
+        out.push(`- **${esc([L.qualifiers?.[f.qualifier] ?? f.qualifier, value].filter(Boolean).join(" "))}** ${esc(f.about)}`.trimEnd());
       }
       if (kind === "quote") out.push(`- “${esc(f.text)}” — ${esc(f.speaker?.name ?? L.unattributed)}`);
     }

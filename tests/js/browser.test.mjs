@@ -42,6 +42,7 @@ describe("the page in Chromium", { skip: skipBrowser }, () => {
     assert.deepEqual(await shadowText("#fc-summary"), ["Riassunto"]);
     assert.ok((await page.locator("#cards .summary ol li").count()) >= 1, "summary sentences");
     assert.ok((await page.locator("#cards article.number", { hasText: "80" }).count()) >= 1, "a number card showing 80");
+    assert.ok((await page.locator("#cards article.number .qual", { hasText: "oltre" }).count()) >= 1, "the qualifier in Italian");
     assert.ok((await page.locator("#cards article.quote").count()) >= 1, "a quote card");
 
     const card = page.locator("#cards article.quote").first();
