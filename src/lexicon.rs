@@ -1,5 +1,6 @@
 //! Per-language knowledge, read from the text files under `data/<lang>/` (format: `data/README.md`),
-//! compiled in with `include_str!` and parsed once, on first use, into lookup tables.
+//! compiled in with `include_str!` (without their comment lines: `build.rs` strips them) and parsed
+//! once, on first use, into lookup tables.
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -64,52 +65,147 @@ struct Files {
 macro_rules! files {
     ($lang:literal) => {
         Files {
-            stopwords: include_str!(concat!("../data/", $lang, "/stopwords.txt")),
-            abbreviations: include_str!(concat!("../data/", $lang, "/abbreviations.txt")),
-            chrome: include_str!(concat!("../data/", $lang, "/chrome.txt")),
-            number_words: include_str!(concat!("../data/", $lang, "/number_words.txt")),
-            scales: include_str!(concat!("../data/", $lang, "/scales.txt")),
-            currencies: include_str!(concat!("../data/", $lang, "/currencies.txt")),
-            units: include_str!(concat!("../data/", $lang, "/units.txt")),
-            qualifiers: include_str!(concat!("../data/", $lang, "/qualifiers.txt")),
-            group_words: include_str!(concat!("../data/", $lang, "/group_words.txt")),
-            months: include_str!(concat!("../data/", $lang, "/months.txt")),
-            weekdays: include_str!(concat!("../data/", $lang, "/weekdays.txt")),
-            speech_verbs: include_str!(concat!("../data/", $lang, "/speech_verbs.txt")),
-            titles: include_str!(concat!("../data/", $lang, "/titles.txt")),
-            particles: include_str!(concat!("../data/", $lang, "/particles.txt")),
-            org_cues: include_str!(concat!("../data/", $lang, "/org_cues.txt")),
-            org_kinds: include_str!(concat!("../data/", $lang, "/org_kinds.txt")),
-            person_nouns: include_str!(concat!("../data/", $lang, "/person_nouns.txt")),
-            not_names: include_str!(concat!("../data/", $lang, "/not_names.txt")),
-            thing_nouns: include_str!(concat!("../data/", $lang, "/thing_nouns.txt")),
-            led_by: include_str!(concat!("../data/", $lang, "/led_by.txt")),
-            event_cues: include_str!(concat!("../data/", $lang, "/event_cues.txt")),
-            place_of: include_str!(concat!("../data/", $lang, "/place_of.txt")),
-            adjective_endings: include_str!(concat!("../data/", $lang, "/adjective_endings.txt")),
-            place_cues: include_str!(concat!("../data/", $lang, "/place_cues.txt")),
-            locatives: include_str!(concat!("../data/", $lang, "/locatives.txt")),
-            adjectives: include_str!(concat!("../data/", $lang, "/adjectives.txt")),
-            team_words: include_str!(concat!("../data/", $lang, "/team_words.txt")),
-            articles: include_str!(concat!("../data/", $lang, "/articles.txt")),
-            place_affixes: include_str!(concat!("../data/", $lang, "/place_affixes.txt")),
-            institutions: include_str!(concat!("../data/", $lang, "/institutions.txt")),
-            conjunctions: include_str!(concat!("../data/", $lang, "/conjunctions.txt")),
-            nationalities: include_str!(concat!("../data/", $lang, "/nationalities.txt")),
-            countries: include_str!(concat!("../data/", $lang, "/countries.txt")),
-            places: include_str!(concat!("../data/", $lang, "/places.txt")),
-            organizations: include_str!(concat!("../data/", $lang, "/organizations.txt")),
-            first_names: include_str!(concat!("../data/", $lang, "/first_names.txt")),
-            ranges: include_str!(concat!("../data/", $lang, "/ranges.txt")),
-            percent: include_str!(concat!("../data/", $lang, "/percent.txt")),
-            clause_words: include_str!(concat!("../data/", $lang, "/clause_words.txt")),
-            number_parts: include_str!(concat!("../data/", $lang, "/number_parts.txt")),
-            about_words: include_str!(concat!("../data/", $lang, "/about_words.txt")),
-            pronouns: include_str!(concat!("../data/", $lang, "/pronouns.txt")),
-            meeting_words: include_str!(concat!("../data/", $lang, "/meeting_words.txt")),
-            meeting_links: include_str!(concat!("../data/", $lang, "/meeting_links.txt")),
-            agreement_words: include_str!(concat!("../data/", $lang, "/agreement_words.txt")),
-            sign_verbs: include_str!(concat!("../data/", $lang, "/sign_verbs.txt")),
+            stopwords: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/stopwords.txt")),
+            abbreviations: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/abbreviations.txt"
+            )),
+            chrome: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/chrome.txt")),
+            number_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/number_words.txt"
+            )),
+            scales: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/scales.txt")),
+            currencies: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/currencies.txt")),
+            units: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/units.txt")),
+            qualifiers: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/qualifiers.txt")),
+            group_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/group_words.txt"
+            )),
+            months: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/months.txt")),
+            weekdays: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/weekdays.txt")),
+            speech_verbs: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/speech_verbs.txt"
+            )),
+            titles: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/titles.txt")),
+            particles: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/particles.txt")),
+            org_cues: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/org_cues.txt")),
+            org_kinds: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/org_kinds.txt")),
+            person_nouns: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/person_nouns.txt"
+            )),
+            not_names: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/not_names.txt")),
+            thing_nouns: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/thing_nouns.txt"
+            )),
+            led_by: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/led_by.txt")),
+            event_cues: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/event_cues.txt")),
+            place_of: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/place_of.txt")),
+            adjective_endings: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/adjective_endings.txt"
+            )),
+            place_cues: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/place_cues.txt")),
+            locatives: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/locatives.txt")),
+            adjectives: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/adjectives.txt")),
+            team_words: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/team_words.txt")),
+            articles: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/articles.txt")),
+            place_affixes: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/place_affixes.txt"
+            )),
+            institutions: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/institutions.txt"
+            )),
+            conjunctions: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/conjunctions.txt"
+            )),
+            nationalities: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/nationalities.txt"
+            )),
+            countries: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/countries.txt")),
+            places: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/places.txt")),
+            organizations: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/organizations.txt"
+            )),
+            first_names: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/first_names.txt"
+            )),
+            ranges: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/ranges.txt")),
+            percent: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/percent.txt")),
+            clause_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/clause_words.txt"
+            )),
+            number_parts: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/number_parts.txt"
+            )),
+            about_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/about_words.txt"
+            )),
+            pronouns: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/pronouns.txt")),
+            meeting_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/meeting_words.txt"
+            )),
+            meeting_links: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/meeting_links.txt"
+            )),
+            agreement_words: include_str!(concat!(
+                env!("OUT_DIR"),
+                "/data/",
+                $lang,
+                "/agreement_words.txt"
+            )),
+            sign_verbs: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/sign_verbs.txt")),
         }
     };
 }
@@ -126,12 +222,17 @@ fn files(code: &str) -> Option<Files> {
     })
 }
 
-const CURRENCY_SYMBOLS: &str = include_str!("../data/common/currency_symbols.txt");
-const CURRENCY_CODES: &str = include_str!("../data/common/currency_codes.txt");
+const CURRENCY_SYMBOLS: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/common/currency_symbols.txt"
+));
+const CURRENCY_CODES: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/data/common/currency_codes.txt"));
 /// Places every language shares (subdivisions as written locally, big cities); after a
 /// language's own places.txt, which wins where both have a name.
-const COMMON_PLACES: &str = include_str!("../data/common/places.txt");
-const COMMON_ORGANIZATIONS: &str = include_str!("../data/common/organizations.txt");
+const COMMON_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/common/places.txt"));
+const COMMON_ORGANIZATIONS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/data/common/organizations.txt"));
 
 /// The entries of a data file: non-empty, non-comment lines split on TAB.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
