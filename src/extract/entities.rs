@@ -292,11 +292,13 @@ fn segments(doc: &Document) -> Vec<Segment> {
         let upper = words.iter().filter(|w| all_caps(w)).count();
         s.caps =
             !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
-        let capitalized = words
+        // (Headline style leaves short words in lower case: "Trump Is Right on Shootings in Chicago".)
+        let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+        let capitalized = long
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
-        s.title_case = !s.caps && words.len() >= 4 && capitalized * 5 >= words.len() * 4;
+        s.title_case = !s.caps && long.len() >= 4 && capitalized * 5 >= long.len() * 4;
     }
     out
 }
@@ -974,6 +976,7 @@ fn two_names(
             || (left.len() == 1
                 && (all_caps(toks[left.start].text(text))
                     || ctx.lower_seen.contains(toks[left.start].key.as_str())
+                    || lex.adjectives.contains(&toks[left.start].key)
                     || opener));
         if typed && !toks[left.clone()].iter().any(first_name) {
             return Some((left, k..span.end, true));
@@ -1900,6 +1903,22 @@ mod tests {
             (
                 "en",
                 "Why Donald Trump As A President Would Be Bad\n\nDonald Trump spoke on Monday.",
+                "Donald Trump",
+                Some(Person),
+                None,
+            ),
+            // a party adjective before a name is no part of it
+            (
+                "en",
+                "Republican Donald Trump said the debate was rigged.",
+                "Donald Trump",
+                Some(Person),
+                None,
+            ),
+            // headline style: short words in lower case, the others capitalized
+            (
+                "en",
+                "Politifact: Donald Trump Is Right, Thousands of Shootings in Chicago this Year\n\nHe spoke.",
                 "Donald Trump",
                 Some(Person),
                 None,
