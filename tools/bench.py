@@ -257,8 +257,10 @@ def size_report():
             br = len(brotli.compress(raw, quality=11))
         except ImportError:
             pass
-    data = b"".join(open(os.path.join(dp, f), "rb").read()
-                    for dp, _, fs in os.walk(os.path.join(ROOT, "data")) for f in sorted(fs) if f.endswith(".txt"))
+    # As build.rs compiles them in: without their comment lines.
+    data = b"".join(b"".join(line for line in open(os.path.join(dp, f), "rb") if not line.startswith(b"#"))
+                    for dp, _, fs in sorted(os.walk(os.path.join(ROOT, "data"))) for f in sorted(fs)
+                    if f.endswith(".txt"))
     parts = None
     if shutil.which("twiggy"):
         p = subprocess.run(["twiggy", "top", "-n", "12", WASM], capture_output=True, text=True)
@@ -363,7 +365,7 @@ def main():
     raw, gz, br, data, data_gz, parts = size_report()
     say(f"Size: .wasm {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip"
         + (f", {br / 1024:.1f} KiB brotli" if br else " (brotli not installed)")
-        + f"; compiled-in data (data/**/*.txt) {data / 1024:.1f} KiB raw, {data_gz / 1024:.1f} KiB gzip"
+        + f"; compiled-in data (data/**/*.txt without comment lines) {data / 1024:.1f} KiB raw, {data_gz / 1024:.1f} KiB gzip"
         + f" ({100 * data_gz / gz:.0f}% of the gzipped .wasm, as an estimate).")
     if parts:
         say("")
