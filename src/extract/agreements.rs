@@ -102,6 +102,28 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
     out
 }
 
+/// How many tokens the instrument noun at `k` takes: a word of `agreement_words.txt`, or in
+/// German a compound ending in one ("Freundschaftsvertrag", "Handelsabkommen").
+fn instrument_len(reader: &Reader, k: usize, end: usize) -> Option<usize> {
+    let lex = reader.doc.lex;
+    if let Some((n, AgreementWord::Instrument)) = lex.agreement_words.longest(&reader.keys(k, end))
+    {
+        return Some(n);
+    }
+    let key = reader.doc.tokens.get(k)?.key.as_str();
+    let compound = lex.nouns_capitalized
+        && key
+            .char_indices()
+            .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
+            .any(|(i, _)| {
+                matches!(
+                    lex.agreement_words.longest(&[&key[i..]]),
+                    Some((1, AgreementWord::Instrument))
+                )
+            });
+    compound.then_some(1)
+}
+
 fn span(reader: &Reader, a: usize, b: usize) -> Range {
     let toks = &reader.doc.tokens;
     Range {
@@ -123,12 +145,7 @@ fn read(
     let toks = &doc.tokens;
     let (_, c1) = reader.clause(s, t + n);
     let end = doc.sentences[s].tokens.end;
-    let instrument = |k: usize| {
-        matches!(
-            lex.agreement_words.longest(&reader.keys(k, end)),
-            Some((_, AgreementWord::Instrument))
-        )
-    };
+    let instrument = |k: usize| instrument_len(reader, k, end).is_some();
     let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find(|&k| instrument(k));
     // "haben ein Abkommen über den Ausbau der Strecke unterzeichnet": the instrument before.
     let before = if noun.is_none() && lex.verb_final {
@@ -205,7 +222,7 @@ fn read(
             confidence: 0.4,
         });
     };
-    let (noun_len, _) = lex.agreement_words.longest(&reader.keys(noun, end))?;
+    let noun_len = instrument_len(reader, noun, end)?;
     // The title: from the first word after the verb (an article kept before a number word:
     // "una dozzina di accordi") to the noun and what qualifies it ("di mutua difesa", "strategico").
     let mut a = t + n;

@@ -245,6 +245,11 @@ fn german_name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) 
             .all(|t| !NOUN_ENDINGS.iter().any(|e| t.key.ends_with(e)))
 }
 
+/// Does a name open with a place word ("Monte Bianco", "Piazza Venezia")?
+fn k0_place_cue(lex: &crate::lexicon::Lexicon, words: &[Token]) -> bool {
+    words.len() > 1 && lex.place_cues.contains(&words[0].key)
+}
+
 /// A mark that may close a quotation.
 fn closes_quote(k: &str) -> bool {
     matches!(
@@ -332,6 +337,19 @@ pub fn extract(doc: &Document) -> Entities {
         for run in name_runs(&ctx, seg) {
             split_candidate(&ctx, seg, run, &mut cands);
         }
+    }
+    // German: a word with a capital and nothing else to go on is a noun, unless it is the
+    // surname of a person named in full ("Olaf Scholz … Scholz sagte").
+    if doc.lex.nouns_capitalized {
+        let surnames: HashSet<&str> = cands
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && c.tokens.len() >= 2)
+            .map(|c| toks[c.tokens.end - 1].key.as_str())
+            .collect();
+        cands.retain(|c| {
+            !(c.strength == 0 && c.kind == EntityKind::Other && c.tokens.len() == 1)
+                || surnames.contains(toks[c.tokens.start].key.as_str())
+        });
     }
     institutions(&ctx, &segs, &mut cands);
     // Capitals say nothing in an all-caps headline: read only what is known there, from the
@@ -1204,6 +1222,9 @@ fn finish(
             lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
         }) {
             (EntityKind::Organization, 3)
+        } else if role.is_some() && !(k0_place_cue(lex, words)) {
+            // A title right before ("el primer ministro portugués António Costa").
+            (EntityKind::Person, 3)
         } else if !single
             && words.iter().enumerate().any(|(k, t)| {
                 // "Monte Bianco", "Wall Street"; but "Mario Monti" is a person.
@@ -1268,10 +1289,6 @@ fn finish(
             return;
         }
         if single && c.strength == 0 && ctx.lower_seen.contains(first.key.as_str()) {
-            return;
-        }
-        // A German word with a capital and nothing else to go on is a noun.
-        if lex.nouns_capitalized && c.strength == 0 && c.kind == EntityKind::Other {
             return;
         }
     }

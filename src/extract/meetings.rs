@@ -173,6 +173,34 @@ impl<'d, 'a> Reader<'d, 'a> {
         None
     }
 
+    /// Where a place or day phrase at `t` ends ("in Paris", "à l'Élysée", "no Palácio do
+    /// Planalto", "am Dienstag"): a word of place, articles, then a place, a country, a building's
+    /// name or a day; None if it is no such phrase or nothing follows it in the sentence.
+    fn place_phrase(&self, t: usize, end: usize) -> Option<usize> {
+        let (n, link) = self.link(t, end)?;
+        if link != Link::At {
+            return None;
+        }
+        let mut k = t + n;
+        while k < end
+            && self.doc.tokens[k].is_word()
+            && self.doc.lex.articles.contains(&self.doc.tokens[k].key)
+        {
+            k += 1;
+        }
+        // ("am Dienstag": a day rather than a place.)
+        let lex = self.doc.lex;
+        let rest = self.keys(k, end);
+        if let Some((d, _)) = lex.weekdays.longest(&rest).or(lex.months.longest(&rest)) {
+            return (k + d < end).then_some(k + d);
+        }
+        let m = self.ents.mention_at(k)?;
+        let kind = self.ents.list[m.entity].kind;
+        let placeish = matches!(kind, EntityKind::Place | EntityKind::Country)
+            || (kind == EntityKind::Organization && m.tokens.len() <= 3);
+        (placeish && m.tokens.end < end).then_some(m.tokens.end)
+    }
+
     /// How many tokens an "including" takes at `t` ("dont", ", tra cui", ", including").
     fn including(&self, t: usize, end: usize) -> Option<usize> {
         let comma = usize::from(self.doc.tokens.get(t).is_some_and(|x| x.key == ","));
@@ -452,6 +480,11 @@ impl<'d, 'a> Reader<'d, 'a> {
             if let Some((n, Link::Pronoun)) = self.link(k, t) {
                 dropped = true;
                 k += n;
+                // "…, wo sie Präsident Selenskyj getroffen hat": what follows the pronoun,
+                // before a verb that comes last, is its object.
+                if lex.verb_final {
+                    break;
+                }
                 continue;
             }
             if let Some((n, Link::And)) = self.link(k, t) {
@@ -503,7 +536,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         if !groups.is_empty() {
             return (Vec::new(), Found::Here, groups);
         }
-        if let Some(e) = self.last_person(c0..t) {
+        if let Some(e) = self
+            .last_person(c0..t)
+            .filter(|_| !(lex.verb_final && dropped))
+        {
             return (vec![e], Found::Here, Vec::new());
         }
         // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
@@ -852,6 +888,16 @@ impl<'d, 'a> Reader<'d, 'a> {
                     j += n; // "ses homologues"
                     continue;
                 }
+                Some((_, Link::At)) => match self.place_phrase(j, end) {
+                    Some(e) => {
+                        if place.is_none() {
+                            place = self.place_at(j + 1, end);
+                        }
+                        j = e;
+                        continue;
+                    }
+                    None => break,
+                },
                 Some(_) => break,
                 None => {}
             }
@@ -1072,6 +1118,14 @@ impl<'d, 'a> Reader<'d, 'a> {
                         j += n;
                         continue;
                     }
+                    // "a reçu mardi à l'Élysée le chancelier…": where, then whom.
+                    Some((_, Link::At)) => match self.place_phrase(j, end) {
+                        Some(e) => {
+                            j = e;
+                            continue;
+                        }
+                        None => break,
+                    },
                     Some(_) => break,
                     None => {}
                 }
