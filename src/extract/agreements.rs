@@ -163,8 +163,27 @@ fn read(
         while b > noun + 1 && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
             b -= 1;
         }
-        // Signed at an encounter of the same sentence: its people are the parties.
+        // "einen Vertrag mit Präsident Macron unterzeichnet": the counterpart ends the title.
         let mut parties = subject;
+        let mut k = noun + instrument_len(reader, noun, end).unwrap_or(1);
+        while k < b {
+            match reader.link(k, end) {
+                Some((m, Link::With | Link::Between)) => {
+                    let (l, e) = reader.list(k + m, end);
+                    if !l.is_empty() && b > k {
+                        b = k;
+                    }
+                    for p in l {
+                        if !parties.contains(&p) {
+                            parties.push(p);
+                        }
+                    }
+                    k = e.max(k + m);
+                }
+                _ => k += 1,
+            }
+        }
+        // Signed at an encounter of the same sentence: its people are the parties.
         if parties.len() < 2 {
             if let Some(m) = meetings.iter().find(|m| {
                 m.sentence == s
@@ -444,6 +463,14 @@ mod tests {
                 "Pedro Sánchez firmó un acuerdo comercial con Emmanuel Macron.",
                 &["Pedro Sánchez", "Emmanuel Macron"],
                 "acuerdo comercial",
+                None,
+                &[],
+            ),
+            (
+                "de",
+                "Bundeskanzler Olaf Scholz hat am Dienstag in Paris einen Freundschaftsvertrag mit Präsident Emmanuel Macron unterzeichnet.",
+                &["Olaf Scholz", "Emmanuel Macron"],
+                "Freundschaftsvertrag",
                 None,
                 &[],
             ),

@@ -1350,7 +1350,23 @@ fn gather(reader: &Reader, readings: &[Reading]) -> Vec<Card> {
         };
         let target = (0..multi)
             .filter(|&c| {
-                cards[c].parts.contains(&who) && place_fits(reader, readings, &cards[c], &p)
+                let card = &cards[c];
+                // "ist nach Kiew gereist und hat dort Selenskyj getroffen": one encounter,
+                // unless someone in it is from another country ("travelled to Vietnam after a
+                // summit with North Korean leader Kim").
+                let same_sentence = card.readings.iter().all(|&x| readings[x].place.is_none())
+                    && card.parts.iter().all(|&e| {
+                        e == who
+                            || reader
+                                .country_of(e)
+                                .is_none_or(|c| Some(c) == p.country.as_deref())
+                    })
+                    && card
+                        .readings
+                        .iter()
+                        .any(|&x| readings[x].sentence == readings[g.readings[0]].sentence);
+                card.parts.contains(&who)
+                    && (same_sentence || place_fits(reader, readings, card, &p))
             })
             .min_by_key(|&c| distance(readings, &cards[c], g.readings[0]));
         match target {
@@ -1456,6 +1472,7 @@ mod tests {
     use super::*;
     use crate::extract::entities;
 
+    #[derive(Debug)]
     struct Got {
         participants: Vec<String>,
         kind: Option<MeetingType>,
@@ -1675,6 +1692,15 @@ mod tests {
         assert_eq!(got[0].place.as_deref(), Some("Giappone"));
         assert_eq!(got[0].when.as_deref(), Some("martedì"));
         assert_eq!(got[0].evidence, 3);
+        // A journey and a meeting in one sentence are one encounter, at the journey's end.
+        let got = meetings(
+            "Außenministerin Annalena Baerbock ist am Montag nach Kiew gereist und hat dort \
+             Präsident Wolodymyr Selenskyj getroffen.",
+            "de",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(has(&got[0].participants, "Baerbock") && has(&got[0].participants, "Selenskyj"));
+        assert_eq!(got[0].place.as_deref(), Some("Kiew"));
     }
 
     #[test]
