@@ -1157,6 +1157,22 @@ fn finish(
     // ("Governo Letta": the name after a body named after its leader is the leader.)
     let person_before = noun_before(&lex.person_nouns)
         || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key));
+    // "Kim Jong-nam, fratellastro del leader", "Smith, a spokesman for": a person noun or a
+    // title in apposition right after.
+    let person_after = toks.get(span.end).is_some_and(|t| t.key == ",") && {
+        let mut k = span.end + 1;
+        if k < seg.tokens.end && toks[k].is_word() && lex.is_stopword(&toks[k].key) {
+            k += 1; // "il", "a", "the"
+        }
+        k < seg.tokens.end
+            && toks[k].is_word()
+            && !toks[k].cap
+            && (lex.person_nouns.contains(&toks[k].key)
+                || lex
+                    .titles
+                    .longest(&ctx.keys(k..(k + 3).min(seg.tokens.end)))
+                    .is_some())
+    };
     // "l'uragano Ike", "il singolo Night Fever": a storm or a work, of kind other.
     // ("Uragano Sandy" opening a sentence: the noun inside the run.)
     let thing_before =
@@ -1234,7 +1250,7 @@ fn finish(
             (EntityKind::Place, 3)
         } else if role.is_some() {
             (EntityKind::Person, 3)
-        } else if person_before && !has_place_inside {
+        } else if (person_before || person_after) && !has_place_inside {
             (EntityKind::Person, 2)
         } else if org_before || title_of {
             (EntityKind::Organization, 2)
@@ -1882,6 +1898,21 @@ mod tests {
                 "it",
                 "L'accusa mossa dal giornalista Gigi Di Fiore resta in piedi.",
                 "Gigi Di Fiore",
+                Some(Person),
+                None,
+            ),
+            // a person noun or a title in apposition right after
+            (
+                "it",
+                "La polizia ha fermato Kerimbek, fratellastro del sindaco, nella notte.",
+                "Kerimbek",
+                Some(Person),
+                None,
+            ),
+            (
+                "en",
+                "The court heard from Obuya, a spokeswoman for the council.",
+                "Obuya",
                 Some(Person),
                 None,
             ),
