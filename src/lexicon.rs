@@ -411,7 +411,8 @@ pub struct Lexicon {
     /// Capitalized adjectives that are no names ("Western", "Asian", "Catholic").
     pub adjectives: HashSet<String>,
     /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team.
-    pub team_words: Phrases<()>,
+    /// Sports-result words; `true` when they only count before a team ("contro la Juventus").
+    pub team_words: Phrases<bool>,
     /// Definite articles, alone or joined to a preposition ("il", "della", "the").
     pub articles: HashSet<String>,
     /// Lower-case place words written before a name and part of it ("via", "provincia").
@@ -555,7 +556,7 @@ impl Lexicon {
             place_cues: set(f.place_cues),
             locatives: set(f.locatives),
             adjectives: set(f.adjectives),
-            team_words: phrases(f.team_words, |_| Some(())),
+            team_words: phrases(f.team_words, |r| Some(r.get(1) == Some(&"before"))),
             articles: set(f.articles),
             place_prefixes: rows(f.place_affixes)
                 .filter(|r| r.get(1) == Some(&"before"))
@@ -575,6 +576,17 @@ impl Lexicon {
                 for r in rows(COMMON_PLACES) {
                     if let Some(iso) = column(&r, 1) {
                         p.insert(r[0], iso);
+                    }
+                }
+                // Written with or without a hyphen: "Friuli-Venezia Giulia", "Emilia Romagna".
+                for r in rows(f.places).chain(rows(COMMON_PLACES)) {
+                    if let Some(iso) = column(&r, 1) {
+                        let name = r[0];
+                        if name.contains('-') {
+                            p.insert(&name.replace('-', " "), iso);
+                        } else if let Some((a, b)) = name.split_once(' ') {
+                            p.insert(&format!("{a}-{b}"), iso);
+                        }
                     }
                 }
                 p

@@ -465,7 +465,10 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
             ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
         let before: Vec<&str> =
             ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
-        let verb_after = lex.team_words.longest(&after).is_some();
+        let verb_after = lex
+            .team_words
+            .longest(&after)
+            .is_some_and(|(_, before_only)| !before_only);
         let verb_before = (1..=before.len().min(3)).any(|n| {
             lex.team_words
                 .longest(&before[before.len() - n..])
@@ -1900,6 +1903,22 @@ mod tests {
                 "Gigi Di Fiore",
                 Some(Person),
                 None,
+            ),
+            // a place written with a hyphen where the gazetteer has a space
+            (
+                "it",
+                "Nevica in gran parte del Friuli-Venezia Giulia da ieri.",
+                "Friuli-Venezia Giulia",
+                Some(Place),
+                Some("Italia"),
+            ),
+            // "contro la" makes a team only before the name, not after it
+            (
+                "it",
+                "La Corte ha respinto il ricorso della procura di Torino contro la sentenza.",
+                "Torino",
+                Some(Place),
+                Some("Italia"),
             ),
             // a person noun or a title in apposition right after
             (
