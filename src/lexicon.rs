@@ -386,6 +386,8 @@ pub struct Lexicon {
     pub weekdays: Phrases<u8>,
     pub speech_verbs: Phrases<()>,
     pub titles: Phrases<()>,
+    /// Ministers' titles, before a portfolio ("ministro de Energía").
+    pub portfolio_titles: HashSet<String>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
     /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
@@ -543,6 +545,10 @@ impl Lexicon {
             weekdays: phrases(f.weekdays, |r| r.get(1)?.parse().ok()),
             speech_verbs: phrases(f.speech_verbs, |_| Some(())),
             titles: phrases(f.titles, |_| Some(())),
+            portfolio_titles: rows(f.titles)
+                .filter(|r| r.get(1) == Some(&"portfolio"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
             particles: set(f.particles),
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),

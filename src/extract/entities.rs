@@ -524,6 +524,30 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
                 continue;
             };
             let end = i + len;
+            let country = lex.country_name(iso);
+            // "la ministra española de Transición Ecológica, Lucía Ferrer": the title of the
+            // name after its portfolio and a comma.
+            let mut k = end;
+            if k < s.tokens.end && toks[k].is_word() && lex.particles.contains(&toks[k].key) {
+                k += 1;
+                while k < s.tokens.end
+                    && toks[k].is_word()
+                    && (toks[k].cap || lex.is_stopword(&toks[k].key))
+                {
+                    k += 1;
+                }
+            }
+            if k > end && k + 1 < s.tokens.end && toks[k].key == "," {
+                if let Some(e) = ents.mention_at(k + 1).map(|m| m.entity) {
+                    let f = &mut ents.list[e];
+                    if f.kind == EntityKind::Person {
+                        f.country.get_or_insert(country);
+                        f.role.get_or_insert(role);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             let named_after = toks
                 .get(end)
                 .is_some_and(|t| end < s.tokens.end && is_name_word(t));
@@ -534,7 +558,6 @@ fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
                 i = end;
                 continue;
             }
-            let country = lex.country_name(iso);
             let first = ents.mentions.partition_point(|m| m.tokens.end <= i);
             let person = ents.mentions[..first]
                 .iter()
@@ -1065,6 +1088,27 @@ fn finish(
                 .is_some_and(|(m, _)| m == n + span.len())
     });
     if ends_title {
+        return;
+    }
+    // "el ministro marroquí de Energía", "Minister of Finance": a minister's portfolio, no name
+    // (unless it holds a place: "ministro degli Esteri della Federazione Russa").
+    let portfolio = span.start >= seg.tokens.start + 2
+        && toks[span.start - 1].is_word()
+        && lex.particles.contains(&toks[span.start - 1].key)
+        && {
+            let mut e = span.start - 1;
+            if e > seg.tokens.start
+                && lex
+                    .nationalities
+                    .longest(&[toks[e - 1].key.as_str()])
+                    .is_some()
+            {
+                e -= 1;
+            }
+            e > seg.tokens.start && lex.portfolio_titles.contains(&toks[e - 1].key)
+        }
+        && !(span.start..span.end).any(|s| (s + 1..=span.end).any(|e| ctx.is_place(s..e)));
+    if portfolio {
         return;
     }
     let at_start = ctx.at_start(seg, span.start);
@@ -1903,6 +1947,21 @@ mod tests {
                 "Gigi Di Fiore",
                 Some(Person),
                 None,
+            ),
+            // a minister's portfolio is no name; the title and nationality go to the name after
+            (
+                "es",
+                "Lo anunció el ministro marroquí de Energía, Karim Benali, en Rabat.",
+                "Energía",
+                None,
+                None,
+            ),
+            (
+                "es",
+                "Lo anunció el ministro marroquí de Energía, Karim Benali, en Rabat.",
+                "Karim Benali",
+                Some(Person),
+                Some("Marruecos"),
             ),
             // a place written with a hyphen where the gazetteer has a space
             (

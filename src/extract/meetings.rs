@@ -581,6 +581,20 @@ impl<'d, 'a> Reader<'d, 'a> {
                     return (names, Found::Here, Vec::new());
                 }
             }
+            // "O ministro brasileiro das Relações Exteriores, Paulo Teixeira Lima, reuniu-se…":
+            // a title opens the sentence, the name follows between commas, then the verb.
+            if !dashed && !opens && p0 > start + 1 && self.doc.tokens[p0 - 1].key == "," {
+                let q0 = self.clause(s, p0 - 2).0;
+                let titled = q0 == start
+                    && (q0..p0 - 1).any(|k| lex.titles.longest(&self.keys(k, p0 - 1)).is_some())
+                    && self
+                        .ents
+                        .mentions_in(q0..p0 - 1)
+                        .all(|m| !self.is_person(m.entity));
+                if titled && e >= c0 - 1 && names.iter().any(|&n| self.is_person(n)) {
+                    return (names, Found::Here, Vec::new());
+                }
+            }
         }
         // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
         if c0 > 0 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
