@@ -346,8 +346,8 @@ pub enum Link {
 /// The words of agreements (`agreement_words.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgreementWord {
-    /// A signed or agreed text: treaty, pact, accordo.
-    Instrument,
+    /// A signed or agreed text: treaty, pact, accordo; `true` for a plural form (accordi).
+    Instrument(bool),
     /// Opens the list of what an agreement covers ("ranging from", "che spaziano").
     Topics,
     /// Separates the items of that list ("to", "and", "alla").
@@ -675,7 +675,8 @@ impl Lexicon {
             }),
             agreement_words: phrases(f.agreement_words, |r| {
                 Some(match *r.get(1)? {
-                    "instrument" => AgreementWord::Instrument,
+                    "instrument" => AgreementWord::Instrument(false),
+                    "instruments" => AgreementWord::Instrument(true),
                     "topics" => AgreementWord::Topics,
                     "sep" => AgreementWord::Sep,
                     "not" => AgreementWord::Not,

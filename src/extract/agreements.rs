@@ -20,6 +20,8 @@ const NOUN_WINDOW: usize = 6;
 const VERB_FINAL_WINDOW: usize = 12;
 /// The longest joint decision kept as a title, in tokens.
 const DECISION_WORDS: usize = 14;
+/// How many sentences back a signing without names takes the people of an encounter.
+const RECENT_MEETING: usize = 4;
 
 struct Read {
     sentence: usize,
@@ -27,6 +29,8 @@ struct Read {
     title: Range,
     topics: Vec<String>,
     count: Option<u32>,
+    /// Several instruments ("accordi", "five memoranda"): not the same card as a single one.
+    many: bool,
     when: Option<Range>,
     confidence: f64,
 }
@@ -80,6 +84,7 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
         let same = out.iter_mut().find(|(_, a)| {
             a.parties.iter().copied().collect::<HashSet<_>>() == set
                 && (a.count == r.count || a.count.is_none() || r.count.is_none())
+                && a.many == r.many
                 && set.len() >= 2
         });
         match same {
@@ -102,26 +107,26 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
     out
 }
 
-/// How many tokens the instrument noun at `k` takes: a word of `agreement_words.txt`, or in
-/// German a compound ending in one ("Freundschaftsvertrag", "Handelsabkommen").
-fn instrument_len(reader: &Reader, k: usize, end: usize) -> Option<usize> {
+/// How many tokens the instrument noun at `k` takes, and whether it is plural: a word of
+/// `agreement_words.txt`, or in German a compound ending in one ("Freundschaftsvertrag",
+/// "Handelsabkommen").
+fn instrument_len(reader: &Reader, k: usize, end: usize) -> Option<(usize, bool)> {
     let lex = reader.doc.lex;
-    if let Some((n, AgreementWord::Instrument)) = lex.agreement_words.longest(&reader.keys(k, end))
+    if let Some((n, AgreementWord::Instrument(plural))) =
+        lex.agreement_words.longest(&reader.keys(k, end))
     {
-        return Some(n);
+        return Some((n, *plural));
     }
     let key = reader.doc.tokens.get(k)?.key.as_str();
-    let compound = lex.nouns_capitalized
-        && key
-            .char_indices()
-            .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
-            .any(|(i, _)| {
-                matches!(
-                    lex.agreement_words.longest(&[&key[i..]]),
-                    Some((1, AgreementWord::Instrument))
-                )
-            });
-    compound.then_some(1)
+    if !lex.nouns_capitalized {
+        return None;
+    }
+    key.char_indices()
+        .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
+        .find_map(|(i, _)| match lex.agreement_words.longest(&[&key[i..]]) {
+            Some((1, AgreementWord::Instrument(plural))) => Some((1, *plural)),
+            _ => None,
+        })
 }
 
 fn span(reader: &Reader, a: usize, b: usize) -> Range {
@@ -157,7 +162,7 @@ fn read(
     } else {
         None
     };
-    let (subject, found) = reader.subject(s, before.unwrap_or(t));
+    let (subject, found, groups) = reader.subject_and_groups(s, before.unwrap_or(t));
     if let Some(noun) = before {
         let mut b = t;
         while b > noun + 1 && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
@@ -165,7 +170,7 @@ fn read(
         }
         // "einen Vertrag mit Präsident Macron unterzeichnet": the counterpart ends the title.
         let mut parties = subject;
-        let mut k = noun + instrument_len(reader, noun, end).unwrap_or(1);
+        let mut k = noun + instrument_len(reader, noun, end).map_or(1, |(n, _)| n);
         while k < b {
             match reader.link(k, end) {
                 Some((m, Link::With | Link::Between)) => {
@@ -204,6 +209,7 @@ fn read(
             title: span(reader, noun, b),
             topics: Vec::new(),
             count: None,
+            many: instrument_len(reader, noun, end).is_some_and(|(_, plural)| plural),
             when: reader.when(s, t),
             confidence,
         });
@@ -237,11 +243,12 @@ fn read(
             title: span(reader, t + n, b),
             topics: Vec::new(),
             count: None,
+            many: false,
             when: reader.when(s, t),
             confidence: 0.4,
         });
     };
-    let noun_len = instrument_len(reader, noun, end)?;
+    let (noun_len, plural) = instrument_len(reader, noun, end)?;
     // The title: from the first word after the verb (an article kept before a number word:
     // "una dozzina di accordi") to the noun and what qualifies it ("di mutua difesa", "strategico").
     let mut a = t + n;
@@ -252,7 +259,13 @@ fn read(
         toks[k].kind == TokenKind::Number
             || lex.number_words.longest(&reader.keys(k, end)).is_some()
     };
-    if a > t + n && a < noun && counted(a) {
+    // ("firmaron además cinco memorandos": an adverb before the count is not in the title.)
+    if let Some(c) = (a..noun).find(|&k| counted(k)) {
+        a = c;
+    }
+    // ("a dozen", "una dozzina": a short word before the count is its article.)
+    let article = |k: usize| lex.is_stopword(&toks[k].key) && toks[k].key.chars().count() <= 4;
+    if a > t + n && a < noun && counted(a) && article(a - 1) {
         a -= 1;
     }
     let mut b = noun + noun_len;
@@ -319,15 +332,15 @@ fn read(
         }
     }
     reader.drop_portfolios(s, &mut parties);
-    // "Os dois governos assinaram sete acordos", right after the ministers' meeting: no name
-    // here, the people of the encounter just told.
+    // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,
+    // the people of the encounter told shortly before, or of any encounter told before when
+    // a group stands for them ("las dos delegaciones").
     let mut found = found;
     if parties.is_empty() {
-        if let Some(m) = meetings
-            .iter()
-            .rev()
-            .find(|m| m.sentence + 1 == s && !m.join_only && m.parts.len() >= 2)
-        {
+        let reach = if groups.is_empty() { RECENT_MEETING } else { s };
+        if let Some(m) = meetings.iter().rev().find(|m| {
+            m.sentence < s && s - m.sentence <= reach && !m.join_only && m.parts.len() >= 2
+        }) {
             parties.clone_from(&m.parts);
             found = Found::Before;
         }
@@ -346,6 +359,7 @@ fn read(
         title: span(reader, a, b),
         topics: topics(reader, s, b),
         count,
+        many: plural || count.is_some_and(|c| c >= 2),
         when: reader.when(s, t),
         confidence,
     })
@@ -506,6 +520,34 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].evidence.len(), 2);
         assert_eq!(got[0].when.as_deref(), Some("Martedì"));
+    }
+
+    #[test]
+    fn a_group_signing_later_takes_the_people_of_the_encounter() {
+        // Several instruments are not the single one signed before; the count opens the title.
+        let got = agreements(
+            "La ministra Lucía Ferrer se reunió el martes en Rabat con el ministro Karim Benali \
+             para cerrar un acuerdo. El pacto prevé un cable. Según el Ministerio, la conexión \
+             podrá transportar energía. Benali recordó que Marruecos produce energía limpia. \
+             Las dos delegaciones firmaron además cinco memorandos de cooperación sobre \
+             hidrógeno verde, formación técnica e investigación.",
+            "es",
+        );
+        let many = got
+            .iter()
+            .find(|a| a.count == Some(5))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(many.title, "cinco memorandos de cooperación");
+        assert_eq!(names(many), ["Lucía Ferrer", "Karim Benali"]);
+        assert_eq!(
+            many.topics,
+            ["hidrógeno verde", "formación técnica", "investigación"]
+        );
+        assert!(
+            got.iter()
+                .all(|a| a.count == Some(5) || a.title == "acuerdo"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -164,6 +164,10 @@ impl<'d, 'a> Reader<'d, 'a> {
         if let Some((n, _)) = lex.weekdays.longest(&rest) {
             return Some(n);
         }
+        // "las dos delegaciones", "the two leaders".
+        if let Some((n, _)) = lex.number_words.longest(&rest) {
+            return Some(n);
+        }
         if let Some((n, _)) = lex.months.longest(&rest) {
             return Some(n);
         }
@@ -441,7 +445,7 @@ impl<'d, 'a> Reader<'d, 'a> {
 
     /// The subject of the word at `t` (see `subject`), and the groups that open its clause
     /// with the names ("Trump and his aides").
-    fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
+    pub fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
         let (mut c0, c1) = self.clause(s, t);
         // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
         let lex = self.doc.lex;
@@ -1072,7 +1076,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                         .any(|k| {
                             matches!(
                                 lex.agreement_words.longest(&self.keys(k, r.end)),
-                                Some((_, crate::lexicon::AgreementWord::Instrument))
+                                Some((_, crate::lexicon::AgreementWord::Instrument(_)))
                             )
                         });
                     if instrument {
