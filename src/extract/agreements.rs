@@ -481,6 +481,14 @@ mod tests {
                 &[],
             ),
             (
+                "fr",
+                "Le ministre Étienne Morel a reçu la ministre Aminata Diallo avant la signature d'une déclaration commune.",
+                &["Étienne Morel", "Aminata Diallo"],
+                "déclaration commune",
+                None,
+                &[],
+            ),
+            (
                 "de",
                 "Bundeskanzler Olaf Scholz hat am Dienstag in Paris einen Freundschaftsvertrag mit Präsident Emmanuel Macron unterzeichnet.",
                 &["Olaf Scholz", "Emmanuel Macron"],

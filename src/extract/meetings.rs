@@ -437,14 +437,8 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// The subject of the word at `t` in sentence `s`: the names that open its clause (people
     /// first); else a person named in the clause before it; else the name before a relative
     /// word ("Xi Jinping, che…"); else, when the clause opens with a pronoun or an auxiliary
-    /// (a dropped subject), the first person of the sentence, or of the sentence before.
-    pub fn subject(&self, s: usize, t: usize) -> (Vec<usize>, Found) {
-        let (found, how, _) = self.subject_and_groups(s, t);
-        (found, how)
-    }
-
-    /// The subject of the word at `t` (see `subject`), and the groups that open its clause
-    /// with the names ("Trump and his aides").
+    /// (a dropped subject), the first person of the sentence, or of the sentence before. Also
+    /// the groups that open its clause with the names ("Trump and his aides").
     pub fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
         let (mut c0, c1) = self.clause(s, t);
         // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
@@ -1163,7 +1157,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .is_some_and(|m| self.is_actor(m.entity));
             let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
             // "hat am Montag den Minister Nowicki getroffen": the counterpart before the verb.
-            let subject = self.subject(s, t).0;
+            let (subject, _, subject_groups) = self.subject_and_groups(s, t);
             let before: Vec<usize> = if lex_verb_final(self) {
                 let c0 = self.clause(s, t).0;
                 self.ents
@@ -1174,7 +1168,9 @@ impl<'d, 'a> Reader<'d, 'a> {
             } else {
                 Vec::new()
             };
-            if !named && !with && subject.len() < 2 && before.is_empty() {
+            // ("Les ministres de dix pays se sont retrouvés à Brest": a group meets itself.)
+            let group = subject.is_empty() && !subject_groups.is_empty();
+            if !named && !with && subject.len() < 2 && before.is_empty() && !group {
                 return None;
             }
             for e in before {
@@ -1215,10 +1211,13 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         self.drop_portfolios(s, &mut parts);
-        if parts.is_empty() {
+        // "Les ministres de dix pays se sont retrouvés jeudi à Brest": a group alone is no card,
+        // but it may give its place, day and people to the encounter told right after.
+        let when = self.when(s, t);
+        if parts.is_empty() && (groups.is_empty() || (place.is_none() && when.is_none())) {
             return None;
         }
-        if place.is_none() {
+        if place.is_none() && !parts.is_empty() {
             place = self.place_nearby(s, t, &hosts);
         }
         Some(Reading {
@@ -1228,7 +1227,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             parts,
             found,
             place,
-            when: self.when(s, t),
+            when,
             join_only: false,
             groups,
         })
@@ -1427,6 +1426,23 @@ fn gather(reader: &Reader, readings: &[Reading]) -> Vec<Card> {
                 readings: vec![i],
             }),
             None => {}
+        }
+    }
+    // A group with no name, then the encounter of named people in the same or the next
+    // sentence: one gathering, where the group says where and when.
+    for (i, r) in readings.iter().enumerate() {
+        if !r.parts.is_empty() {
+            continue;
+        }
+        let at = cards.iter_mut().find(|c| {
+            let first = readings[c.readings[0]].sentence;
+            (first == r.sentence || first == r.sentence + 1)
+                && c.readings.iter().all(|&x| {
+                    readings[x].place.is_none() || readings[x].place == r.place || r.place.is_none()
+                })
+        });
+        if let Some(c) = at {
+            c.readings.push(i);
         }
     }
     for c in &mut cards {
@@ -1690,6 +1706,33 @@ mod tests {
                 assert!(!got[0].participants.iter().any(|p| p == w), "{text}: {w}");
             }
         }
+    }
+
+    #[test]
+    fn a_group_gathering_gives_place_and_day_to_the_encounter_after() {
+        let got = meetings(
+            "Les ministres de dix pays se sont retrouvés jeudi à Brest pour un sommet. \
+             Le ministre Étienne Morel a accueilli ses homologues, dont la ministre Aminata Diallo.",
+            "fr",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(has(&got[0].participants, "Morel") && has(&got[0].participants, "Diallo"));
+        assert_eq!(got[0].place.as_deref(), Some("Brest"));
+        assert_eq!(got[0].when.as_deref(), Some("jeudi"));
+        assert_eq!(got[0].evidence, 2);
+        // A group alone is still no card.
+        let got = meetings(
+            "Les ministres de dix pays se sont retrouvés jeudi à Brest.",
+            "fr",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // Two people meeting each other: a reflexive verb.
+        let got = meetings(
+            "Étienne Morel et Aminata Diallo se sont retrouvés jeudi à Paris.",
+            "fr",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].place.as_deref(), Some("Paris"));
     }
 
     #[test]
