@@ -1172,6 +1172,27 @@ fn about(doc: &Document, f: &Found) -> String {
         b -= 1;
         skipped += 1;
     }
+    // Nothing before but another value ("superar el 52% en 2030"): what that value is about.
+    let value_before = |k: usize| {
+        let t = &toks[k];
+        t.kind == TokenKind::Number
+            || t.key == "%"
+            || lex.percent.longest(&[t.key.as_str()]).is_some()
+    };
+    if b > floor && !toks[b - 1].is_word() && value_before(b - 1) {
+        let mut x = b;
+        let mut n = 0;
+        while x > floor
+            && n < 8
+            && (value_before(x - 1) || (toks[x - 1].is_word() && !content(&toks[x - 1])))
+        {
+            x -= 1;
+            n += 1;
+        }
+        if x > floor && content(&toks[x - 1]) {
+            b = x;
+        }
+    }
     let stop = b;
     let mut m = 0;
     while b > floor && m < MAX_WORDS {
@@ -1193,7 +1214,27 @@ fn about(doc: &Document, f: &Found) -> String {
     } else {
         backward.or(forward)
     };
-    let Some(range) = range else {
+    // Else the nearest content words before it in the sentence ("Las obras empezarán el
+    // próximo año y deberían terminar antes de 2029" → "obras").
+    // (Years only: a count or a sum without its noun is better left without.)
+    let dated = |t: &Token| {
+        lex.months.longest(&[t.key.as_str()]).is_some()
+            || lex.weekdays.longest(&[t.key.as_str()]).is_some()
+    };
+    let word = |k: usize| content(&toks[k]) && !dated(&toks[k]);
+    let nearest = || {
+        if f.category != NumberCategory::Year {
+            return None;
+        }
+        let e = (floor..f.range.start).rev().find(|&k| word(k))? + 1;
+        let a = (floor..e)
+            .rev()
+            .take_while(|&k| word(k))
+            .last()
+            .unwrap_or(e - 1);
+        Some(a.max(e.saturating_sub(3))..e)
+    };
+    let Some(range) = range.or_else(nearest) else {
         return String::new();
     };
     // Keep the ends clean of function words.
@@ -1569,6 +1610,27 @@ mod tests {
                 "deal with Qatar",
             ),
         ];
+        // A year with nothing to say before it takes the nearest words (not a month); a value
+        // right before it is passed over.
+        for (lang, text, year, want) in [
+            (
+                "de",
+                "Die Bauarbeiten sollen 2026 beginnen und bis 2032 abgeschlossen sein.",
+                2032.0,
+                "Bauarbeiten",
+            ),
+            (
+                "es",
+                "Marruecos aspira a superar el 52% en 2030.",
+                2030.0,
+                "Marruecos",
+            ),
+        ] {
+            let doc = Document::new(text, Some(lang));
+            let facts = extract(&doc);
+            let f = facts.iter().find(|f| f.value == year);
+            assert_eq!(f.map(|f| f.about.as_str()), Some(want), "{text}");
+        }
         for (lang, text, want) in cases {
             let doc = Document::new(text, Some(lang));
             let facts = extract(&doc);
