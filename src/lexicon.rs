@@ -412,8 +412,8 @@ pub struct Lexicon {
     pub locatives: HashSet<String>,
     /// Capitalized adjectives that are no names ("Western", "Asian", "Catholic").
     pub adjectives: HashSet<String>,
-    /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team.
-    /// Sports-result words; `true` when they only count before a team ("contro la Juventus").
+    /// Words next to a team in a result ("beat", "drew with", "v"): a place there is a team;
+    /// `true` when they only count before it ("contro la Juventus").
     pub team_words: Phrases<bool>,
     /// Definite articles, alone or joined to a preposition ("il", "della", "the").
     pub articles: HashSet<String>,

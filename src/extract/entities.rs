@@ -246,7 +246,7 @@ fn german_name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) 
 }
 
 /// Does a name open with a place word ("Monte Bianco", "Piazza Venezia")?
-fn k0_place_cue(lex: &crate::lexicon::Lexicon, words: &[Token]) -> bool {
+fn opens_with_place_word(lex: &crate::lexicon::Lexicon, words: &[Token]) -> bool {
     words.len() > 1 && lex.place_cues.contains(&words[0].key)
 }
 
@@ -1285,7 +1285,7 @@ fn finish(
             lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key))
         }) {
             (EntityKind::Organization, 3)
-        } else if role.is_some() && !(k0_place_cue(lex, words)) {
+        } else if role.is_some() && !opens_with_place_word(lex, words) {
             // A title right before ("el primer ministro portugués António Costa").
             (EntityKind::Person, 3)
         } else if !single
