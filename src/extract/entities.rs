@@ -250,6 +250,24 @@ fn opens_with_place_word(lex: &crate::lexicon::Lexicon, words: &[Token]) -> bool
     words.len() > 1 && lex.place_cues.contains(&words[0].key)
 }
 
+/// Where a title ends before token `e`: before a nationality right there, if there is one
+/// ("la ministra española de …").
+fn before_nationality(ctx: &Context, seg: &Segment, e: usize) -> usize {
+    let toks = &ctx.doc.tokens;
+    let national = e > seg.tokens.start
+        && ctx
+            .doc
+            .lex
+            .nationalities
+            .longest(&[toks[e - 1].key.as_str()])
+            .is_some();
+    if national {
+        e - 1
+    } else {
+        e
+    }
+}
+
 /// A mark that may close a quotation.
 fn closes_quote(k: &str) -> bool {
     matches!(
@@ -1096,15 +1114,7 @@ fn finish(
         && toks[span.start - 1].is_word()
         && lex.particles.contains(&toks[span.start - 1].key)
         && {
-            let mut e = span.start - 1;
-            if e > seg.tokens.start
-                && lex
-                    .nationalities
-                    .longest(&[toks[e - 1].key.as_str()])
-                    .is_some()
-            {
-                e -= 1;
-            }
+            let e = before_nationality(ctx, seg, span.start - 1);
             e > seg.tokens.start && lex.portfolio_titles.contains(&toks[e - 1].key)
         }
         && !(span.start..span.end).any(|s| (s + 1..=span.end).any(|e| ctx.is_place(s..e)));
@@ -1231,15 +1241,7 @@ fn finish(
         && !lex.place_of.contains(&toks[span.start - 2].key)
         && {
             // ("la ministra española de Transición Ecológica": a nationality may follow the title.)
-            let mut e = span.start - 1;
-            if e > seg.tokens.start
-                && lex
-                    .nationalities
-                    .longest(&[toks[e - 1].key.as_str()])
-                    .is_some()
-            {
-                e -= 1;
-            }
+            let e = before_nationality(ctx, seg, span.start - 1);
             (1..=3).any(|n| {
                 e >= seg.tokens.start + n
                     && lex
