@@ -231,6 +231,8 @@ const CURRENCY_CODES: &str =
 /// Places every language shares (subdivisions as written locally, big cities); after a
 /// language's own places.txt, which wins where both have a name.
 const COMMON_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/common/places.txt"));
+const COMMON_FIRST_NAMES: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/data/common/first_names.txt"));
 const COMMON_ORGANIZATIONS: &str =
     include_str!(concat!(env!("OUT_DIR"), "/data/common/organizations.txt"));
 
@@ -434,6 +436,9 @@ pub struct Lexicon {
     /// Organization names as written (case-sensitive) → id.
     pub organizations: HashMap<String, String>,
     pub first_names: HashSet<String>,
+    /// The language's first names and the shared list (data/common/first_names.txt): only
+    /// for names of two words or more.
+    pub given_names: HashSet<String>,
     /// Range openers → the words that close them ("tra" → ["e"]).
     pub ranges: HashMap<String, Vec<String>>,
     /// Words after a number that make it a percentage → "%" or "pp".
@@ -608,6 +613,10 @@ impl Lexicon {
                 m
             },
             first_names: set(f.first_names),
+            given_names: set(f.first_names)
+                .into_iter()
+                .chain(set(COMMON_FIRST_NAMES))
+                .collect(),
             ranges: grouped(f.ranges, fold_key),
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),

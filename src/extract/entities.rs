@@ -1119,9 +1119,35 @@ fn finish(
         }
         && !(span.start..span.end).any(|s| (s + 1..=span.end).any(|e| ctx.is_place(s..e)));
     if portfolio {
+        // ("il ministro degli Esteri Giulio Terzi": the minister's name after the portfolio.)
+        if let Some(k) =
+            (span.start + 1..span.end).find(|&k| lex.given_names.contains(&toks[k].key))
+        {
+            finish(ctx, seg, k..span.end, role, country, out);
+        }
         return;
     }
     let at_start = ctx.at_start(seg, span.start);
+    // "Intanto Willy Monteiro", "il segretario di Stato Tarcisio Bertone": a word glued before
+    // a first name and a surname, opening the sentence or ending a title, is not in the name.
+    let ends_title_at = |k: usize| {
+        (1..=3).any(|n| {
+            k >= seg.tokens.start + n
+                && lex
+                    .titles
+                    .longest(&ctx.keys(k - n..k + 1))
+                    .is_some_and(|(m, _)| m == n + 1)
+        })
+    };
+    if span.len() >= 3
+        && lex.given_names.contains(&toks[span.start + 1].key)
+        && !lex.given_names.contains(&first.key)
+        && classify_whole(doc, span.start..span.start + 1).is_none()
+        && (at_start || ends_title_at(span.start))
+    {
+        finish(ctx, seg, span.start + 1..span.end, role, country, out);
+        return;
+    }
     let mut c =
         classify_whole(doc, span.clone()).unwrap_or_else(|| Candidate::unknown(span.clone()));
     c.sentence = seg.sentence;
@@ -1303,7 +1329,9 @@ fn finish(
             (EntityKind::Person, 2)
         } else if org_before || title_of {
             (EntityKind::Organization, 2)
-        } else if (lex.first_names.contains(&first.key) || initialled)
+        } else if (lex.first_names.contains(&first.key)
+            || (!single && lex.given_names.contains(&first.key))
+            || initialled)
             && (!has_place_inside || (!single && !ctx.is_place(span.start..span.start + 1)))
         {
             // ("Paulo Teixeira Lima": a first name, then a surname that is also a place.)
@@ -1964,6 +1992,30 @@ mod tests {
                 "Karim Benali",
                 Some(Person),
                 Some("Marruecos"),
+            ),
+            // the minister's name after the portfolio
+            (
+                "it",
+                "Ha parlato il ministro degli Esteri Giulio Terzi alla Camera.",
+                "Giulio Terzi",
+                Some(Person),
+                None,
+            ),
+            // a word glued before a first name and a surname, opening the sentence, is not in it
+            (
+                "it",
+                "Intanto Willy Monteiro è arrivato a casa.",
+                "Willy Monteiro",
+                Some(Person),
+                None,
+            ),
+            // a given name of the shared list types a name of two words, not a word alone
+            (
+                "it",
+                "I titoli erano andati a Fabian Cancellara per gli Elite.",
+                "Fabian Cancellara",
+                Some(Person),
+                None,
             ),
             // a place written with a hyphen where the gazetteer has a space
             (
