@@ -1238,8 +1238,18 @@ fn finish(
             .any(|t| set.contains(&t.key))
     };
     // ("Governo Letta": the name after a body named after its leader is the leader.)
+    // ("la moglie di Obama", "il regime di Assad": the person a relative or a body is of.)
+    let of_person = before.is_some_and(|t| t.is_word() && !t.cap && lex.particles.contains(&t.key))
+        && span.start >= seg.tokens.start + 2
+        && {
+            let t = &toks[span.start - 2];
+            t.is_word()
+                && !t.cap
+                && (lex.person_nouns.contains(&t.key) || lex.led_by.contains(&t.key))
+        };
     let person_before = noun_before(&lex.person_nouns)
-        || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key));
+        || before.is_some_and(|t| t.cap && lex.led_by.contains(&t.key))
+        || (of_person && single);
     // "Kim Jong-nam, fratellastro del leader", "Smith, a spokesman for": a person noun or a
     // title in apposition right after.
     let person_after = toks.get(span.end).is_some_and(|t| t.key == ",") && {
@@ -2032,6 +2042,14 @@ mod tests {
                 "Torino",
                 Some(Place),
                 Some("Italia"),
+            ),
+            // the person a relative or a body led by someone is of
+            (
+                "it",
+                "La moglie di Kerimbek ha parlato ieri sera.",
+                "Kerimbek",
+                Some(Person),
+                None,
             ),
             // a person noun or a title in apposition right after
             (
