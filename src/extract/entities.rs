@@ -2043,6 +2043,21 @@ mod tests {
                 Some(Place),
                 Some("Italia"),
             ),
+            // a place noun and "of" before an unknown name
+            (
+                "en",
+                "The mayor of Tavildara said the road was closed.",
+                "Tavildara",
+                Some(Place),
+                None,
+            ),
+            (
+                "it",
+                "È stato ricoverato all'ospedale di Esine ieri sera.",
+                "Esine",
+                Some(Place),
+                None,
+            ),
             // the person a relative or a body led by someone is of
             (
                 "it",
