@@ -356,8 +356,8 @@ pub fn extract(doc: &Document) -> Entities {
             split_candidate(&ctx, seg, run, &mut cands);
         }
     }
-    // German: a word with a capital and nothing else to go on is a noun, unless it is the
-    // surname of a person named in full ("Olaf Scholz … Scholz sagte").
+    // German: words with a capital and nothing else to go on are nouns ("Milliarden Euro"),
+    // unless it is the surname of a person named in full ("Olaf Scholz … Scholz sagte").
     if doc.lex.nouns_capitalized {
         let surnames: HashSet<&str> = cands
             .iter()
@@ -365,8 +365,8 @@ pub fn extract(doc: &Document) -> Entities {
             .map(|c| toks[c.tokens.end - 1].key.as_str())
             .collect();
         cands.retain(|c| {
-            !(c.strength == 0 && c.kind == EntityKind::Other && c.tokens.len() == 1)
-                || surnames.contains(toks[c.tokens.start].key.as_str())
+            !(c.strength == 0 && c.kind == EntityKind::Other)
+                || (c.tokens.len() == 1 && surnames.contains(toks[c.tokens.start].key.as_str()))
         });
     }
     institutions(&ctx, &segs, &mut cands);
@@ -2042,6 +2042,14 @@ mod tests {
                 "Torino",
                 Some(Place),
                 Some("Italia"),
+            ),
+            // German capitals with nothing else to go on are nouns
+            (
+                "de",
+                "Beide Länder wollen zusammen rund 3,5 Milliarden Euro investieren.",
+                "Milliarden Euro",
+                None,
+                None,
             ),
             // a place noun and "of" before an unknown name
             (
