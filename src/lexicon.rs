@@ -520,6 +520,12 @@ impl Lexicon {
                     .or_insert_with(|| r[0].to_string());
             }
         }
+        let first_names = set(f.first_names);
+        let given_names = first_names
+            .iter()
+            .cloned()
+            .chain(set(COMMON_FIRST_NAMES))
+            .collect();
         Lexicon {
             code,
             nouns_capitalized: code == "de",
@@ -583,21 +589,21 @@ impl Lexicon {
             countries: phrases(f.countries, |r| column(r, 1)),
             country_names,
             places: {
-                let mut p = phrases(f.places, |r| column(r, 1));
-                for r in rows(COMMON_PLACES) {
-                    if let Some(iso) = column(&r, 1) {
-                        p.insert(r[0], iso);
-                    }
+                let all: Vec<(&str, String)> = rows(f.places)
+                    .chain(rows(COMMON_PLACES))
+                    .filter_map(|r| Some((r[0], column(&r, 1)?)))
+                    .collect();
+                let mut p = Phrases::default();
+                for (name, iso) in &all {
+                    p.insert(name, iso.clone());
                 }
-                // Written with or without a hyphen: "Friuli-Venezia Giulia", "Emilia Romagna".
-                for r in rows(f.places).chain(rows(COMMON_PLACES)) {
-                    if let Some(iso) = column(&r, 1) {
-                        let name = r[0];
-                        if name.contains('-') {
-                            p.insert(&name.replace('-', " "), iso);
-                        } else if let Some((a, b)) = name.split_once(' ') {
-                            p.insert(&format!("{a}-{b}"), iso);
-                        }
+                // Written with or without a hyphen: "Friuli-Venezia Giulia", "Emilia Romagna"
+                // (after every name as written, which wins).
+                for (name, iso) in all {
+                    if name.contains('-') {
+                        p.insert(&name.replace('-', " "), iso);
+                    } else if let Some((a, b)) = name.split_once(' ') {
+                        p.insert(&format!("{a}-{b}"), iso);
                     }
                 }
                 p
@@ -612,11 +618,8 @@ impl Lexicon {
                 }
                 m
             },
-            first_names: set(f.first_names),
-            given_names: set(f.first_names)
-                .into_iter()
-                .chain(set(COMMON_FIRST_NAMES))
-                .collect(),
+            first_names,
+            given_names,
             ranges: grouped(f.ranges, fold_key),
             percent: phrases(f.percent, |r| column(r, 1)),
             clause_words: phrases(f.clause_words, |_| Some(())),

@@ -150,55 +150,32 @@ fn read(
     let toks = &doc.tokens;
     let (_, c1) = reader.clause(s, t + n);
     let end = doc.sentences[s].tokens.end;
-    let instrument = |k: usize| instrument_len(reader, k, end).is_some();
-    let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find(|&k| instrument(k));
+    let instrument =
+        |k: usize| instrument_len(reader, k, end).map(|(len, plural)| (k, len, plural));
+    let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find_map(instrument);
     // "haben ein Abkommen über den Ausbau der Strecke unterzeichnet": the instrument before.
     let before = if noun.is_none() && lex.verb_final {
         let c0 = reader
             .clause(s, t)
             .0
             .max(t.saturating_sub(VERB_FINAL_WINDOW));
-        (c0..t).find(|&k| instrument(k))
+        (c0..t).find_map(instrument)
     } else {
         None
     };
-    let (subject, found, groups) = reader.subject_and_groups(s, before.unwrap_or(t));
-    if let Some(noun) = before {
+    let (subject, found, groups) =
+        reader.subject_and_groups(s, before.map_or(t, |(noun, _, _)| noun));
+    if let Some((noun, noun_len, plural)) = before {
         let mut b = t;
         while b > noun + 1 && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
             b -= 1;
         }
         // "einen Vertrag mit Präsident Macron unterzeichnet": the counterpart ends the title.
         let mut parties = subject;
-        let mut k = noun + instrument_len(reader, noun, end).map_or(1, |(n, _)| n);
-        while k < b {
-            match reader.link(k, end) {
-                Some((m, Link::With | Link::Between)) => {
-                    let (l, e) = reader.list(k + m, end);
-                    if !l.is_empty() && b > k {
-                        b = k;
-                    }
-                    for p in l {
-                        if !parties.contains(&p) {
-                            parties.push(p);
-                        }
-                    }
-                    k = e.max(k + m);
-                }
-                _ => k += 1,
-            }
+        if let Some(k) = counterparts(reader, noun + noun_len..b, end, &mut parties) {
+            b = k;
         }
-        // Signed at an encounter of the same sentence: its people are the parties.
-        if parties.len() < 2 {
-            if let Some(m) = meetings.iter().find(|m| {
-                m.sentence == s
-                    && !m.join_only
-                    && m.parts.len() >= 2
-                    && parties.iter().all(|p| m.parts.contains(p))
-            }) {
-                parties.clone_from(&m.parts);
-            }
-        }
+        at_encounter(meetings, s, &mut parties);
         if parties.is_empty() {
             return None;
         }
@@ -209,12 +186,12 @@ fn read(
             title: span(reader, noun, b),
             topics: Vec::new(),
             count: None,
-            many: instrument_len(reader, noun, end).is_some_and(|(_, plural)| plural),
+            many: plural,
             when: reader.when(s, t),
             confidence,
         });
     }
-    let Some(noun) = noun else {
+    let Some((noun, noun_len, plural)) = noun else {
         if verb != SignVerb::Agree {
             return None;
         }
@@ -248,7 +225,6 @@ fn read(
             confidence: 0.4,
         });
     };
-    let (noun_len, plural) = instrument_len(reader, noun, end)?;
     // The title: from the first word after the verb (an article kept before a number word:
     // "una dozzina di accordi") to the noun and what qualifies it ("di mutua difesa", "strategico").
     let mut a = t + n;
@@ -300,37 +276,8 @@ fn read(
     });
     // The parties: the subject and "with X" / "between X and Y" after the verb.
     let mut parties = subject;
-    let mut k = t + n;
-    while k < c1.min(b + 8) {
-        match reader.link(k, end) {
-            Some((m, Link::With | Link::Between)) => {
-                let (l, e) = reader.list(k + m, end);
-                for p in l {
-                    if !parties.contains(&p) {
-                        parties.push(p);
-                    }
-                }
-                k = e.max(k + m);
-            }
-            _ => k += 1,
-        }
-    }
-    // Signed at an encounter of the same sentence: its people are the parties.
-    if parties.len() < 2 {
-        let at = meetings.iter().find(|m| {
-            m.sentence == s
-                && !m.join_only
-                && m.parts.len() >= 2
-                && (parties.is_empty() || parties.iter().all(|p| m.parts.contains(p)))
-        });
-        if let Some(m) = at {
-            for &p in &m.parts {
-                if !parties.contains(&p) {
-                    parties.push(p);
-                }
-            }
-        }
-    }
+    counterparts(reader, t + n..c1.min(b + 8), end, &mut parties);
+    at_encounter(meetings, s, &mut parties);
     reader.drop_portfolios(s, &mut parties);
     // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,
     // the people of the encounter told shortly before, or of any encounter told before when
@@ -363,6 +310,57 @@ fn read(
         when: reader.when(s, t),
         confidence,
     })
+}
+
+/// Adds the names after "with X" / "between X and Y" in tokens `r` (of a sentence ending at
+/// `end`) to `parties`; returns where the first such phrase that names someone starts.
+fn counterparts(
+    reader: &Reader,
+    r: std::ops::Range<usize>,
+    end: usize,
+    parties: &mut Vec<usize>,
+) -> Option<usize> {
+    let mut first = None;
+    let mut k = r.start;
+    while k < r.end {
+        match reader.link(k, end) {
+            Some((m, Link::With | Link::Between)) => {
+                let (l, e) = reader.list(k + m, end);
+                if !l.is_empty() {
+                    first.get_or_insert(k);
+                }
+                for p in l {
+                    if !parties.contains(&p) {
+                        parties.push(p);
+                    }
+                }
+                k = e.max(k + m);
+            }
+            _ => k += 1,
+        }
+    }
+    first
+}
+
+/// Signed at an encounter of the same sentence: fewer than two parties, all of them in it, take
+/// its people.
+fn at_encounter(meetings: &[Reading], s: usize, parties: &mut Vec<usize>) {
+    if parties.len() >= 2 {
+        return;
+    }
+    let at = meetings.iter().find(|m| {
+        m.sentence == s
+            && !m.join_only
+            && m.parts.len() >= 2
+            && parties.iter().all(|p| m.parts.contains(p))
+    });
+    if let Some(m) = at {
+        for &p in &m.parts {
+            if !parties.contains(&p) {
+                parties.push(p);
+            }
+        }
+    }
 }
 
 /// The list of what an agreement covers, after an opener near the title: "ranging from

@@ -250,6 +250,20 @@ fn opens_with_place_word(lex: &crate::lexicon::Lexicon, words: &[Token]) -> bool
     words.len() > 1 && lex.place_cues.contains(&words[0].key)
 }
 
+/// Does a title of one to three words before token `a` run to token `b` ("il ministro
+/// dell'|Economia|", "segretario di |Stato|"; with `a == b`, a title that ends right at `a`)?
+fn title_ends(ctx: &Context, seg: &Segment, a: usize, b: usize) -> bool {
+    (1..=3).any(|n| {
+        a >= seg.tokens.start + n
+            && ctx
+                .doc
+                .lex
+                .titles
+                .longest(&ctx.keys(a - n..b))
+                .is_some_and(|(m, _)| m == n + (b - a))
+    })
+}
+
 /// Where a title ends before token `e`: before a nationality right there, if there is one
 /// ("la ministra española de …").
 fn before_nationality(ctx: &Context, seg: &Segment, e: usize) -> usize {
@@ -1098,14 +1112,7 @@ fn finish(
         return;
     }
     // "il ministro dell'Economia": a word that ends a title is part of it, no name.
-    let ends_title = (1..=3).any(|n| {
-        span.start >= seg.tokens.start + n
-            && lex
-                .titles
-                .longest(&ctx.keys(span.start - n..span.end))
-                .is_some_and(|(m, _)| m == n + span.len())
-    });
-    if ends_title {
+    if title_ends(ctx, seg, span.start, span.end) {
         return;
     }
     // "el ministro marroquí de Energía", "Minister of Finance": a minister's portfolio, no name
@@ -1130,20 +1137,11 @@ fn finish(
     let at_start = ctx.at_start(seg, span.start);
     // "Intanto Willy Monteiro", "il segretario di Stato Tarcisio Bertone": a word glued before
     // a first name and a surname, opening the sentence or ending a title, is not in the name.
-    let ends_title_at = |k: usize| {
-        (1..=3).any(|n| {
-            k >= seg.tokens.start + n
-                && lex
-                    .titles
-                    .longest(&ctx.keys(k - n..k + 1))
-                    .is_some_and(|(m, _)| m == n + 1)
-        })
-    };
     if span.len() >= 3
         && lex.given_names.contains(&toks[span.start + 1].key)
         && !lex.given_names.contains(&first.key)
         && classify_whole(doc, span.start..span.start + 1).is_none()
-        && (at_start || ends_title_at(span.start))
+        && (at_start || title_ends(ctx, seg, span.start, span.start + 1))
     {
         finish(ctx, seg, span.start + 1..span.end, role, country, out);
         return;
@@ -1278,13 +1276,7 @@ fn finish(
         && {
             // ("la ministra española de Transición Ecológica": a nationality may follow the title.)
             let e = before_nationality(ctx, seg, span.start - 1);
-            (1..=3).any(|n| {
-                e >= seg.tokens.start + n
-                    && lex
-                        .titles
-                        .longest(&ctx.keys(e - n..e))
-                        .is_some_and(|(m, _)| m == n)
-            })
+            title_ends(ctx, seg, e, e)
         };
     let words = &toks[span.clone()];
     if c.strength == 0 {
@@ -1333,8 +1325,6 @@ fn finish(
             })
         {
             (EntityKind::Place, 3)
-        } else if role.is_some() {
-            (EntityKind::Person, 3)
         } else if (person_before || person_after) && !has_place_inside {
             (EntityKind::Person, 2)
         } else if org_before || title_of {
