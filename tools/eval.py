@@ -16,7 +16,8 @@ What runs (each scorer with --json; its wall time is shown in the last column):
   summaries.py on cnndm (K=3), xsum (K=1), orangesum (K=1), bbc (K = the mean number of reference
     sentences, rounded: "at the reference length"; 3 if it cannot be read);
   entities.py on entities/*.dev.jsonl (--lang it / --lang en passed inside --cmd);
-  meetings.py and quotes.py on their dev files; numbers.py on all numbers/*.dev.jsonl.
+  meetings.py and quotes.py on their dev files; numbers.py on all numbers/*.dev.jsonl;
+  facts.py on corpora/facts (real articles and passages in six languages: every fact kind).
 A scorer that fails (exit status, bad JSON, timeout) shows "failed: <reason>" in its row and the
 rest goes on. Informational, not a gate: exit status 0 whenever the table was printed.
 Standard library only.
@@ -396,6 +397,35 @@ def eval_numbers(a, notes):
     return sec
 
 
+def eval_facts(a, notes):
+    kinds = ("entities", "meetings", "agreements", "numbers", "quotes")
+    sec = Section("facts (facts.py on corpora/facts: real articles and passages; P/R x100 per kind; "
+                  "speaker = quotes whose speaker is right)",
+                  ["lang"] + [f"{k[:4]} {x}" for k in kinds for x in ("P", "R")] + ["speaker", "time"])
+    folder = os.path.join(a.shared, "corpora", "facts")
+    if not os.path.isdir(folder):
+        sec.fail(["(none)"], "no corpora/facts")
+        return sec
+    argv = [sys.executable, a.scorer("facts.py"), "--json", "--cmd", shlex.quote(a.bin) + " --json", folder]
+    data, info, wall = run_scorer(argv, a.timeout)
+    if not isinstance(data, dict) or "total" not in data:
+        sec.fail(["all"], failure_reason(data, info), wall)
+        return sec
+    try:
+        rows = sorted(data["languages"].items()) + [("all", data["total"])]
+        for lang, agg in rows:
+            cells = [lang]
+            for k in kinds:
+                cells += [pct(agg[k]["precision"]), pct(agg[k]["recall"])]
+            spk = agg["quotes"]["attrs"].get("speaker", [0, 0])
+            cells += [f"{spk[0]}/{spk[1]}", secs(wall) if lang == "all" else ""]
+            sec.add(cells)
+        notes.append(f"facts: {data['articles']} articles and passages, checks {data['checks']}")
+    except (KeyError, TypeError) as e:
+        sec.fail(["all"], f"unexpected report shape ({type(e).__name__}: {e})", wall)
+    return sec
+
+
 # ------------------------------------------------------------------------------------ main
 
 def main(argv):
@@ -429,7 +459,8 @@ def main(argv):
     t0 = time.monotonic()
     notes = []
     sections = []
-    for fn in (eval_fixtures, eval_summaries, eval_entities, eval_meetings, eval_quotes, eval_numbers):
+    for fn in (eval_fixtures, eval_summaries, eval_entities, eval_meetings, eval_quotes, eval_numbers,
+               eval_facts):
         try:
             sections.append(fn(a, notes))
         except Exception as e:       # a bug here must not hide the other sections
