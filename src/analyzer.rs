@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::analysis::{Analysis, Fact, FactKind, Stats};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::{agreements, entities, meetings, numbers, quotes};
+use crate::extract::{agreements, clauses, entities, meetings, numbers, quotes};
 use crate::lexicon::lexicon;
 use crate::summarize;
 
@@ -172,7 +172,7 @@ impl Analyzer {
         let wants = |k: FactKind| self.kinds.contains(&k);
         if wants(FactKind::Meeting) || wants(FactKind::Agreement) {
             // Both read the meeting words: once.
-            let reader = meetings::Reader::new(&doc, &ents);
+            let reader = clauses::Clauses::new(&doc, &ents);
             let readings = reader.readings();
             if wants(FactKind::Meeting) {
                 facts.extend(

@@ -10,7 +10,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::Agreement;
-use crate::extract::meetings::{Found, Reader, Reading};
+use crate::extract::clauses::{Clauses, Found};
+use crate::extract::meetings::Reading;
 use crate::lexicon::{AgreementWord, Link, SignVerb};
 use crate::segment::{Range, TokenKind};
 
@@ -37,7 +38,7 @@ struct Read {
 
 /// The agreement cards; `meetings` are the readings of the meeting words (parties of a signing
 /// in a meeting's sentence).
-pub(crate) fn extract(reader: &Reader, meetings: &[Reading]) -> Vec<Agreement> {
+pub(crate) fn extract(reader: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
     let (doc, ents) = (reader.doc, reader.ents);
     let mut reads: Vec<Read> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
@@ -110,7 +111,7 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
 /// How many tokens the instrument noun at `k` takes, and whether it is plural: a word of
 /// `agreement_words.txt`, or in German a compound ending in one ("Freundschaftsvertrag",
 /// "Handelsabkommen").
-fn instrument_len(reader: &Reader, k: usize, end: usize) -> Option<(usize, bool)> {
+fn instrument_len(reader: &Clauses, k: usize, end: usize) -> Option<(usize, bool)> {
     let lex = reader.doc.lex;
     if let Some((n, AgreementWord::Instrument(plural))) =
         lex.agreement_words.longest(&reader.keys(k, end))
@@ -129,7 +130,7 @@ fn instrument_len(reader: &Reader, k: usize, end: usize) -> Option<(usize, bool)
         })
 }
 
-fn span(reader: &Reader, a: usize, b: usize) -> Range {
+fn span(reader: &Clauses, a: usize, b: usize) -> Range {
     let toks = &reader.doc.tokens;
     Range {
         start: toks[a].range.start,
@@ -138,7 +139,7 @@ fn span(reader: &Reader, a: usize, b: usize) -> Range {
 }
 
 fn read(
-    reader: &Reader,
+    reader: &Clauses,
     meetings: &[Reading],
     s: usize,
     t: usize,
@@ -315,7 +316,7 @@ fn read(
 /// Adds the names after "with X" / "between X and Y" in tokens `r` (of a sentence ending at
 /// `end`) to `parties`; returns where the first such phrase that names someone starts.
 fn counterparts(
-    reader: &Reader,
+    reader: &Clauses,
     r: std::ops::Range<usize>,
     end: usize,
     parties: &mut Vec<usize>,
@@ -366,7 +367,7 @@ fn at_encounter(meetings: &[Reading], s: usize, parties: &mut Vec<usize>) {
 /// The list of what an agreement covers, after an opener near the title: "ranging from
 /// education and justice to civilian nuclear projects" → [education, justice, civilian nuclear
 /// projects].
-fn topics(reader: &Reader, s: usize, from: usize) -> Vec<String> {
+fn topics(reader: &Clauses, s: usize, from: usize) -> Vec<String> {
     let doc = reader.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
@@ -426,7 +427,7 @@ mod tests {
     fn agreements(text: &str, lang: &str) -> Vec<Agreement> {
         let doc = Document::new(text, Some(lang));
         let ents = entities::extract(&doc);
-        let reader = Reader::new(&doc, &ents);
+        let reader = Clauses::new(&doc, &ents);
         extract(&reader, &reader.readings())
     }
 

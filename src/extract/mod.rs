@@ -1,6 +1,7 @@
 //! Fact extractors. Each reads the shared [`crate::document::Document`].
 
 pub mod agreements;
+pub mod clauses;
 pub mod entities;
 pub mod meetings;
 pub mod numbers;

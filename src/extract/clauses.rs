@@ -1,0 +1,1002 @@
+//! Clauses: one reading of each sentence's clauses, shared by every fact. Around a word of a
+//! sentence (a meeting word, a verb of signing, a speech verb) it reads the clause it stands in
+//! (between strong punctuation, clause words and commas that close no list), its subject (the
+//! names that open the clause, a person named before a relative word, a dropped subject or a
+//! pronoun taken from the sentence or the one before), its object, the "con X" / "with X" /
+//! "between X and Y" partners, a place ("in Vietnam", "nella capitale nordcoreana") and a date
+//! word.
+
+use crate::analysis::{EntityKind, MeetingType};
+use crate::document::Document;
+use crate::extract::entities::Entities;
+use crate::lexicon::Link;
+use crate::segment::{closes, is_open_quote, Range, TokenKind};
+
+/// A place as a card names it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Place {
+    pub name: String,
+    /// The country it is in (its own name for a country).
+    pub country: Option<String>,
+    /// A city rather than a whole country.
+    pub city: bool,
+}
+
+/// How a reading's participants were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// Named in the trigger's sentence.
+    Here,
+    /// A pronoun or a dropped subject, taken from the sentence before.
+    Before,
+}
+
+/// Reads the clauses of a document: the roles around a word of a sentence, for every fact.
+pub(crate) struct Clauses<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub ents: &'d Entities,
+    /// Is the token inside quotation marks?
+    quoted: Vec<bool>,
+}
+
+/// How far after a word its arguments are looked for.
+const WINDOW: usize = 24;
+
+/// How many words a description between commas may have ("FIFA presidential candidate").
+const DESCRIPTION_WORDS: usize = 6;
+
+impl<'d, 'a> Clauses<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>, ents: &'d Entities) -> Self {
+        let mut quoted = vec![false; doc.tokens.len()];
+        for r in &doc.block_tokens {
+            let mut open: Option<&str> = None;
+            for i in r.clone() {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Punct {
+                    quoted[i] = open.is_some();
+                    continue;
+                }
+                let s = t.text(doc.text());
+                quoted[i] = open.is_some();
+                match open {
+                    Some(o) if closes(o, s) || (o == "\"" && s == "\"") => open = None,
+                    None if is_open_quote(s) || s == "\"" => {
+                        open = Some(s);
+                        quoted[i] = true;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Clauses { doc, ents, quoted }
+    }
+
+    pub fn quoted(&self, t: usize) -> bool {
+        self.quoted.get(t).copied().unwrap_or(false)
+    }
+
+    /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
+    /// and reading to the end of a run-on sentence each time would be quadratic.
+    pub fn keys(&self, a: usize, b: usize) -> Vec<&str> {
+        let b = b.min(self.doc.tokens.len()).min(a + 8);
+        let a = a.min(b);
+        self.doc.tokens[a..b]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect()
+    }
+
+    pub fn link(&self, t: usize, end: usize) -> Option<(usize, Link)> {
+        self.doc
+            .lex
+            .meeting_links
+            .longest(&self.keys(t, end))
+            .map(|(n, l)| (n, *l))
+    }
+
+    pub fn is_actor(&self, e: usize) -> bool {
+        matches!(
+            self.ents.list[e].kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Country
+        )
+    }
+
+    pub(crate) fn is_person(&self, e: usize) -> bool {
+        self.ents.list[e].kind == EntityKind::Person
+    }
+
+    /// The country an entity belongs to (a country is its own).
+    pub fn country_of(&self, e: usize) -> Option<&str> {
+        let f = &self.ents.list[e];
+        match f.kind {
+            EntityKind::Country => Some(f.name.as_str()),
+            _ => f.country.as_deref(),
+        }
+    }
+
+    /// Words a name may carry around it without ending a phrase: function words, titles,
+    /// nationality adjectives, dates and numbers. Returns how many tokens to skip.
+    pub(crate) fn filler(&self, t: usize, end: usize) -> Option<usize> {
+        let lex = self.doc.lex;
+        let tok = self.doc.tokens.get(t)?;
+        let rest = self.keys(t, end);
+        if tok.kind == TokenKind::Number {
+            return Some(1);
+        }
+        if !tok.is_word() {
+            return None;
+        }
+        if let Some((n, _)) = lex.titles.longest(&rest) {
+            return Some(n);
+        }
+        // "il suo omologo russo", "ihr polnischer Amtskollege".
+        if lex.person_nouns.contains(&tok.key) {
+            return Some(1);
+        }
+        if let Some((n, _)) = lex.nationalities.longest(&rest) {
+            return Some(n);
+        }
+        if let Some((n, _)) = lex.weekdays.longest(&rest) {
+            return Some(n);
+        }
+        // "las dos delegaciones", "the two leaders".
+        if let Some((n, _)) = lex.number_words.longest(&rest) {
+            return Some(n);
+        }
+        if let Some((n, _)) = lex.months.longest(&rest) {
+            return Some(n);
+        }
+        if lex.is_stopword(&tok.key) || tok.key == "'s" {
+            return Some(1);
+        }
+        None
+    }
+
+    /// Where a place or day phrase at `t` ends ("in Paris", "à l'Élysée", "no Palácio do
+    /// Planalto", "am Dienstag"): a word of place, articles, then a place, a country, a building's
+    /// name or a day; None if it is no such phrase or nothing follows it in the sentence.
+    pub(crate) fn place_phrase(&self, t: usize, end: usize) -> Option<usize> {
+        let (n, link) = self.link(t, end)?;
+        if link != Link::At {
+            return None;
+        }
+        let mut k = t + n;
+        while k < end
+            && self.doc.tokens[k].is_word()
+            && self.doc.lex.articles.contains(&self.doc.tokens[k].key)
+        {
+            k += 1;
+        }
+        // ("am Dienstag": a day rather than a place.)
+        let lex = self.doc.lex;
+        let rest = self.keys(k, end);
+        if let Some((d, _)) = lex.weekdays.longest(&rest).or(lex.months.longest(&rest)) {
+            return (k + d < end).then_some(k + d);
+        }
+        let m = self.ents.mention_at(k)?;
+        let kind = self.ents.list[m.entity].kind;
+        let placeish = matches!(kind, EntityKind::Place | EntityKind::Country)
+            || (kind == EntityKind::Organization && m.tokens.len() <= 3);
+        (placeish && m.tokens.end < end).then_some(m.tokens.end)
+    }
+
+    /// How many tokens an "including" takes at `t` ("dont", ", tra cui", ", including").
+    pub(crate) fn including(&self, t: usize, end: usize) -> Option<usize> {
+        let comma = usize::from(self.doc.tokens.get(t).is_some_and(|x| x.key == ","));
+        match self.link(t + comma, end) {
+            Some((n, Link::Including)) => Some(comma + n),
+            _ => None,
+        }
+    }
+
+    /// Is this token the end of a clause? Strong punctuation and clause words ("mentre", "while").
+    pub(crate) fn hard_boundary(&self, t: usize) -> bool {
+        let tok = &self.doc.tokens[t];
+        if self.quoted(t) {
+            return false;
+        }
+        (tok.kind == TokenKind::Punct
+            && match tok.key.as_str() {
+                ";" | ":" | "." => true,
+                "(" | ")" => !self.name_in_brackets(t),
+                _ => false,
+            })
+            || self
+                .doc
+                .lex
+                .clause_words
+                .longest(&[tok.key.as_str()])
+                .is_some()
+    }
+
+    /// Is the bracket at `t` one of a name's ("Frankfurt (Oder)", "the Free Syrian Army (FSA)"):
+    /// a few capitalized words inside? Such brackets do not end a clause.
+    pub(crate) fn name_in_brackets(&self, t: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let name = |r: std::ops::Range<usize>| {
+            !r.is_empty() && toks[r].iter().all(|x| x.is_word() && x.cap)
+        };
+        match toks[t].key.as_str() {
+            "(" => (t + 2..toks.len().min(t + 5))
+                .find(|&k| toks[k].key == ")")
+                .is_some_and(|k| name(t + 1..k)),
+            ")" => (t.saturating_sub(4)..t.saturating_sub(1))
+                .rev()
+                .find(|&k| toks[k].key == "(")
+                .is_some_and(|k| name(k + 1..t)),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn boundary(&self, t: usize) -> bool {
+        self.hard_boundary(t)
+            || (!self.quoted(t) && self.doc.tokens[t].kind == TokenKind::Punct && {
+                let k = self.doc.tokens[t].key.as_str();
+                (k == "," && !self.in_list(t) && !self.aside(t))
+                    || k == "-" && self.doc.tokens[t].space_before
+            })
+    }
+
+    /// How many tokens the photo position opened by the comma at `t` takes with its commas.
+    pub(crate) fn aside_after(&self, t: usize, end: usize) -> Option<usize> {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        match self.link(t + 1, end) {
+            Some((n, Link::Aside)) if comma(t) && comma(t + 1 + n) => Some(n + 2),
+            _ => None,
+        }
+    }
+
+    /// Does the comma at `t` open or close a photo position ("Erdogan, right, greets…")?
+    pub(crate) fn aside(&self, t: usize) -> bool {
+        let comma = |k: usize| self.doc.tokens.get(k).is_some_and(|x| x.key == ",");
+        let end = self
+            .doc
+            .sentence_of_token(t)
+            .map_or(t, |s| self.doc.sentences[s].tokens.end);
+        if self.aside_after(t, end).is_some() {
+            return true;
+        }
+        (1..=3).any(|n| {
+            t > n
+                && comma(t - n - 1)
+                && matches!(self.link(t - n, t), Some((m, Link::Aside)) if m == n)
+        })
+    }
+
+    /// Is the comma at `t` between two names ("Syria, Yemen and Libya")?
+    pub(crate) fn in_list(&self, t: usize) -> bool {
+        let before = t
+            .checked_sub(1)
+            .and_then(|p| self.ents.mention_at(p))
+            .is_some_and(|m| m.tokens.end == t);
+        let after = self
+            .ents
+            .mention_at(t + 1)
+            .filter(|m| m.tokens.start == t + 1);
+        // "…con Modi, Meloni è tornata": a verb after the second name ends the list.
+        let end = self
+            .doc
+            .sentence_of_token(t)
+            .map_or(t, |s| self.doc.sentences[s].tokens.end);
+        before && after.is_some_and(|m| !self.opens_clause(m.tokens.end, end))
+    }
+
+    /// A group of people at token `k` ("officials", "delegazioni") with the adjectives before it
+    /// down to `from` ("congressional Democrats", "Cuban delegations"): its byte range and how
+    /// many tokens the group word takes.
+    pub(crate) fn group_at(&self, from: usize, k: usize, end: usize) -> Option<(Range, usize)> {
+        let (n, _) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
+        let mut a = k;
+        while a > from && k - a < 2 {
+            let tok = &self.doc.tokens[a - 1];
+            let adjective = tok.is_word()
+                && self.ents.mention_at(a - 1).is_none()
+                && self.link(a - 1, k).is_none()
+                && !self.doc.lex.is_stopword(&tok.key)
+                && (!tok.cap
+                    || self
+                        .doc
+                        .lex
+                        .nationalities
+                        .longest(&[tok.key.as_str()])
+                        .is_some());
+            if !adjective {
+                break;
+            }
+            a -= 1;
+        }
+        // "HDP leaders", "RNC officials": the name already stands for them.
+        if a > 0 && self.ents.mention_at(a - 1).is_some() {
+            return None;
+        }
+        let first = self.doc.tokens.get(a)?.range.start;
+        let last = self.doc.tokens.get(k + n - 1)?.range.end;
+        Some((
+            Range {
+                start: first,
+                end: last,
+            },
+            n,
+        ))
+    }
+
+    /// The groups named in tokens `a..b` (see `group_at`).
+    pub(crate) fn groups_in(&self, a: usize, b: usize) -> Vec<Range> {
+        let mut out = Vec::new();
+        let mut k = a;
+        while k < b {
+            match self.group_at(a, k, b) {
+                Some((g, n)) => {
+                    out.push(g);
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
+    /// The clause around token `t` of sentence `s`: from the last boundary before it to the next.
+    pub fn clause(&self, s: usize, t: usize) -> (usize, usize) {
+        let r = self.doc.sentences[s].tokens.clone();
+        let mut a = t.min(r.end);
+        while a > r.start && !self.boundary(a - 1) {
+            a -= 1;
+        }
+        let mut b = t.min(r.end);
+        while b < r.end && !self.boundary(b) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// Is `a..b` a short description set off by commas ("FIFA presidential candidate", "a
+    /// former minister"): a few words, one of them lower-case, naming no person or country?
+    pub(crate) fn description(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= DESCRIPTION_WORDS
+            && (a..b).any(|k| self.doc.tokens[k].is_word() && !self.doc.tokens[k].cap)
+            && (a..b).all(|k| !self.quoted(k) && self.doc.tokens[k].key != "-")
+            && self.ents.mentions_in(a..b).all(|m| {
+                !self.is_person(m.entity) && self.ents.list[m.entity].kind != EntityKind::Country
+            })
+    }
+
+    /// Drops the organizations that only say what a person in `parts` is minister of ("el
+    /// ministro de Energía, Karim Benali"): an organization right before a comma and that person.
+    pub fn drop_portfolios(&self, s: usize, parts: &mut Vec<usize>) {
+        let r = self.doc.sentences[s].tokens.clone();
+        let portfolio: Vec<usize> = self
+            .ents
+            .mentions_in(r)
+            .filter(|m| self.ents.list[m.entity].kind == EntityKind::Organization)
+            .filter(|m| {
+                self.doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|t| t.key == ",")
+                    && self
+                        .ents
+                        .mention_at(m.tokens.end + 1)
+                        .is_some_and(|p| self.is_person(p.entity) && parts.contains(&p.entity))
+            })
+            .map(|m| m.entity)
+            .collect();
+        if parts.iter().any(|&p| self.is_person(p)) {
+            parts.retain(|p| !portfolio.contains(p));
+        }
+    }
+
+    /// The last person named in a token range, out of quotation marks.
+    pub(crate) fn last_person(&self, r: std::ops::Range<usize>) -> Option<usize> {
+        self.ents
+            .mentions_in(r)
+            .filter(|m| self.is_person(m.entity) && !self.quoted(m.tokens.start))
+            .last()
+            .map(|m| m.entity)
+    }
+
+    /// The first person named in sentence `s` outside `skip`, out of quotation marks.
+    pub(crate) fn first_person(&self, s: usize, skip: std::ops::Range<usize>) -> Option<usize> {
+        let r = self.doc.sentences.get(s)?.tokens.clone();
+        self.ents
+            .mentions_in(r)
+            .find(|m| {
+                self.is_person(m.entity)
+                    && !self.quoted(m.tokens.start)
+                    && !skip.contains(&m.tokens.start)
+            })
+            .map(|m| m.entity)
+    }
+
+    /// The subject of the word at `t` in sentence `s`: the names that open its clause (people
+    /// first); else a person named in the clause before it; else the name before a relative
+    /// word ("Xi Jinping, che…"); else, when the clause opens with a pronoun or an auxiliary
+    /// (a dropped subject), the first person of the sentence, or of the sentence before. Also
+    /// the groups that open its clause with the names ("Trump and his aides").
+    pub fn subject_and_groups(&self, s: usize, t: usize) -> (Vec<usize>, Found, Vec<Range>) {
+        let (mut c0, c1) = self.clause(s, t);
+        // "Skinner said fighters traveled to…": the speaker is not the subject of what is reported.
+        let lex = self.doc.lex;
+        let mut k = c0;
+        while k < t {
+            match lex.speech_verbs.longest(&self.keys(k, t)) {
+                Some((n, _)) if !self.quoted(k) => {
+                    c0 = k + n;
+                    k += n;
+                }
+                _ => k += 1,
+            }
+        }
+        let mut found = Vec::new();
+        let mut groups = Vec::new();
+        let mut dropped = false;
+        let mut k = c0;
+        while k < t {
+            if self.quoted(k) {
+                k += 1;
+                continue;
+            }
+            if let Some(m) = self.ents.mention_at(k) {
+                // "Zimbabwe's election": a name that qualifies a noun is not the subject.
+                let owner = self
+                    .doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|x| x.key == "'s");
+                if self.is_actor(m.entity) && !owner {
+                    found.push(m.entity);
+                }
+                k = m.tokens.end.max(k + 1);
+                continue;
+            }
+            if let Some((n, Link::Pronoun)) = self.link(k, t) {
+                dropped = true;
+                k += n;
+                // "…, wo sie Präsident Selenskyj getroffen hat": what follows the pronoun,
+                // before a verb that comes last, is its object.
+                if lex.verb_final {
+                    break;
+                }
+                continue;
+            }
+            if let Some((n, Link::And)) = self.link(k, t) {
+                k += n;
+                continue;
+            }
+            if let Some(n) = self.aside_after(k, t) {
+                k += n;
+                continue;
+            }
+            if let Some((g, n)) = self.group_at(c0, k, t) {
+                groups.push(g);
+                k += n;
+                continue;
+            }
+            if let Some(n) = self.filler(k, t) {
+                k += n;
+                continue;
+            }
+            break;
+        }
+        // "…, after a summit with Kim" / "Dopo un vertice con Modi, Meloni…": nothing but small
+        // words before the word, in a clause that does not open the sentence or that comes
+        // before the main one — the sentence's subject is meant.
+        let fronted = self.doc.tokens.get(c1).is_some_and(|x| x.key == ",");
+        // ("…, but the talks appear stuck": a bare noun opening its clause is the subject itself.)
+        if k >= t && t >= c0 + 2 && (c0 > self.doc.sentences[s].tokens.start || fronted) {
+            dropped = true;
+        }
+        // "after their meeting", "la sua visita".
+        if t > c0 && matches!(self.link(t - 1, t), Some((1, Link::Pronoun))) {
+            dropped = true;
+        }
+        // "Russia and Vietnam pledged … as President Vladimir Putin made a state visit": a
+        // person nearer the word is its subject rather than the countries that open the clause.
+        if !found.is_empty() && !found.iter().any(|&e| self.is_person(e)) {
+            if let Some(e) = self.last_person(k..t) {
+                return (vec![e], Found::Here, Vec::new());
+            }
+        }
+        if found.iter().any(|&e| self.is_person(e)) {
+            found.retain(|&e| self.is_person(e));
+        }
+        if !found.is_empty() {
+            found.dedup();
+            return (found, Found::Here, groups);
+        }
+        // "Officials met with…": a group opens the clause, no name.
+        if !groups.is_empty() {
+            return (Vec::new(), Found::Here, groups);
+        }
+        if let Some(e) = self
+            .last_person(c0..t)
+            .filter(|_| !(lex.verb_final && dropped))
+        {
+            return (vec![e], Found::Here, Vec::new());
+        }
+        // "Senators John McCain, left, and Lindsey Graham, following a meeting with…": a clause
+        // of nothing but names opening the sentence (or a caption after "FILE -"), or set off by
+        // dashes, is the subject of the clause after it; not an apposition ("His running mate,
+        // X, will address"). Between dashes countries count too: "the powers - A, B, and C - meet".
+        let start = self.doc.sentences[s].tokens.start;
+        let closes = |k: usize| matches!(self.doc.tokens[k].key.as_str(), "," | "-");
+        if c0 > start + 1 && closes(c0 - 1) {
+            let dash = |k: usize| self.doc.tokens[k].key == "-" && self.doc.tokens[k].space_before;
+            let dashed = dash(c0 - 1);
+            // Between dashes the names run over their commas (looked for over a bounded stretch).
+            let p0 = if dashed {
+                (start.max(c0.saturating_sub(WINDOW * 2))..c0 - 1)
+                    .rev()
+                    .find(|&k| dash(k))
+                    .map_or(start, |k| k + 1)
+            } else {
+                self.clause(s, c0 - 2).0
+            };
+            let opens = p0 == start || dash(p0 - 1);
+            let (names, e) = self.list(p0, c0 - 1);
+            let between_dashes = dashed && p0 > start;
+            let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
+            if opens && e >= c0 - 1 && names.iter().any(|&n| who(n)) {
+                return (names, Found::Here, Vec::new());
+            }
+            // "Prince Ali, FIFA presidential candidate, attends…": a short description without a
+            // name between commas sets the names that open the sentence apart from their verb.
+            if !dashed && !opens && self.description(p0, c0 - 1) && p0 > start + 1 {
+                let q0 = self.clause(s, p0 - 2).0;
+                let opens = q0 == start || dash(q0 - 1);
+                let (names, e) = self.list(q0, p0 - 1);
+                if opens
+                    && self.doc.tokens[p0 - 1].key == ","
+                    && e >= p0 - 1
+                    && names.iter().any(|&n| self.is_person(n))
+                {
+                    return (names, Found::Here, Vec::new());
+                }
+            }
+            // "O ministro brasileiro das Relações Exteriores, Paulo Teixeira Lima, reuniu-se…":
+            // a title opens the sentence, the name follows between commas, then the verb.
+            if !dashed && !opens && p0 > start + 1 && self.doc.tokens[p0 - 1].key == "," {
+                let q0 = self.clause(s, p0 - 2).0;
+                let titled = q0 == start
+                    && (q0..p0 - 1).any(|k| lex.titles.longest(&self.keys(k, p0 - 1)).is_some())
+                    && self
+                        .ents
+                        .mentions_in(q0..p0 - 1)
+                        .all(|m| !self.is_person(m.entity));
+                if titled && e >= c0 - 1 && names.iter().any(|&n| self.is_person(n)) {
+                    return (names, Found::Here, Vec::new());
+                }
+            }
+        }
+        // "…, con il presidente Xi Jinping che fece la sua visita": the name before "che".
+        if c0 > 0 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
+            if let Some(m) = c0.checked_sub(2).and_then(|p| self.ents.mention_at(p)) {
+                if self.is_actor(m.entity) && m.tokens.end == c0 - 1 {
+                    return (vec![m.entity], Found::Here, Vec::new());
+                }
+            }
+        }
+        if !dropped {
+            return (Vec::new(), Found::Here, Vec::new());
+        }
+        if let Some(p) = self.first_person(s, c0..c1) {
+            // "Kerry asked Sharif, during a meeting…": the people of the main clause.
+            let mut out = vec![p];
+            let at = self
+                .ents
+                .mentions_in(self.doc.sentences[s].tokens.clone())
+                .find(|m| m.entity == p)
+                .map(|m| m.tokens.start);
+            if let Some(at) = at {
+                let (a, b) = self.clause(s, at);
+                if let Some(q) = self.ents.mentions_in(a..b).find(|q| {
+                    q.entity != p
+                        && self.is_person(q.entity)
+                        && !self.quoted(q.tokens.start)
+                        && !(c0..c1).contains(&q.tokens.start)
+                }) {
+                    out.push(q.entity);
+                }
+            }
+            return (out, Found::Here, Vec::new());
+        }
+        match s.checked_sub(1).and_then(|p| self.first_person(p, 0..0)) {
+            Some(p) => (vec![p], Found::Before, Vec::new()),
+            None => (Vec::new(), Found::Here, Vec::new()),
+        }
+    }
+
+    /// The names listed from token `k` ("il leader nordcoreano Kim Jong Un", "Lam e Putin",
+    /// "X, center, and Y"): actors, a country that only qualifies the person after it dropped.
+    /// Returns them and where the list ends.
+    pub fn list(&self, mut k: usize, end: usize) -> (Vec<usize>, usize) {
+        let mut out: Vec<usize> = Vec::new();
+        let mut joined = true; // the next name may join the list
+        let mut by_comma = false; // joined by a comma only
+        let mut comma = k;
+        let mut loose = 0; // plain words skipped since the last name or comma
+        while k < end {
+            if self.quoted(k) {
+                break;
+            }
+            if let Some(m) = self.ents.mention_at(k) {
+                let e = m.entity;
+                if !joined && !out.is_empty() {
+                    // "U.S. Secretary of State John Kerry": the country qualifies the person.
+                    let last = out.len() - 1;
+                    if self.ents.list[out[last]].kind == EntityKind::Country && self.is_person(e) {
+                        out[last] = e;
+                        k = m.tokens.end.max(k + 1);
+                        continue;
+                    }
+                    break;
+                }
+                // "con Modi, Meloni è tornata…": a name after a comma that a verb follows opens
+                // a new clause.
+                if by_comma && !out.is_empty() && self.opens_clause(m.tokens.end, end) {
+                    k = comma;
+                    break;
+                }
+                if self.is_actor(e) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                } else if out.is_empty() {
+                    break; // a place: not a list of people
+                }
+                joined = false;
+                loose = 0;
+                k = m.tokens.end.max(k + 1);
+                continue;
+            }
+            if let Some(n) = self.including(k, end) {
+                joined = true;
+                k += n;
+                continue;
+            }
+            let tok = &self.doc.tokens[k];
+            if tok.kind == TokenKind::Punct && tok.key == "," {
+                joined = true;
+                by_comma = true;
+                comma = k;
+                loose = 0;
+                k += 1;
+                continue;
+            }
+            // ("com a chanceler Helena Mbala": the Portuguese article "a" is no "to".)
+            if joined && tok.is_word() && self.doc.lex.articles.contains(&tok.key) {
+                k += 1;
+                continue;
+            }
+            match self.link(k, end) {
+                Some((n, Link::And)) => {
+                    joined = true;
+                    by_comma = false;
+                    k += n;
+                    continue;
+                }
+                Some((_, Link::With | Link::Between | Link::At | Link::Capital)) => break,
+                _ => {}
+            }
+            if self.boundary(k) {
+                break;
+            }
+            if let Some(n) = self.filler(k, end) {
+                k += n;
+                continue;
+            }
+            // A plain word: an adjective before the first name, or a word between commas.
+            if tok.is_word() && loose < 2 && (out.is_empty() || joined) {
+                loose += 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        (out, k)
+    }
+
+    /// Does a verb-like word follow token `k` (after function words), rather than a comma,
+    /// "and" or the end of the sentence?
+    pub(crate) fn opens_clause(&self, mut k: usize, end: usize) -> bool {
+        while k < end {
+            let tok = &self.doc.tokens[k];
+            match self.link(k, end) {
+                Some((_, Link::Pronoun)) => return true, // an auxiliary: "Meloni è tornata"
+                Some(_) => return false,
+                None if tok.kind == TokenKind::Punct => return false,
+                None => {}
+            }
+            if tok.is_word() && !tok.cap && !self.doc.lex.is_stopword(&tok.key) {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A place named from token `k`: a city or country, maybe after a few small words, or a
+    /// capital ("the North Korean capital", "la capitale nordcoreana").
+    pub fn place_at(&self, mut k: usize, end: usize) -> Option<Place> {
+        let lex = self.doc.lex;
+        let mut nationality: Option<String> = None;
+        let mut capital = false;
+        let mut loose = 0;
+        while k < end && !self.boundary(k) {
+            if let Some(m) = self.ents.mention_at(k) {
+                let f = &self.ents.list[m.entity];
+                // "Moscow's isolation": a name that qualifies a noun is no place.
+                if self
+                    .doc
+                    .tokens
+                    .get(m.tokens.end)
+                    .is_some_and(|t| t.key == "'s")
+                {
+                    return None;
+                }
+                return match f.kind {
+                    EntityKind::Place => Some(Place {
+                        name: f.name.clone(),
+                        country: f.country.clone(),
+                        city: true,
+                    }),
+                    EntityKind::Country => Some(Place {
+                        name: f.name.clone(),
+                        country: Some(f.name.clone()),
+                        city: false,
+                    }),
+                    _ => None,
+                };
+            }
+            let rest = self.keys(k, end);
+            if let Some((n, iso)) = lex.nationalities.longest(&rest) {
+                nationality = Some(lex.country_name(iso));
+                k += n;
+                continue;
+            }
+            match self.link(k, end) {
+                Some((n, Link::Capital)) => {
+                    capital = true;
+                    k += n;
+                    continue;
+                }
+                Some((n, Link::Of)) if capital => {
+                    k += n;
+                    continue;
+                }
+                _ => {}
+            }
+            if capital && nationality.is_some() {
+                break;
+            }
+            let tok = &self.doc.tokens[k];
+            if tok.is_word() && lex.is_stopword(&tok.key) {
+                k += 1;
+                continue;
+            }
+            if tok.is_word() && !tok.cap && loose < 1 && !capital {
+                loose += 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // The capital of a country: the country, the gazetteer does not say which city.
+        if capital {
+            return nationality.map(|c| Place {
+                name: c.clone(),
+                country: Some(c),
+                city: false,
+            });
+        }
+        None
+    }
+
+    /// The date word of sentence `s` nearest to token `t` ("giovedì", "on Wednesday",
+    /// "in September", "May 16"), as a byte range with its preposition and day number.
+    pub fn when(&self, s: usize, t: usize) -> Option<Range> {
+        let lex = self.doc.lex;
+        let r = self.doc.sentences.get(s)?.tokens.clone();
+        let toks = &self.doc.tokens;
+        let mut best: Option<(usize, usize, usize)> = None; // distance, start, end
+        let mut k = r.start;
+        while k < r.end {
+            let rest = self.keys(k, r.end);
+            let hit = lex
+                .weekdays
+                .longest(&rest)
+                .map(|(n, _)| n)
+                .or_else(|| lex.months.longest(&rest).map(|(n, _)| n));
+            match hit {
+                Some(n)
+                    if !self.quoted(k)
+                        && toks[k].is_word()
+                        && (toks[k].cap || n > 1 || toks[k].key.chars().count() > 3) =>
+                {
+                    let mut a = k;
+                    let mut b = k + n;
+                    if b < r.end && toks[b].kind == TokenKind::Number {
+                        b += 1;
+                    }
+                    if a > r.start && toks[a - 1].kind == TokenKind::Number {
+                        a -= 1;
+                    }
+                    if a > r.start
+                        && toks[a - 1].is_word()
+                        && (!toks[a - 1].cap || a - 1 == r.start)
+                        && lex.is_stopword(&toks[a - 1].key)
+                        && lex
+                            .clause_words
+                            .longest(&[toks[a - 1].key.as_str()])
+                            .is_none()
+                    {
+                        a -= 1;
+                    }
+                    let d = k.abs_diff(t);
+                    if best.is_none_or(|(bd, _, _)| d < bd) {
+                        best = Some((d, a, b));
+                    }
+                    k += n;
+                }
+                _ => k += 1,
+            }
+        }
+        best.map(|(_, a, b)| Range {
+            start: toks[a].range.start,
+            end: toks[b - 1].range.end,
+        })
+    }
+
+    /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
+    /// the object ("met Kim", "visited Hanoi"), "with X", "between X and Y", "of X", "in X".
+    /// Also returns how many of the participants are the bare object.
+    pub(crate) fn arguments(
+        &self,
+        s: usize,
+        k: usize,
+        kind: MeetingType,
+    ) -> (Vec<usize>, Option<Place>, usize, Vec<Range>) {
+        let sent = &self.doc.sentences[s];
+        let end = sent.tokens.end.min(k + WINDOW);
+        let mut parts: Vec<usize> = Vec::new();
+        let mut groups: Vec<Range> = Vec::new();
+        let mut place: Option<Place> = None;
+        // The object right after the word.
+        let mut j = k;
+        while j < end && self.ents.mention_at(j).is_none() {
+            // "ha accolto i suoi omologhi, tra cui X e Y".
+            if let Some(n) = self.including(j, end) {
+                j += n;
+                continue;
+            }
+            match self.link(j, end) {
+                Some((n, Link::Pronoun)) => {
+                    j += n; // "ses homologues"
+                    continue;
+                }
+                Some((_, Link::At)) => match self.place_phrase(j, end) {
+                    Some(e) => {
+                        if place.is_none() {
+                            place = self.place_at(j + 1, end);
+                        }
+                        j = e;
+                        continue;
+                    }
+                    None => break,
+                },
+                Some(_) => break,
+                None => {}
+            }
+            match self.filler(j, end) {
+                Some(n) => j += n,
+                None => break,
+            }
+        }
+        if let Some(m) = self.ents.mention_at(j) {
+            match self.ents.list[m.entity].kind {
+                EntityKind::Place => place = self.place_at(j, end),
+                EntityKind::Country if kind == MeetingType::Visit => place = self.place_at(j, end),
+                _ => {
+                    let (l, _) = self.list(j, end);
+                    parts.extend(l);
+                }
+            }
+        }
+        let direct = parts.len();
+        let mut j = k;
+        let mut first = true;
+        let mut plain = 0; // content words in a row: the sentence has moved on
+        while j < end {
+            if self.quoted(j) || self.hard_boundary(j) {
+                break;
+            }
+            let tok = &self.doc.tokens[j];
+            if tok.is_word()
+                && !tok.cap
+                && self.link(j, end).is_none()
+                && self.filler(j, end).is_none()
+            {
+                plain += 1;
+                if plain >= 2 {
+                    break;
+                }
+            } else {
+                plain = 0;
+            }
+            if self.doc.tokens[j].key == "," && !first {
+                break;
+            }
+            match self.link(j, end) {
+                Some((n, Link::With | Link::Between)) => {
+                    let (l, e) = self.list(j + n, end);
+                    // "with congressional Democrats": the word the list stopped at may be the group.
+                    groups.extend(self.groups_in(j + n, (e + 1).min(end)));
+                    for p in l {
+                        if !parts.contains(&p) {
+                            parts.push(p);
+                        }
+                    }
+                    j = e.max(j + n);
+                    first = false;
+                    continue;
+                }
+                Some((n, Link::At)) => {
+                    if place.is_none() {
+                        place = self.place_at(j + n, end);
+                    }
+                    j += n;
+                    first = false;
+                    continue;
+                }
+                Some((n, Link::Of)) if j == k => {
+                    // "la visita di Putin", "visita di Pyongyang".
+                    if let Some(m) = self.ents.mention_at(j + n) {
+                        let f = &self.ents.list[m.entity];
+                        if f.kind == EntityKind::Person {
+                            parts.push(m.entity);
+                        } else if kind == MeetingType::Visit && place.is_none() {
+                            place = self.place_at(j + n, end);
+                        } else if self.is_actor(m.entity) {
+                            parts.push(m.entity);
+                        }
+                    }
+                    j += n;
+                    first = false;
+                    continue;
+                }
+                _ => {}
+            }
+            first = false;
+            j += 1;
+        }
+        (parts, place, direct, groups)
+    }
+
+    /// A name right before a noun ("Putin's visit", "the Pyongyang visit").
+    pub(crate) fn before(&self, t: usize, s: usize) -> (Option<usize>, Option<Place>) {
+        let start = self.doc.sentences[s].tokens.start;
+        let mut j = t;
+        let mut loose = 0;
+        while j > start {
+            let tok = &self.doc.tokens[j - 1];
+            if let Some(m) = self.ents.mention_at(j - 1) {
+                let f = &self.ents.list[m.entity];
+                return match f.kind {
+                    EntityKind::Person | EntityKind::Organization => (Some(m.entity), None),
+                    EntityKind::Place => (None, self.place_at(m.tokens.start, t)),
+                    _ => (None, None),
+                };
+            }
+            if tok.key == "'s"
+                || (tok.is_word() && !tok.cap && !self.doc.lex.is_stopword(&tok.key) && loose < 1)
+            {
+                loose += usize::from(tok.key != "'s");
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        (None, None)
+    }
+}
