@@ -120,6 +120,27 @@ pub struct Meeting {
     pub place: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub when: Option<String>,
+    /// Absent: held. `planned`: announced or scheduled.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status: Option<MeetingStatus>,
+}
+
+/// Whether an encounter took place or is to come; refused, cancelled, denied and hypothetical
+/// encounters are no card at all.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    Held,
+    Planned,
+}
+
+/// Whether an agreement was signed (or reached) or is to be; proposals, talks still under way and
+/// rejected deals are no card at all.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AgreementStatus {
+    Signed,
+    Planned,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -134,6 +155,9 @@ pub struct Agreement {
     pub count: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub when: Option<String>,
+    /// Absent: signed or reached. `planned`: to be signed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub status: Option<AgreementStatus>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]

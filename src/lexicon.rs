@@ -60,6 +60,7 @@ struct Files {
     meeting_links: &'static str,
     agreement_words: &'static str,
     sign_verbs: &'static str,
+    modality: &'static str,
 }
 
 macro_rules! files {
@@ -206,6 +207,7 @@ macro_rules! files {
                 "/agreement_words.txt"
             )),
             sign_verbs: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/sign_verbs.txt")),
+            modality: include_str!(concat!(env!("OUT_DIR"), "/data/", $lang, "/modality.txt")),
         }
     };
 }
@@ -459,6 +461,29 @@ pub struct Lexicon {
     pub meeting_links: Phrases<Link>,
     pub agreement_words: Phrases<AgreementWord>,
     pub sign_verbs: Phrases<SignVerb>,
+    /// Words that tell whether an encounter or a signing took place (`modality.txt`).
+    pub modality: Phrases<Modality>,
+    /// Endings of a verb that make it future or conditional ("incontrerà", "rencontrerait").
+    pub modality_endings: Vec<(String, Modality)>,
+}
+
+/// Whether what a clause tells took place (`modality.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    /// A negation: "not", "non", "nicht".
+    Not,
+    /// A refusal or rejection: "refused to", "ha rifiutato".
+    Refuse,
+    /// Called off or put off: "cancelled", "annullato", "abgesagt".
+    Cancel,
+    /// Denied: "denied", "smentito".
+    Deny,
+    /// Announced, scheduled, future: "will", "prevista", "wird".
+    Plan,
+    /// Hypothetical, wished or proposed: "would", "if", "potrebbe".
+    Unreal,
+    /// A longer phrase that is none of these ("not only").
+    None,
 }
 
 /// The role of a word inside a spelled or signed number (`number_parts.txt`).
@@ -499,6 +524,19 @@ fn grouped(text: &str, value: impl Fn(&str) -> String) -> HashMap<String, Vec<St
         }
     }
     m
+}
+
+fn modality(kind: Option<&str>) -> Option<Modality> {
+    Some(match kind? {
+        "not" => Modality::Not,
+        "refuse" => Modality::Refuse,
+        "cancel" => Modality::Cancel,
+        "deny" => Modality::Deny,
+        "plan" => Modality::Plan,
+        "unreal" => Modality::Unreal,
+        "-" => Modality::None,
+        _ => return None,
+    })
 }
 
 fn column(r: &[&str], i: usize) -> Option<String> {
@@ -695,6 +733,13 @@ impl Lexicon {
                     _ => return None,
                 })
             }),
+            modality: phrases(f.modality, |r| {
+                (r.get(2) != Some(&"ending")).then(|| modality(r.get(1).copied()))?
+            }),
+            modality_endings: rows(f.modality)
+                .filter(|r| r.get(2) == Some(&"ending"))
+                .filter_map(|r| Some((fold_key(r[0]), modality(r.get(1).copied())?)))
+                .collect(),
             sign_verbs: phrases(f.sign_verbs, |r| {
                 Some(match *r.get(1)? {
                     "sign" => SignVerb::Sign,

@@ -664,6 +664,7 @@ mod tests {
             topics: Vec::new(),
             count: None,
             when: None,
+            status: None,
         });
         let sal = fact_salience(&d, &[card]);
         assert_eq!(sal.iter().filter(|&&x| x > 0.0).count(), 1);

@@ -9,8 +9,8 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::Agreement;
-use crate::extract::clauses::{Clauses, Found};
+use crate::analysis::{Agreement, AgreementStatus};
+use crate::extract::clauses::{Clauses, Found, Status};
 use crate::extract::meetings::Reading;
 use crate::lexicon::{AgreementWord, Link, SignVerb};
 use crate::segment::{Range, TokenKind};
@@ -34,6 +34,8 @@ struct Read {
     many: bool,
     when: Option<Range>,
     confidence: f64,
+    /// Signed or planned (refused, proposed and hypothetical deals are not read).
+    status: Status,
 }
 
 /// The agreement cards; `meetings` are the readings of the meeting words (parties of a signing
@@ -73,6 +75,7 @@ pub(crate) fn extract(reader: &Clauses, meetings: &[Reading]) -> Vec<Agreement> 
             topics: a.1.topics.clone(),
             count: a.1.count,
             when: a.1.when.map(|w| doc.original_text(w)),
+            status: (a.1.status == Status::Planned).then_some(AgreementStatus::Planned),
         })
         .collect()
 }
@@ -101,6 +104,9 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
                     }
                 }
                 a.confidence = a.confidence.max(r.confidence);
+                if r.status == Status::Held {
+                    a.status = Status::Held;
+                }
             }
             None => out.push((vec![r.sentence], r)),
         }
@@ -149,6 +155,10 @@ fn read(
     let doc = reader.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
+    let status = reader.status(s, t, n);
+    if status == Status::Unreal {
+        return None;
+    }
     let (_, c1) = reader.clause(s, t + n);
     let end = doc.sentences[s].tokens.end;
     let instrument =
@@ -190,6 +200,7 @@ fn read(
             many: plural,
             when: reader.when(s, t),
             confidence,
+            status,
         });
     }
     let Some((noun, noun_len, plural)) = noun else {
@@ -224,6 +235,7 @@ fn read(
             many: false,
             when: reader.when(s, t),
             confidence: 0.4,
+            status,
         });
     };
     // The title: from the first word after the verb (an article kept before a number word:
@@ -310,6 +322,7 @@ fn read(
         many: plural || count.is_some_and(|c| c >= 2),
         when: reader.when(s, t),
         confidence,
+        status,
     })
 }
 

@@ -9,7 +9,7 @@
 use crate::analysis::{EntityKind, MeetingType};
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::lexicon::Link;
+use crate::lexicon::{Link, Modality};
 use crate::segment::{closes, is_open_quote, Range, TokenKind};
 
 /// A place as a card names it.
@@ -30,6 +30,21 @@ pub(crate) enum Found {
     /// A pronoun or a dropped subject, taken from the sentence before.
     Before,
 }
+
+/// Whether what a clause tells took place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    /// Told as having happened, or happening now.
+    Held,
+    /// Announced, scheduled, in the future.
+    Planned,
+    /// Denied, refused, cancelled, hypothetical or wished: it did not take place.
+    Unreal,
+}
+
+/// How far after a noun its status may be told ("the summit planned for May", "l'incontro è
+/// stato annullato").
+const STATUS_AFTER: usize = 4;
 
 /// Reads the clauses of a document: the roles around a word of a sentence, for every fact.
 pub(crate) struct Clauses<'d, 'a> {
@@ -950,12 +965,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     continue;
                 }
                 Some((n, Link::Of)) if j == k => {
-                    // "la visita di Putin", "visita di Pyongyang".
+                    // "la visita di Putin", "visita di Pyongyang", "il convegno di Milano".
                     if let Some(m) = self.ents.mention_at(j + n) {
                         let f = &self.ents.list[m.entity];
                         if f.kind == EntityKind::Person {
                             parts.push(m.entity);
-                        } else if kind == MeetingType::Visit && place.is_none() {
+                        } else if (kind == MeetingType::Visit || f.kind == EntityKind::Place)
+                            && place.is_none()
+                        {
                             place = self.place_at(j + n, end);
                         } else if self.is_actor(m.entity) {
                             parts.push(m.entity);
@@ -998,5 +1015,103 @@ impl<'d, 'a> Clauses<'d, 'a> {
             break;
         }
         (None, None)
+    }
+    /// The modality word at `k` of a clause, if it is one: (its length, its kind). A capital
+    /// inside a sentence is a name ("in May"), not a modal.
+    fn modality_at(&self, k: usize, end: usize) -> Option<(usize, Modality)> {
+        let tok = self.doc.tokens.get(k)?;
+        if !tok.is_word() || self.quoted(k) || (tok.cap && !self.doc.starts_sentence(k)) {
+            return None;
+        }
+        self.doc
+            .lex
+            .modality
+            .longest(&self.keys(k, end))
+            .map(|(n, m)| (n, *m))
+    }
+
+    /// Whether the word at `t` (`n` tokens) of sentence `s` tells of something that took place:
+    /// the modal words of its clause before it ("did not meet", "refused to sign", "will
+    /// visit", "potrebbe incontrare"), the ending of the word itself ("incontrerà", "se
+    /// reuniría") and, right after it, what a noun's status is ("the meeting was cancelled",
+    /// "la visita prevista"). German puts the negation after the verb: there the whole clause
+    /// counts.
+    pub(crate) fn status(&self, s: usize, t: usize, n: usize) -> Status {
+        let lex = self.doc.lex;
+        let (c0, c1) = self.clause(s, t);
+        let mut kinds: Vec<Modality> = Vec::new();
+        let mut k = c0;
+        while k < t {
+            match self.modality_at(k, t) {
+                Some((m, kind)) => {
+                    kinds.push(kind);
+                    k += m;
+                }
+                None => k += 1,
+            }
+        }
+        for j in t..t + n {
+            let Some(tok) = self.doc.tokens.get(j) else {
+                break;
+            };
+            let key = tok.key.as_str();
+            if let Some((_, kind)) = lex.modality_endings.iter().find(|(e, _)| {
+                key.ends_with(e.as_str()) && key.chars().count() > e.chars().count() + 3
+            }) {
+                kinds.push(*kind);
+            }
+        }
+        // After the word: anything in German; elsewhere what is said of a noun ("the summit
+        // between X and Y was cancelled", "the meeting planned for May").
+        let mut k = t + n;
+        while k < c1 {
+            match self.modality_at(k, c1) {
+                Some((m, kind)) => {
+                    let near = k < t + n + STATUS_AFTER;
+                    if lex.verb_final
+                        || kind == Modality::Cancel
+                        || (kind == Modality::Plan && near)
+                    {
+                        kinds.push(kind);
+                    }
+                    k += m;
+                }
+                None => k += 1,
+            }
+        }
+        // "denied that they met", "hopes that they will sign": a denial or a wish governs the
+        // clause that a clause word opens after it.
+        let start = self.doc.sentences[s].tokens.start;
+        if c0 > start + 1 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
+            let p0 = self.clause(s, c0 - 2).0;
+            let mut k = p0;
+            while k < c0 - 1 {
+                match self.modality_at(k, c0 - 1) {
+                    Some((m, kind)) => {
+                        if matches!(kind, Modality::Deny | Modality::Refuse | Modality::Unreal) {
+                            kinds.push(kind);
+                        }
+                        k += m;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+        if kinds.iter().any(|k| {
+            matches!(
+                k,
+                Modality::Not
+                    | Modality::Refuse
+                    | Modality::Cancel
+                    | Modality::Deny
+                    | Modality::Unreal
+            )
+        }) {
+            Status::Unreal
+        } else if kinds.contains(&Modality::Plan) {
+            Status::Planned
+        } else {
+            Status::Held
+        }
     }
 }

@@ -8,8 +8,8 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::{EntityRef, Meeting, MeetingType};
-use crate::extract::clauses::{Clauses, Found, Place};
+use crate::analysis::{EntityRef, Meeting, MeetingStatus, MeetingType};
+use crate::extract::clauses::{Clauses, Found, Place, Status};
 use crate::lexicon::{Link, SignVerb};
 use crate::segment::Range;
 
@@ -28,6 +28,8 @@ pub(crate) struct Reading {
     pub join_only: bool,
     /// Groups taking part that no name stands for ("congressional Democrats"), as byte ranges.
     pub groups: Vec<Range>,
+    /// Held or planned (refused, cancelled and hypothetical encounters are not read).
+    pub status: Status,
 }
 
 /// How many words a gathering may stand after a word of taking part ("attended the annual
@@ -124,6 +126,10 @@ impl Clauses<'_, '_> {
         kind: MeetingType,
         needs_object: bool,
     ) -> Option<Reading> {
+        let status = self.status(s, t, n);
+        if status == Status::Unreal {
+            return None;
+        }
         let end = self.doc.sentences[s].tokens.end;
         let (mut objs, mut place, direct, mut groups) = self.arguments(s, t + n, kind);
         if needs_object {
@@ -240,6 +246,7 @@ impl Clauses<'_, '_> {
             when,
             join_only: false,
             groups,
+            status,
         })
     }
 
@@ -283,7 +290,13 @@ pub(crate) fn extract(reader: &Clauses, readings: &[Reading]) -> Vec<Meeting> {
     gather(reader, readings)
         .into_iter()
         .map(|c| card(reader, readings, c))
+        .filter(has_sides)
         .collect()
+}
+
+/// A card needs its sides: two participants or more, or a visitor and the place visited.
+fn has_sides(m: &Meeting) -> bool {
+    m.participants.len() >= 2 || (m.participants.len() == 1 && m.place.is_some())
 }
 
 fn same_or_nested(a: &[usize], b: &[usize]) -> bool {
@@ -508,6 +521,12 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
         meeting_type: founder.map(|r| r.kind),
         place,
         when: rs.iter().find_map(|r| r.when).map(|w| doc.original_text(w)),
+        // Planned when no reading tells it as held.
+        status: rs
+            .iter()
+            .filter(|r| !r.join_only)
+            .all(|r| r.status == Status::Planned)
+            .then_some(MeetingStatus::Planned),
     }
 }
 
