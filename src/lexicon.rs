@@ -341,6 +341,10 @@ pub enum Link {
     Capital,
     /// A pronoun or possessive standing for someone named before ("lui", "his").
     Pronoun,
+    /// "by", "da", "par", "por": the agent of a passive follows ("signed by X").
+    By,
+    /// "on", "auf", "su", "sur", "sobre": what was agreed on follows ("agreed on X").
+    On,
     /// A position in a photo set off by commas ("Kim, left, meets…"): no clause boundary.
     Aside,
     /// "dont", "including", "tra cui": names of a group just mentioned follow.
@@ -358,6 +362,10 @@ pub enum AgreementWord {
     Sep,
     /// A decision about it is no agreement (sanctions, votes).
     Not,
+    /// Still under talks or only proposed ("draft", "negotiations on"): no agreement yet.
+    Pending,
+    /// The title of an acquisition, before the one bought ("acquisition of").
+    Acquisition,
 }
 
 /// Verbs of agreeing (`sign_verbs.txt`).
@@ -365,8 +373,10 @@ pub enum AgreementWord {
 pub enum SignVerb {
     /// An instrument noun follows: "signed a treaty".
     Sign,
-    /// A joint decision follows: "agreed to…".
+    /// A joint decision or what was agreed on follows: "agreed to…", "agreed on…".
     Agree,
+    /// Buying or taking over: "acquired X", "hat X übernommen".
+    Acquire,
 }
 
 /// Everything factcards knows about one language.
@@ -461,6 +471,9 @@ pub struct Lexicon {
     pub meeting_links: Phrases<Link>,
     pub agreement_words: Phrases<AgreementWord>,
     pub sign_verbs: Phrases<SignVerb>,
+    /// The title of an acquisition before the name of the one bought ("acquisition of"): the
+    /// `acquisition` row of `agreement_words.txt`, as written.
+    pub acquisition_title: Option<String>,
     /// Words that tell whether an encounter or a signing took place (`modality.txt`).
     pub modality: Phrases<Modality>,
     /// Endings of a verb that make it future or conditional ("incontrerà", "rencontrerait").
@@ -718,6 +731,8 @@ impl Lexicon {
                     "at" => Link::At,
                     "capital" => Link::Capital,
                     "he" => Link::Pronoun,
+                    "by" => Link::By,
+                    "on" => Link::On,
                     "aside" => Link::Aside,
                     "including" => Link::Including,
                     _ => return None,
@@ -730,9 +745,14 @@ impl Lexicon {
                     "topics" => AgreementWord::Topics,
                     "sep" => AgreementWord::Sep,
                     "not" => AgreementWord::Not,
+                    "pending" => AgreementWord::Pending,
+                    "acquisition" => AgreementWord::Acquisition,
                     _ => return None,
                 })
             }),
+            acquisition_title: rows(f.agreement_words)
+                .find(|r| r.get(1) == Some(&"acquisition"))
+                .map(|r| r[0].to_string()),
             modality: phrases(f.modality, |r| {
                 (r.get(2) != Some(&"ending")).then(|| modality(r.get(1).copied()))?
             }),
@@ -744,6 +764,7 @@ impl Lexicon {
                 Some(match *r.get(1)? {
                     "sign" => SignVerb::Sign,
                     "agree" => SignVerb::Agree,
+                    "acquire" => SignVerb::Acquire,
                     _ => return None,
                 })
             }),

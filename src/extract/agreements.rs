@@ -1,24 +1,36 @@
-//! Agreements: a verb of signing (`sign_verbs.txt`) with an instrument noun after it
-//! (`agreement_words.txt`: "ha firmato un patto di mutua difesa", "signed a dozen cooperation
-//! agreements"), its parties (the subject, "con X" / "with X", co-subjects "Lam e Putin", else the
-//! people of an encounter in the same sentence), the title as written, the count, the topics
-//! ("ranging from X and Y to Z") and a date word; a joint decision ("il G7 ha accettato di…")
-//! as a low-confidence agreement. Two descriptions of one instrument by the same parties are
-//! one card.
+//! Agreements: what was signed or agreed, by whom. Read from the clauses of a sentence:
+//! - a verb of signing with its instrument, after it ("ha firmato un patto di mutua difesa",
+//!   "signed a dozen cooperation agreements") or before it in a passive, a participle or a verb
+//!   that comes last ("the protocol was signed by…", "un memorando firmado entre…", "hat einen
+//!   Vertrag mit X unterzeichnet");
+//! - a verb of agreeing with what was agreed on or decided ("agreed to…", "haben sich auf eine
+//!   Koalition geeinigt"), as a low-confidence card when no instrument is named;
+//! - buying or taking over a company ("acquired X", "hat X übernommen"), titled with the
+//!   language's word for an acquisition;
+//! - an instrument between named sides, with no verb ("l'accordo tra X e Y").
+//!
+//! The parties are the subject, the "con X" / "with X" / "between X and Y" / "by X" partners and a
+//! named object ("signed Y on a deal"); else the people of an encounter in the same sentence, or of
+//! one told shortly before. Refused, proposed, pending and hypothetical deals are no card
+//! ([`Clauses::status`], the `pending` words); announced ones are planned. The title is the
+//! instrument as written, with its count and topics ("ranging from X and Y to Z") and a date
+//! word. Two descriptions of one instrument by the same parties are one card.
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::{Agreement, AgreementStatus};
+use crate::analysis::{Agreement, AgreementStatus, EntityKind};
 use crate::extract::clauses::{Clauses, Found, Status};
 use crate::extract::meetings::Reading;
 use crate::lexicon::{AgreementWord, Link, SignVerb};
 use crate::segment::{Range, TokenKind};
 
-/// How many tokens after the verb the instrument noun may come.
-const NOUN_WINDOW: usize = 6;
-/// How many tokens before a verb that comes last the instrument noun may stand.
-const VERB_FINAL_WINDOW: usize = 12;
+/// How many tokens after the verb its instrument may come ("has signed Roma defender Vincent
+/// Candela on a five-month deal").
+const NOUN_WINDOW: usize = 12;
+/// How many tokens before the verb the instrument may stand (a passive, a participle, a verb that
+/// comes last).
+const BEFORE_WINDOW: usize = 12;
 /// The longest joint decision kept as a title, in tokens.
 const DECISION_WORDS: usize = 14;
 /// How many sentences back a signing without names takes the people of an encounter.
@@ -27,7 +39,7 @@ const RECENT_MEETING: usize = 4;
 struct Read {
     sentence: usize,
     parties: Vec<usize>,
-    title: Range,
+    title: String,
     topics: Vec<String>,
     count: Option<u32>,
     /// Several instruments ("accordi", "five memoranda"): not the same card as a single one.
@@ -38,44 +50,59 @@ struct Read {
     status: Status,
 }
 
+/// An instrument noun in a sentence: where it starts, how many tokens it takes, and whether it is
+/// plural.
+#[derive(Clone, Copy)]
+struct Instrument {
+    at: usize,
+    len: usize,
+    plural: bool,
+}
+
 /// The agreement cards; `meetings` are the readings of the meeting words (parties of a signing
 /// in a meeting's sentence).
-pub(crate) fn extract(reader: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
-    let (doc, ents) = (reader.doc, reader.ents);
+pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
+    let (doc, ents) = (cl.doc, cl.ents);
     let mut reads: Vec<Read> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         let mut t = r.start;
         while t < r.end {
-            if reader.quoted(t) {
+            if cl.quoted(t) {
                 t += 1;
                 continue;
             }
-            let Some((n, verb)) = doc.lex.sign_verbs.longest(&reader.keys(t, r.end)) else {
-                t += 1;
+            if let Some((n, verb)) = doc.lex.sign_verbs.longest(&cl.keys(t, r.end)) {
+                let read = match verb {
+                    SignVerb::Acquire => acquisition(cl, s, t, n),
+                    _ => signing(cl, meetings, s, t, n, *verb),
+                };
+                reads.extend(read);
+                t += n;
                 continue;
-            };
-            if let Some(a) = read(reader, meetings, s, t, n, *verb) {
-                reads.push(a);
             }
-            t += n;
+            if let Some(i) = instrument(cl, t, r.end) {
+                reads.extend(between_sides(cl, s, i));
+                t += i.len;
+                continue;
+            }
+            t += 1;
         }
     }
     gather(reads)
         .into_iter()
-        .map(|a| Agreement {
-            evidence: a
-                .0
+        .map(|(sentences, a)| Agreement {
+            evidence: sentences
                 .iter()
                 .map(|&s| doc.span(doc.sentences[s].range))
                 .collect(),
-            confidence: a.1.confidence,
-            parties: a.1.parties.iter().map(|&e| ents.reference(e)).collect(),
-            title: doc.original_text(a.1.title),
-            topics: a.1.topics.clone(),
-            count: a.1.count,
-            when: a.1.when.map(|w| doc.original_text(w)),
-            status: (a.1.status == Status::Planned).then_some(AgreementStatus::Planned),
+            confidence: a.confidence,
+            parties: a.parties.iter().map(|&e| ents.reference(e)).collect(),
+            title: a.title,
+            topics: a.topics,
+            count: a.count,
+            when: a.when.map(|w| doc.original_text(w)),
+            status: (a.status == Status::Planned).then_some(AgreementStatus::Planned),
         })
         .collect()
 }
@@ -114,222 +141,176 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
     out
 }
 
-/// How many tokens the instrument noun at `k` takes, and whether it is plural: a word of
-/// `agreement_words.txt`, or in German a compound ending in one ("Freundschaftsvertrag",
-/// "Handelsabkommen").
-fn instrument_len(reader: &Clauses, k: usize, end: usize) -> Option<(usize, bool)> {
-    let lex = reader.doc.lex;
-    if let Some((n, AgreementWord::Instrument(plural))) =
-        lex.agreement_words.longest(&reader.keys(k, end))
-    {
-        return Some((n, *plural));
+/// The instrument noun at `k`: a word of `agreement_words.txt`, or in German a compound ending in
+/// one ("Freundschaftsvertrag", "Handelsabkommen").
+fn instrument(cl: &Clauses, k: usize, end: usize) -> Option<Instrument> {
+    let lex = cl.doc.lex;
+    let tok = cl.doc.tokens.get(k)?;
+    if !tok.is_word() || cl.quoted(k) {
+        return None;
     }
-    let key = reader.doc.tokens.get(k)?.key.as_str();
+    if let Some((len, AgreementWord::Instrument(plural))) =
+        lex.agreement_words.longest(&cl.keys(k, end))
+    {
+        return Some(Instrument {
+            at: k,
+            len,
+            plural: *plural,
+        });
+    }
     if !lex.nouns_capitalized {
         return None;
     }
+    let key = tok.key.as_str();
     key.char_indices()
         .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
         .find_map(|(i, _)| match lex.agreement_words.longest(&[&key[i..]]) {
-            Some((1, AgreementWord::Instrument(plural))) => Some((1, *plural)),
+            Some((1, AgreementWord::Instrument(plural))) => Some(Instrument {
+                at: k,
+                len: 1,
+                plural: *plural,
+            }),
             _ => None,
         })
 }
 
-fn span(reader: &Clauses, a: usize, b: usize) -> Range {
-    let toks = &reader.doc.tokens;
+fn agreement_word(cl: &Clauses, k: usize, end: usize) -> Option<(usize, AgreementWord)> {
+    cl.doc
+        .lex
+        .agreement_words
+        .longest(&cl.keys(k, end))
+        .map(|(n, w)| (n, *w))
+}
+
+/// Is a deal in `a..b` still under talks or only proposed ("negotiating a deal", "the draft
+/// treaty", "trattative per un accordo")?
+fn pending(cl: &Clauses, a: usize, b: usize) -> bool {
+    (a..b).any(|k| matches!(agreement_word(cl, k, b), Some((_, AgreementWord::Pending))))
+}
+
+/// Is there a verb of agreeing in `a..b`?
+fn has_sign_verb(cl: &Clauses, a: usize, b: usize) -> bool {
+    (a..b).any(|k| !cl.quoted(k) && cl.doc.lex.sign_verbs.longest(&cl.keys(k, b)).is_some())
+}
+
+fn span(cl: &Clauses, a: usize, b: usize) -> Range {
+    let toks = &cl.doc.tokens;
     Range {
         start: toks[a].range.start,
         end: toks[b - 1].range.end,
     }
 }
 
-fn read(
-    reader: &Clauses,
-    meetings: &[Reading],
-    s: usize,
-    t: usize,
-    n: usize,
-    verb: SignVerb,
-) -> Option<Read> {
-    let doc = reader.doc;
-    let lex = doc.lex;
-    let toks = &doc.tokens;
-    let status = reader.status(s, t, n);
-    if status == Status::Unreal {
-        return None;
+/// A content word that may qualify an instrument after it ("trattato strategico", "of mutual
+/// defence").
+fn plain(cl: &Clauses, k: usize, c1: usize, end: usize) -> bool {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    k < c1
+        && toks[k].is_word()
+        && !toks[k].cap
+        && !lex.is_stopword(&toks[k].key)
+        && agreement_word(cl, k, end).is_none()
+        && lex.sign_verbs.longest(&cl.keys(k, end)).is_none()
+        && cl.link(k, end).is_none()
+}
+
+/// Where the qualifiers after an instrument ending at `b` end: "di mutua difesa", "strategico",
+/// "de Entendimiento".
+fn qualified_end(cl: &Clauses, b: usize, c1: usize, end: usize) -> usize {
+    let toks = &cl.doc.tokens;
+    if let Some((m, Link::Of)) = cl.link(b, end) {
+        let mut e = b + m;
+        while e < (b + m + 3).min(c1)
+            && (plain(cl, e, c1, end) || (toks[e].is_word() && toks[e].cap && e == b + m))
+        {
+            e += 1;
+        }
+        if e > b + m {
+            return e;
+        }
+    } else if plain(cl, b, c1, end) && !plain(cl, b + 1, c1, end) {
+        return b + 1; // "trattato strategico"
     }
-    let (_, c1) = reader.clause(s, t + n);
-    let end = doc.sentences[s].tokens.end;
-    let instrument =
-        |k: usize| instrument_len(reader, k, end).map(|(len, plural)| (k, len, plural));
-    let noun = (t + n..c1.min(t + n + NOUN_WINDOW)).find_map(instrument);
-    // "haben ein Abkommen über den Ausbau der Strecke unterzeichnet": the instrument before.
-    let before = if noun.is_none() && lex.verb_final {
-        let c0 = reader
-            .clause(s, t)
-            .0
-            .max(t.saturating_sub(VERB_FINAL_WINDOW));
-        (c0..t).find_map(instrument)
-    } else {
-        None
-    };
-    let (subject, found, groups) =
-        reader.subject_and_groups(s, before.map_or(t, |(noun, _, _)| noun));
-    if let Some((noun, noun_len, plural)) = before {
-        let mut b = t;
-        while b > noun + 1 && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
-            b -= 1;
+    b
+}
+
+/// The count before an instrument (a number or a number word: "una dozzina", "two").
+fn count(cl: &Clauses, a: usize, noun: usize) -> Option<u32> {
+    let toks = &cl.doc.tokens;
+    (a..noun).find_map(|k| {
+        if toks[k].kind == TokenKind::Number {
+            return toks[k].key.parse::<u32>().ok();
         }
-        // "einen Vertrag mit Präsident Macron unterzeichnet": the counterpart ends the title.
-        let mut parties = subject;
-        if let Some(k) = counterparts(reader, noun + noun_len..b, end, &mut parties) {
-            b = k;
-        }
-        at_encounter(meetings, s, &mut parties);
-        if parties.is_empty() {
-            return None;
-        }
-        let confidence = if parties.len() >= 2 { 0.9 } else { 0.6 };
-        return Some(Read {
-            sentence: s,
-            parties,
-            title: span(reader, noun, b),
-            topics: Vec::new(),
-            count: None,
-            many: plural,
-            when: reader.when(s, t),
-            confidence,
-            status,
-        });
+        cl.doc
+            .lex
+            .number_words
+            .longest(&cl.keys(k, noun))
+            .filter(|(_, w)| !w.approximate && w.value >= 1.0 && w.value.fract() == 0.0)
+            .map(|(_, w)| w.value as u32)
+    })
+}
+
+/// The title of an instrument found after a verb ending at `from`: from the first word after the
+/// verb (an article kept before a number word: "una dozzina di accordi") to the noun and what
+/// qualifies it. Returns the title's token range.
+fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) -> (usize, usize) {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    let mut a = from;
+    // A name between the verb and the noun is a party, not the title ("signed Candela on a deal").
+    if let Some(last) = cl.ents.mentions_in(from..i.at).last() {
+        a = a.max(last.tokens.end);
     }
-    let Some((noun, noun_len, plural)) = noun else {
-        if verb != SignVerb::Agree {
-            return None;
-        }
-        // A joint decision: "il G7 ha accettato di utilizzare i profitti…".
-        let parties: Vec<usize> = subject;
-        if parties.is_empty() || found != Found::Here {
-            return None;
-        }
-        let stop = c1.min(t + n + DECISION_WORDS);
-        let refused = (t + n..stop).any(|k| {
-            matches!(
-                lex.agreement_words.longest(&reader.keys(k, end)),
-                Some((_, AgreementWord::Not))
-            )
-        });
-        let mut b = stop;
-        while b > t + n && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
-            b -= 1;
-        }
-        if refused || b <= t + n {
-            return None;
-        }
-        return Some(Read {
-            sentence: s,
-            parties,
-            title: span(reader, t + n, b),
-            topics: Vec::new(),
-            count: None,
-            many: false,
-            when: reader.when(s, t),
-            confidence: 0.4,
-            status,
-        });
-    };
-    // The title: from the first word after the verb (an article kept before a number word:
-    // "una dozzina di accordi") to the noun and what qualifies it ("di mutua difesa", "strategico").
-    let mut a = t + n;
-    while a < noun && toks[a].is_word() && lex.is_stopword(&toks[a].key) {
+    while a < i.at && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
         a += 1;
     }
     let counted = |k: usize| {
-        toks[k].kind == TokenKind::Number
-            || lex.number_words.longest(&reader.keys(k, end)).is_some()
+        toks[k].kind == TokenKind::Number || lex.number_words.longest(&cl.keys(k, end)).is_some()
     };
     // ("firmaron además cinco memorandos": an adverb before the count is not in the title.)
-    if let Some(c) = (a..noun).find(|&k| counted(k)) {
+    if let Some(c) = (a..i.at).find(|&k| counted(k)) {
         a = c;
     }
     // ("a dozen", "una dozzina": a short word before the count is its article.)
     let article = |k: usize| lex.is_stopword(&toks[k].key) && toks[k].key.chars().count() <= 4;
-    if a > t + n && a < noun && counted(a) && article(a - 1) {
+    if a > from && a < i.at && counted(a) && article(a - 1) {
         a -= 1;
     }
-    let mut b = noun + noun_len;
-    let plain = |k: usize| {
-        k < c1
-            && toks[k].is_word()
-            && !toks[k].cap
-            && !lex.is_stopword(&toks[k].key)
-            && lex.agreement_words.longest(&reader.keys(k, end)).is_none()
-            && reader.link(k, end).is_none()
-    };
-    if let Some((m, Link::Of)) = reader.link(b, end) {
-        let mut e = b + m;
-        while e < b + m + 3 && plain(e) {
-            e += 1;
-        }
-        if e > b + m {
-            b = e;
-        }
-    } else if plain(b) && (b + 1 >= c1 || !plain(b + 1)) {
-        b += 1; // "trattato strategico"
+    // Far from the noun, what follows the verb is no part of the title: only the words that
+    // describe the noun are.
+    if i.at - a > 4 {
+        a = title_around(cl, from, i, c1, end).0;
     }
-    // The count: a number or a number word before the noun ("una dozzina", "two").
-    let count = (a..noun).find_map(|k| {
-        if toks[k].kind == TokenKind::Number {
-            return toks[k].key.parse::<u32>().ok();
-        }
-        lex.number_words
-            .longest(&reader.keys(k, noun))
-            .filter(|(_, w)| !w.approximate && w.value >= 1.0 && w.value.fract() == 0.0)
-            .map(|(_, w)| w.value as u32)
-    });
-    // The parties: the subject and "with X" / "between X and Y" after the verb.
-    let mut parties = subject;
-    counterparts(reader, t + n..c1.min(b + 8), end, &mut parties);
-    at_encounter(meetings, s, &mut parties);
-    reader.drop_portfolios(s, &mut parties);
-    // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,
-    // the people of the encounter told shortly before, or of any encounter told before when
-    // a group stands for them ("las dos delegaciones").
-    let mut found = found;
-    if parties.is_empty() {
-        let reach = if groups.is_empty() { RECENT_MEETING } else { s };
-        if let Some(m) = meetings.iter().rev().find(|m| {
-            m.sentence < s && s - m.sentence <= reach && !m.join_only && m.parts.len() >= 2
-        }) {
-            parties.clone_from(&m.parts);
-            found = Found::Before;
-        }
-    }
-    if parties.is_empty() {
-        return None;
-    }
-    let confidence = match (parties.len() >= 2, found) {
-        (true, Found::Here) => 0.9,
-        (true, Found::Before) => 0.7,
-        _ => 0.6,
-    };
-    Some(Read {
-        sentence: s,
-        parties,
-        title: span(reader, a, b),
-        topics: topics(reader, s, b),
-        count,
-        many: plural || count.is_some_and(|c| c >= 2),
-        when: reader.when(s, t),
-        confidence,
-        status,
-    })
+    (a, qualified_end(cl, i.at + i.len, c1, end))
 }
 
-/// Adds the names after "with X" / "between X and Y" in tokens `r` (of a sentence ending at
-/// `end`) to `parties`; returns where the first such phrase that names someone starts.
+/// The title of an instrument named before its verb: the noun with the words that describe it
+/// right before it ("Ein entsprechendes Investitionsabkommen", "the trade protocol") and after it.
+fn title_around(cl: &Clauses, c0: usize, i: Instrument, c1: usize, end: usize) -> (usize, usize) {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    // Lower-case describing words only: no date, number or name ("am Mittwoch", "April 15").
+    let mut a = i.at;
+    while a > c0
+        && i.at - a < 3
+        && toks[a - 1].is_word()
+        && (!toks[a - 1].cap || lex.nouns_capitalized && a - 1 > c0 && !toks[a - 2].cap)
+        && !lex.is_stopword(&toks[a - 1].key)
+        && cl.ents.mention_at(a - 1).is_none()
+        && cl.link(a - 1, i.at).is_none()
+        && lex.weekdays.longest(&cl.keys(a - 1, i.at)).is_none()
+        && lex.months.longest(&cl.keys(a - 1, i.at)).is_none()
+    {
+        a -= 1;
+    }
+    (a, qualified_end(cl, i.at + i.len, c1, end))
+}
+
+/// Adds the names after "with X" / "between X and Y" / "by X" in tokens `r` (of a sentence ending
+/// at `end`) to `parties`; returns where the first such phrase that names someone starts.
 fn counterparts(
-    reader: &Clauses,
+    cl: &Clauses,
     r: std::ops::Range<usize>,
     end: usize,
     parties: &mut Vec<usize>,
@@ -337,9 +318,11 @@ fn counterparts(
     let mut first = None;
     let mut k = r.start;
     while k < r.end {
-        match reader.link(k, end) {
-            Some((m, Link::With | Link::Between)) => {
-                let (l, e) = reader.list(k + m, end);
+        match cl.link(k, end) {
+            // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb.)
+            Some((m, Link::By)) if k > r.start + 2 => k += m,
+            Some((m, Link::With | Link::Between | Link::By)) => {
+                let (l, e) = cl.list(k + m, end);
                 if !l.is_empty() {
                     first.get_or_insert(k);
                 }
@@ -377,16 +360,329 @@ fn at_encounter(meetings: &[Reading], s: usize, parties: &mut Vec<usize>) {
     }
 }
 
+/// A signing or an agreeing at `t` (`n` tokens) of sentence `s`.
+fn signing(
+    cl: &Clauses,
+    meetings: &[Reading],
+    s: usize,
+    t: usize,
+    n: usize,
+    verb: SignVerb,
+) -> Option<Read> {
+    let doc = cl.doc;
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let status = cl.status(s, t, n);
+    if status == Status::Unreal {
+        return None;
+    }
+    let (c0, c1) = cl.clause(s, t);
+    let end = doc.sentences[s].tokens.end;
+    if pending(cl, c0, t) {
+        return None;
+    }
+    // The instrument: after the verb (before another verb of agreeing), else before it.
+    let after = (t + n..c1.min(t + n + NOUN_WINDOW))
+        .take_while(|&k| k == t + n || lex.sign_verbs.longest(&cl.keys(k, end)).is_none())
+        .find_map(|k| instrument(cl, k, end));
+    let before = match after {
+        Some(_) => None,
+        None => (c0.max(t.saturating_sub(BEFORE_WINDOW))..t)
+            .rev()
+            .find_map(|k| instrument(cl, k, t)),
+    };
+    if let Some(i) = after.or(before) {
+        if pending(cl, c0.max(i.at.saturating_sub(3)), i.at) {
+            return None;
+        }
+    }
+    let anchor = before.map_or(t, |i| i.at);
+    let (subject, found, groups) = cl.subject_and_groups(s, anchor);
+    let mut parties = subject;
+    let (title, count, many, topics) = match (after, before) {
+        (Some(i), _) => {
+            // "signed Roma defender Vincent Candela on a five-month deal": the one named between
+            // the verb and the instrument is a party.
+            for m in cl.ents.mentions_in(t + n..i.at) {
+                if cl.is_actor(m.entity) && !parties.contains(&m.entity) {
+                    parties.push(m.entity);
+                }
+            }
+            let (a, b) = title_after(cl, t + n, i, c1, end);
+            counterparts(cl, t + n..c1.min(b + 8), end, &mut parties);
+            let count = count(cl, a, i.at);
+            (
+                doc.original_text(span(cl, a, b)),
+                count,
+                i.plural || count.is_some_and(|c| c >= 2),
+                topics(cl, s, b),
+            )
+        }
+        (None, Some(i)) => {
+            let (a, mut b) = title_around(cl, c0, i, c1, end);
+            // "einen Vertrag mit Präsident Macron unterzeichnet", "the treaty was signed by X":
+            // the counterparts between the instrument and the verb, and after the verb.
+            let mut v = t;
+            while v > b && (!toks[v - 1].is_word() || lex.is_stopword(&toks[v - 1].key)) {
+                v -= 1;
+            }
+            if let Some(k) = counterparts(cl, b..v, end, &mut parties) {
+                b = b.min(k);
+            }
+            if lex.verb_final {
+                for m in cl.ents.mentions_in(b..t) {
+                    if cl.is_actor(m.entity) && !parties.contains(&m.entity) {
+                        parties.push(m.entity);
+                    }
+                }
+            }
+            counterparts(cl, t + n..c1, end, &mut parties);
+            let count = count(cl, a, i.at);
+            (
+                doc.original_text(span(cl, a, b.max(i.at + i.len))),
+                count,
+                i.plural || count.is_some_and(|c| c >= 2),
+                Vec::new(),
+            )
+        }
+        (None, None) => return decision(cl, s, t, n, verb, parties, found, status),
+    };
+    at_encounter(meetings, s, &mut parties);
+    cl.drop_portfolios(s, &mut parties);
+    // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,
+    // the people of the encounter told shortly before, or of any encounter told before when
+    // a group stands for them ("las dos delegaciones").
+    let mut found = found;
+    if parties.is_empty() {
+        let reach = if groups.is_empty() { RECENT_MEETING } else { s };
+        if let Some(m) = meetings.iter().rev().find(|m| {
+            m.sentence < s && s - m.sentence <= reach && !m.join_only && m.parts.len() >= 2
+        }) {
+            parties.clone_from(&m.parts);
+            found = Found::Before;
+        }
+    }
+    if parties.is_empty() {
+        return None;
+    }
+    let confidence = match (parties.len() >= 2, found) {
+        (true, Found::Here) => 0.9,
+        (true, Found::Before) => 0.7,
+        _ => 0.6,
+    };
+    Some(Read {
+        sentence: s,
+        parties,
+        title,
+        topics,
+        count,
+        many,
+        when: cl.when(s, t),
+        confidence,
+        status,
+    })
+}
+
+/// A joint decision with no instrument: "il G7 ha accettato di utilizzare i profitti…", "haben
+/// sich geeinigt, bis zu 130 Mitarbeiter zu entlassen". A low-confidence card.
+#[allow(clippy::too_many_arguments)]
+fn decision(
+    cl: &Clauses,
+    s: usize,
+    t: usize,
+    n: usize,
+    verb: SignVerb,
+    parties: Vec<usize>,
+    found: Found,
+    status: Status,
+) -> Option<Read> {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    if verb != SignVerb::Agree || parties.is_empty() || found != Found::Here {
+        return None;
+    }
+    let end = cl.doc.sentences[s].tokens.end;
+    // What was decided: the words after the verb, to the end of the clause (across the comma
+    // that opens an infinitive: "geeinigt, … zu entlassen").
+    let mut from = t + n;
+    while from < end && toks[from].kind == TokenKind::Punct && toks[from].key == "," {
+        from += 1;
+    }
+    let (_, c1) = cl.clause(s, from);
+    let stop = c1.min(from + DECISION_WORDS);
+    let refused =
+        (from..stop).any(|k| matches!(agreement_word(cl, k, end), Some((_, AgreementWord::Not))));
+    let mut b = stop;
+    while b > from && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
+        b -= 1;
+    }
+    let mut a = from;
+    while a < b && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
+        a += 1;
+    }
+    // "haben sich auf eine Koalitionsregierung geeinigt": what was agreed on, before a verb that
+    // comes last.
+    if b <= a && lex.verb_final {
+        let (c0, _) = cl.clause(s, t);
+        if let Some(on) = (c0..t).find(|&k| matches!(cl.link(k, t), Some((1, Link::On)))) {
+            a = on + 1;
+            b = t;
+            while a < b && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
+                a += 1;
+            }
+            while b > a && (!toks[b - 1].is_word() || lex.is_stopword(&toks[b - 1].key)) {
+                b -= 1;
+            }
+        }
+    }
+    if refused || b <= a {
+        return None;
+    }
+    Some(Read {
+        sentence: s,
+        parties,
+        title: cl.doc.original_text(span(cl, a, b)),
+        topics: Vec::new(),
+        count: None,
+        many: false,
+        when: cl.when(s, t),
+        confidence: 0.4,
+        status,
+    })
+}
+
+/// Buying or taking over at `t` (`n` tokens) of sentence `s`: the buyer (the subject, or the agent
+/// of a passive: "taken over by X") and the company bought (named right after the verb, or before
+/// a verb that comes last: "hatte Tesla die Firma X übernommen"), titled with the language's word
+/// for an acquisition ("acquisition of X", "Übernahme von X").
+fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
+    let doc = cl.doc;
+    let lex = doc.lex;
+    let status = cl.status(s, t, n);
+    if status == Status::Unreal {
+        return None;
+    }
+    let (c0, c1) = cl.clause(s, t);
+    if pending(cl, c0, t) {
+        return None;
+    }
+    let company = |e: usize| cl.ents.list[e].kind == EntityKind::Organization;
+    let (subject, _, _) = cl.subject_and_groups(s, t);
+    let passive = matches!(cl.link(t + n - 1, t + n), Some((1, Link::By)));
+    // The one named right after the verb, past articles and kind words ("die Firma", "the
+    // carmaker"; not "took over at the Home Office").
+    let named_after = |from: usize| {
+        let mut k = from;
+        while k < c1.min(from + 4)
+            && cl.ents.mention_at(k).is_none()
+            && cl.link(k, c1).is_none_or(|(_, l)| l == Link::Of)
+            && cl.doc.tokens[k].is_word()
+            && !cl.doc.tokens[k].cap
+        {
+            k += 1;
+        }
+        cl.ents
+            .mention_at(k)
+            .filter(|m| m.tokens.start == k)
+            .map(|m| m.entity)
+    };
+    let (buyer, bought) = if passive {
+        (named_after(t + n)?, *subject.first()?)
+    } else if let Some(o) = named_after(t + n).filter(|&o| company(o)) {
+        (*subject.first()?, o)
+    } else if lex.verb_final {
+        // "hat im Mai die Baltic Power GmbH übernommen": the last company before the verb.
+        let buyer = *subject.first()?;
+        let o = cl
+            .ents
+            .mentions_in(c0..t)
+            .map(|m| m.entity)
+            .filter(|&e| company(e) && e != buyer)
+            .last()?;
+        (buyer, o)
+    } else {
+        return None;
+    };
+    if buyer == bought || !company(bought) || !cl.is_actor(buyer) {
+        return None;
+    }
+    let name = &cl.ents.list[bought].name;
+    let title = match &lex.acquisition_title {
+        Some(o) => format!("{} {name}", capitalize(o)),
+        None => name.clone(),
+    };
+    Some(Read {
+        sentence: s,
+        parties: vec![buyer, bought],
+        title,
+        topics: Vec::new(),
+        count: None,
+        many: false,
+        when: cl.when(s, t),
+        confidence: 0.7,
+        status,
+    })
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// An instrument with no verb of agreeing in its clause, between named sides: "l'accordo tra
+/// Argentina e Iran", "the 2015 deal between Iran and six powers".
+fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
+    let doc = cl.doc;
+    let (c0, c1) = cl.clause(s, i.at);
+    let end = doc.sentences[s].tokens.end;
+    if has_sign_verb(cl, c0, c1) || pending(cl, c0, i.at) {
+        return None;
+    }
+    let between = matches!(cl.link(i.at + i.len, end), Some((_, Link::Between)))
+        || matches!(
+            cl.link(qualified_end(cl, i.at + i.len, c1, end), end),
+            Some((_, Link::Between))
+        );
+    if !between {
+        return None;
+    }
+    let status = cl.status(s, i.at, i.len);
+    if status == Status::Unreal {
+        return None;
+    }
+    let mut parties = Vec::new();
+    let first = counterparts(cl, i.at + i.len..c1, end, &mut parties)?;
+    if parties.len() < 2 {
+        return None;
+    }
+    let (a, b) = title_around(cl, c0, i, c1, end);
+    let count = count(cl, a, i.at);
+    Some(Read {
+        sentence: s,
+        parties,
+        title: doc.original_text(span(cl, a, b.min(first).max(i.at + i.len))),
+        topics: Vec::new(),
+        count,
+        many: i.plural || count.is_some_and(|c| c >= 2),
+        when: cl.when(s, i.at),
+        confidence: 0.6,
+        status,
+    })
+}
+
 /// The list of what an agreement covers, after an opener near the title: "ranging from
 /// education and justice to civilian nuclear projects" → [education, justice, civilian nuclear
 /// projects].
-fn topics(reader: &Clauses, s: usize, from: usize) -> Vec<String> {
-    let doc = reader.doc;
+fn topics(cl: &Clauses, s: usize, from: usize) -> Vec<String> {
+    let doc = cl.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = doc.sentences[s].tokens.end;
     let opener = (from..end.min(from + 3)).find_map(|k| {
-        match lex.agreement_words.longest(&reader.keys(k, end)) {
+        match lex.agreement_words.longest(&cl.keys(k, end)) {
             Some((n, AgreementWord::Topics)) => Some(k + n),
             _ => None,
         }
@@ -403,14 +699,14 @@ fn topics(reader: &Clauses, s: usize, from: usize) -> Vec<String> {
                 a += 1;
             }
             if a < b {
-                out.push(doc.original_text(span(reader, a, b)));
+                out.push(doc.original_text(span(cl, a, b)));
             }
         }
     };
     while k < end {
         let tok = &toks[k];
         let sep = matches!(
-            lex.agreement_words.longest(&reader.keys(k, end)),
+            lex.agreement_words.longest(&cl.keys(k, end)),
             Some((_, AgreementWord::Sep))
         );
         if tok.kind == TokenKind::Punct && tok.key == "," || sep {

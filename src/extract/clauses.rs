@@ -212,7 +212,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
         (tok.kind == TokenKind::Punct
             && match tok.key.as_str() {
-                ";" | ":" | "." => true,
+                ";" | ":" => true,
+                // Inside a sentence, a period glued to a word closes an abbreviation or an
+                // initial ("Acme Inc. bought", "U.S. officials").
+                "." => tok.space_before || t == 0 || !self.doc.tokens[t - 1].is_word(),
                 "(" | ")" => !self.name_in_brackets(t),
                 _ => false,
             })
@@ -224,21 +227,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 .is_some()
     }
 
-    /// Is the bracket at `t` one of a name's ("Frankfurt (Oder)", "the Free Syrian Army (FSA)"):
-    /// a few capitalized words inside? Such brackets do not end a clause.
+    /// Is the bracket at `t` one of a short aside: a name, an acronym, an amount ("Frankfurt
+    /// (Oder)", "the Free Syrian Army (FSA)", "a $6bn (£3.12bn) deal")? Four tokens at most
+    /// inside. Such brackets do not end a clause.
     pub(crate) fn name_in_brackets(&self, t: usize) -> bool {
         let toks = &self.doc.tokens;
-        let name = |r: std::ops::Range<usize>| {
-            !r.is_empty() && toks[r].iter().all(|x| x.is_word() && x.cap)
-        };
         match toks[t].key.as_str() {
-            "(" => (t + 2..toks.len().min(t + 5))
-                .find(|&k| toks[k].key == ")")
-                .is_some_and(|k| name(t + 1..k)),
-            ")" => (t.saturating_sub(4)..t.saturating_sub(1))
-                .rev()
-                .find(|&k| toks[k].key == "(")
-                .is_some_and(|k| name(k + 1..t)),
+            "(" => (t + 2..toks.len().min(t + 6)).any(|k| toks[k].key == ")"),
+            ")" => (t.saturating_sub(5)..t.saturating_sub(1)).any(|k| toks[k].key == "("),
             _ => false,
         }
     }
@@ -631,6 +627,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut by_comma = false; // joined by a comma only
         let mut comma = k;
         let mut loose = 0; // plain words skipped since the last name or comma
+        let mut noun_between = false; // a noun of a kind, a role or a person since the last name
         while k < end {
             if self.quoted(k) {
                 break;
@@ -638,10 +635,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if let Some(m) = self.ents.mention_at(k) {
                 let e = m.entity;
                 if !joined && !out.is_empty() {
-                    // "U.S. Secretary of State John Kerry": the country qualifies the person.
+                    // "U.S. Secretary of State John Kerry": the country qualifies the person;
+                    // "Hollywood studio Warner Brothers", "Roma defender Vincent Candela": a name
+                    // before a noun of a kind, a role or a person qualifies the name after it.
                     let last = out.len() - 1;
-                    if self.ents.list[out[last]].kind == EntityKind::Country && self.is_person(e) {
+                    let qualifies = (self.ents.list[out[last]].kind == EntityKind::Country
+                        && self.is_person(e))
+                        || (noun_between && self.is_actor(e));
+                    if qualifies {
                         out[last] = e;
+                        noun_between = false;
                         k = m.tokens.end.max(k + 1);
                         continue;
                     }
@@ -658,8 +661,23 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         out.push(e);
                     }
                 } else if out.is_empty() {
-                    break; // a place: not a list of people
+                    // "with Hollywood studio Warner Brothers": a place that qualifies the name
+                    // after its noun; else a place is not a list of people.
+                    let mut j = m.tokens.end;
+                    while j < end.min(m.tokens.end + 2) && self.kind_noun(j) {
+                        j += 1;
+                    }
+                    let named = self
+                        .ents
+                        .mention_at(j)
+                        .is_some_and(|n| n.tokens.start == j && self.is_actor(n.entity));
+                    if j > m.tokens.end && named {
+                        k = j;
+                        continue;
+                    }
+                    break;
                 }
+                noun_between = false;
                 joined = false;
                 loose = 0;
                 k = m.tokens.end.max(k + 1);
@@ -691,11 +709,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     k += n;
                     continue;
                 }
-                Some((_, Link::With | Link::Between | Link::At | Link::Capital)) => break,
+                Some((
+                    _,
+                    Link::With | Link::Between | Link::At | Link::Capital | Link::By | Link::On,
+                )) => break,
                 _ => {}
             }
             if self.boundary(k) {
                 break;
+            }
+            if !joined && !out.is_empty() && self.kind_noun(k) {
+                noun_between = true;
+                k += 1;
+                continue;
             }
             if let Some(n) = self.filler(k, end) {
                 k += n;
@@ -710,6 +736,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
             break;
         }
         (out, k)
+    }
+
+    /// Is token `k` a lower-case noun of a kind of body, a role or a person ("studio", "boss",
+    /// "defender")?
+    pub(crate) fn kind_noun(&self, k: usize) -> bool {
+        let lex = self.doc.lex;
+        let tok = &self.doc.tokens[k];
+        tok.is_word()
+            && !tok.cap
+            && (lex.org_cues.contains(&tok.key)
+                || lex.org_kinds.contains(&tok.key)
+                || lex.person_nouns.contains(&tok.key)
+                || lex.titles.contains_key(&tok.key))
     }
 
     /// Does a verb-like word follow token `k` (after function words), rather than a comma,
