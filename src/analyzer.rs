@@ -5,7 +5,7 @@ use serde::Deserialize;
 use crate::analysis::{Analysis, Fact, FactKind, Stats};
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::{agreements, clauses, entities, meetings, numbers, quotes};
+use crate::extract::{agreements, clauses, entities, meetings, mentions, numbers, quotes};
 use crate::lexicon::lexicon;
 use crate::summarize;
 
@@ -167,12 +167,13 @@ impl Analyzer {
         {
             warnings.push(format!("language uncertain (guessed \"{}\")", doc.lex.code));
         }
-        let ents = entities::extract(&doc);
+        let mut ents = entities::extract(&doc);
+        let refs = mentions::Mentions::resolve(&doc, &mut ents);
         let mut facts: Vec<Fact> = Vec::new();
         let wants = |k: FactKind| self.kinds.contains(&k);
         if wants(FactKind::Meeting) || wants(FactKind::Agreement) {
             // Both read the meeting words: once.
-            let reader = clauses::Clauses::new(&doc, &ents);
+            let reader = clauses::Clauses::new(&doc, &ents, &refs);
             let readings = reader.readings();
             if wants(FactKind::Meeting) {
                 facts.extend(

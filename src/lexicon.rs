@@ -395,7 +395,7 @@ pub struct Lexicon {
     pub units: Phrases<String>,
     pub qualifiers: Phrases<String>,
     /// Nouns for a group of people who can meet ("officials", "delegations", `group_words.txt`).
-    pub group_words: Phrases<()>,
+    pub group_words: Phrases<GroupWord>,
     pub months: Phrases<u8>,
     pub weekdays: Phrases<u8>,
     pub speech_verbs: Phrases<()>,
@@ -478,6 +478,17 @@ pub struct Lexicon {
     pub modality: Phrases<Modality>,
     /// Endings of a verb that make it future or conditional ("incontrerà", "rencontrerait").
     pub modality_endings: Vec<(String, Modality)>,
+}
+
+/// A word of `group_words.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupWord {
+    /// People: "officials", "delegations".
+    People,
+    /// Countries, bodies or sides: "countries", "sides", "governments".
+    Sides,
+    /// "both", "entrambi", "beide": the noun after it stands for the two named last.
+    Both,
 }
 
 /// Whether what a clause tells took place (`modality.txt`).
@@ -602,7 +613,13 @@ impl Lexicon {
             },
             units: phrases(f.units, |r| column(r, 1)),
             qualifiers: phrases(f.qualifiers, |r| column(r, 1)),
-            group_words: phrases(f.group_words, |_| Some(())),
+            group_words: phrases(f.group_words, |r| {
+                Some(match r.get(1).copied() {
+                    Some("country") => GroupWord::Sides,
+                    Some("both") => GroupWord::Both,
+                    _ => GroupWord::People,
+                })
+            }),
             months: phrases(f.months, |r| r.get(1)?.parse().ok()),
             weekdays: phrases(f.weekdays, |r| r.get(1)?.parse().ok()),
             speech_verbs: phrases(f.speech_verbs, |_| Some(())),

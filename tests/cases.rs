@@ -3,7 +3,7 @@
 //! language, a text (`\n` for a line break) and what the analysis of that text must give:
 //!
 //! - `meetings.tsv`: `participants` (names separated by `;`, each found inside one participant's
-//!   name; empty: no meeting card at all), `place`, `when` (found inside the card's), `status`
+//!   name, or after `!` in none of them; `-`: no meeting card at all), `place`, `when` (found inside the card's), `status`
 //!   (`planned`, or empty for held);
 //! - `agreements.tsv`: `parties` (as above; empty: no agreement card), `title` (found inside the
 //!   title), `count`, `status`;
@@ -99,9 +99,19 @@ fn names(list: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Every name of `want` (`;`-separated) inside a different one of `got`.
+/// Every name of `want` (`;`-separated) inside a different one of `got`; a name after `!` in
+/// none of them.
 fn sides_match(got: &[String], want: &str) -> bool {
-    let want: Vec<String> = want.split(';').map(|w| lower(w.trim())).collect();
+    let (absent, want): (Vec<String>, Vec<String>) = want
+        .split(';')
+        .map(|w| lower(w.trim()))
+        .partition(|w| w.starts_with('!'));
+    if absent
+        .iter()
+        .any(|a| got.iter().any(|g| g.contains(a.trim_start_matches('!'))))
+    {
+        return false;
+    }
     let mut used = vec![false; got.len()];
     want.iter().all(
         |w| match (0..got.len()).find(|&i| !used[i] && got[i].contains(w.as_str())) {

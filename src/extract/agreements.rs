@@ -735,8 +735,9 @@ mod tests {
 
     fn agreements(text: &str, lang: &str) -> Vec<Agreement> {
         let doc = Document::new(text, Some(lang));
-        let ents = entities::extract(&doc);
-        let reader = Clauses::new(&doc, &ents);
+        let mut ents = entities::extract(&doc);
+        let refs = crate::extract::mentions::Mentions::resolve(&doc, &mut ents);
+        let reader = Clauses::new(&doc, &ents, &refs);
         extract(&reader, &reader.readings())
     }
 

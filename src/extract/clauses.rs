@@ -9,7 +9,8 @@
 use crate::analysis::{EntityKind, MeetingType};
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::lexicon::{Link, Modality};
+use crate::extract::mentions::Mentions;
+use crate::lexicon::{GroupWord, Link, Modality};
 use crate::segment::{closes, is_open_quote, Range, TokenKind};
 
 /// A place as a card names it.
@@ -31,6 +32,19 @@ pub(crate) enum Found {
     Before,
 }
 
+/// What is read after a word: who, where.
+pub(crate) struct Arguments {
+    /// The people and bodies: the object, "with X", "between X and Y", "of X".
+    pub parts: Vec<usize>,
+    pub place: Option<Place>,
+    /// How many of the parts are the bare object ("met Kim").
+    pub direct: usize,
+    /// Groups no name stands for ("with congressional Democrats").
+    pub groups: Vec<Range>,
+    /// How many sides "between X and Y" names: they are all the sides.
+    pub between: usize,
+}
+
 /// Whether what a clause tells took place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Status {
@@ -50,6 +64,8 @@ const STATUS_AFTER: usize = 4;
 pub(crate) struct Clauses<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub ents: &'d Entities,
+    /// Descriptions, pronouns and pairs, resolved.
+    pub refs: &'d Mentions,
     /// Is the token inside quotation marks?
     quoted: Vec<bool>,
 }
@@ -61,7 +77,7 @@ const WINDOW: usize = 24;
 const DESCRIPTION_WORDS: usize = 6;
 
 impl<'d, 'a> Clauses<'d, 'a> {
-    pub fn new(doc: &'d Document<'a>, ents: &'d Entities) -> Self {
+    pub fn new(doc: &'d Document<'a>, ents: &'d Entities, refs: &'d Mentions) -> Self {
         let mut quoted = vec![false; doc.tokens.len()];
         for r in &doc.block_tokens {
             let mut open: Option<&str> = None;
@@ -83,11 +99,23 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 }
             }
         }
-        Clauses { doc, ents, quoted }
+        Clauses {
+            doc,
+            ents,
+            refs,
+            quoted,
+        }
     }
 
     pub fn quoted(&self, t: usize) -> bool {
         self.quoted.get(t).copied().unwrap_or(false)
+    }
+
+    /// The description, pronoun or pair that starts at token `t` and stands for entities the
+    /// text named: (those entities, where the mention ends, named in an earlier sentence).
+    pub(crate) fn resolved_at(&self, t: usize) -> Option<(&[usize], usize, bool)> {
+        let r = self.refs.starting_at(t)?;
+        (!r.entities.is_empty()).then_some((r.entities.as_slice(), r.tokens.end, r.before))
     }
 
     /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
@@ -296,7 +324,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
     /// down to `from` ("congressional Democrats", "Cuban delegations"): its byte range and how
     /// many tokens the group word takes.
     pub(crate) fn group_at(&self, from: usize, k: usize, end: usize) -> Option<(Range, usize)> {
-        let (n, _) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
+        let (n, w) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
+        if *w == GroupWord::Both {
+            return None;
+        }
         let mut a = k;
         while a > from && k - a < 2 {
             let tok = &self.doc.tokens[a - 1];
@@ -442,10 +473,26 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut found = Vec::new();
         let mut groups = Vec::new();
         let mut dropped = false;
+        // Every one found was named in an earlier sentence (a pronoun, a description).
+        let mut all_before = true;
         let mut k = c0;
         while k < t {
             if self.quoted(k) {
                 k += 1;
+                continue;
+            }
+            // "He met…", "the Mexican president received…", "the two countries signed…".
+            if let Some((es, e_end, before)) = self.resolved_at(k) {
+                for &e in es {
+                    if self.is_actor(e) && !found.contains(&e) {
+                        found.push(e);
+                    }
+                }
+                all_before &= before;
+                k = e_end.max(k + 1);
+                if lex.verb_final && e_end == k && self.link(k - 1, k).is_some() {
+                    break;
+                }
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
@@ -457,6 +504,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     .is_some_and(|x| x.key == "'s");
                 if self.is_actor(m.entity) && !owner {
                     found.push(m.entity);
+                    all_before = false;
                 }
                 k = m.tokens.end.max(k + 1);
                 continue;
@@ -514,7 +562,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
         if !found.is_empty() {
             found.dedup();
-            return (found, Found::Here, groups);
+            let how = if all_before {
+                Found::Before
+            } else {
+                Found::Here
+            };
+            return (found, how, groups);
         }
         // "Officials met with…": a group opens the clause, no name.
         if !groups.is_empty() {
@@ -631,6 +684,22 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while k < end {
             if self.quoted(k) {
                 break;
+            }
+            // "con il suo omologo ucraino", "with her", "between the two countries".
+            if let Some((es, e_end, _)) = self.resolved_at(k) {
+                if !joined && !out.is_empty() {
+                    break;
+                }
+                for &e in es {
+                    if self.is_actor(e) && !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+                noun_between = false;
+                joined = false;
+                loose = 0;
+                k = e_end.max(k + 1);
+                continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
                 let e = m.entity;
@@ -847,6 +916,24 @@ impl<'d, 'a> Clauses<'d, 'a> {
         None
     }
 
+    /// A body named after "at" / "in" stands for its building ("all'Eliseo", "at the Kremlin",
+    /// "au Quirinal"): a place for an encounter.
+    pub(crate) fn building_at(&self, mut k: usize, end: usize) -> Option<Place> {
+        while k < end
+            && self.doc.tokens[k].is_word()
+            && self.doc.lex.articles.contains(&self.doc.tokens[k].key)
+        {
+            k += 1;
+        }
+        let m = self.ents.mention_at(k).filter(|m| m.tokens.start == k)?;
+        let f = &self.ents.list[m.entity];
+        (f.kind == EntityKind::Organization && m.tokens.len() <= 3).then(|| Place {
+            name: f.name.clone(),
+            country: f.country.clone(),
+            city: false,
+        })
+    }
+
     /// The date word of sentence `s` nearest to token `t` ("giovedì", "on Wednesday",
     /// "in September", "May 16"), as a byte range with its preposition and day number.
     pub fn when(&self, s: usize, t: usize) -> Option<Range> {
@@ -905,20 +992,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
     /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
     /// the object ("met Kim", "visited Hanoi"), "with X", "between X and Y", "of X", "in X".
     /// Also returns how many of the participants are the bare object.
-    pub(crate) fn arguments(
-        &self,
-        s: usize,
-        k: usize,
-        kind: MeetingType,
-    ) -> (Vec<usize>, Option<Place>, usize, Vec<Range>) {
+    pub(crate) fn arguments(&self, s: usize, k: usize, kind: MeetingType) -> Arguments {
         let sent = &self.doc.sentences[s];
         let end = sent.tokens.end.min(k + WINDOW);
         let mut parts: Vec<usize> = Vec::new();
         let mut groups: Vec<Range> = Vec::new();
         let mut place: Option<Place> = None;
+        let mut between = 0;
         // The object right after the word.
         let mut j = k;
-        while j < end && self.ents.mention_at(j).is_none() {
+        while j < end && self.ents.mention_at(j).is_none() && self.resolved_at(j).is_none() {
             // "ha accolto i suoi omologhi, tra cui X e Y".
             if let Some(n) = self.including(j, end) {
                 j += n;
@@ -927,6 +1010,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
             match self.link(j, end) {
                 Some((n, Link::Pronoun)) => {
                     j += n; // "ses homologues"
+                    continue;
+                }
+                // "il presidente degli Emirati, X": the "of" of a title.
+                Some((n, Link::Of)) if j > k && self.kind_noun(j - 1) => {
+                    j += n;
                     continue;
                 }
                 Some((_, Link::At)) => match self.place_phrase(j, end) {
@@ -947,7 +1035,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 None => break,
             }
         }
-        if let Some(m) = self.ents.mention_at(j) {
+        if self.resolved_at(j).is_some() {
+            let (l, _) = self.list(j, end);
+            parts.extend(l);
+        } else if let Some(m) = self.ents.mention_at(j) {
             match self.ents.list[m.entity].kind {
                 EntityKind::Place => place = self.place_at(j, end),
                 EntityKind::Country if kind == MeetingType::Visit => place = self.place_at(j, end),
@@ -982,10 +1073,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 break;
             }
             match self.link(j, end) {
-                Some((n, Link::With | Link::Between)) => {
+                Some((n, link @ (Link::With | Link::Between))) => {
                     let (l, e) = self.list(j + n, end);
                     // "with congressional Democrats": the word the list stopped at may be the group.
-                    groups.extend(self.groups_in(j + n, (e + 1).min(end)));
+                    let g = self.groups_in(j + n, (e + 1).min(end));
+                    if link == Link::Between {
+                        between += l.len() + g.len();
+                    }
+                    groups.extend(g);
                     for p in l {
                         if !parts.contains(&p) {
                             parts.push(p);
@@ -997,7 +1092,9 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 }
                 Some((n, Link::At)) => {
                     if place.is_none() {
-                        place = self.place_at(j + n, end);
+                        place = self
+                            .place_at(j + n, end)
+                            .or_else(|| self.building_at(j + n, end));
                     }
                     j += n;
                     first = false;
@@ -1026,7 +1123,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
             first = false;
             j += 1;
         }
-        (parts, place, direct, groups)
+        Arguments {
+            parts,
+            place,
+            direct,
+            groups,
+            between,
+        }
     }
 
     /// A name right before a noun ("Putin's visit", "the Pyongyang visit").

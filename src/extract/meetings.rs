@@ -131,7 +131,9 @@ impl Clauses<'_, '_> {
             return None;
         }
         let end = self.doc.sentences[s].tokens.end;
-        let (mut objs, mut place, direct, mut groups) = self.arguments(s, t + n, kind);
+        let args = self.arguments(s, t + n, kind);
+        let (mut objs, mut place, direct, mut groups) =
+            (args.parts, args.place, args.direct, args.groups);
         if needs_object {
             let mut j = t + n;
             let mut loose = 0;
@@ -143,6 +145,11 @@ impl Clauses<'_, '_> {
                 match self.link(j, end) {
                     // "ses homologues", "i suoi omologhi".
                     Some((n, Link::And | Link::Pronoun)) => {
+                        j += n;
+                        continue;
+                    }
+                    // "il presidente degli Emirati, X": the "of" of a title.
+                    Some((n, Link::Of)) if j > t + 1 && self.kind_noun(j - 1) => {
                         j += n;
                         continue;
                     }
@@ -200,7 +207,13 @@ impl Clauses<'_, '_> {
             place = before_place;
         }
         let (mut parts, found, subject_groups) = self.subject_and_groups(s, t);
-        groups.splice(0..0, subject_groups);
+        // "it raises rights in meetings between U.S. and Cuban delegations": "between" names all
+        // the sides; the subject only speaks of them.
+        if args.between >= 2 {
+            parts.clear();
+        } else {
+            groups.splice(0..0, subject_groups);
+        }
         // "visited the Traiskirchen center", "welcomed the U.S. attack": with no one acting, a
         // lone institution or country right after the word is what is acted on, not a party.
         if parts.is_empty()
@@ -547,8 +560,9 @@ mod tests {
 
     fn meetings(text: &str, lang: &str) -> Vec<Got> {
         let doc = Document::new(text, Some(lang));
-        let ents = entities::extract(&doc);
-        let reader = Clauses::new(&doc, &ents);
+        let mut ents = entities::extract(&doc);
+        let refs = crate::extract::mentions::Mentions::resolve(&doc, &mut ents);
+        let reader = Clauses::new(&doc, &ents, &refs);
         extract(&reader, &reader.readings())
             .into_iter()
             .map(|m| Got {

@@ -4,5 +4,6 @@ pub mod agreements;
 pub mod clauses;
 pub mod entities;
 pub mod meetings;
+pub mod mentions;
 pub mod numbers;
 pub mod quotes;
