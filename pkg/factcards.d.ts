@@ -155,12 +155,25 @@ export interface AnalyzeOptions {
   summarySentences?: number;
   /** Which fact kinds to extract. Default: all. */
   kinds?: FactKind[];
+  /** A word budget for the summary: sentences are added while they fit. Default: none. */
+  maxWords?: number;
   /** Longer input is truncated with a warning (never a crash). Default: 1,000,000. */
   maxChars?: number;
 }
 
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-export type SyncInitInput = BufferSource | WebAssembly.Module;
+/**
+ * The instance type of a global class when the program's libraries declare it (`lib: ["dom"]`,
+ * `@types/node`), `never` otherwise: these declarations compile with or without the DOM types.
+ */
+type GlobalInstance<K extends string> = typeof globalThis extends Record<K, { prototype: infer T }> ? T : never;
+/** `WebAssembly.Module` where the environment's types have it. */
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
+type Bytes = ArrayBuffer | ArrayBufferView;
+
+/** Where the .wasm is: a URL (string or `URL`), a `Request` or `Response`, the bytes, or a compiled module. */
+export type InitInput = string | GlobalInstance<"URL"> | GlobalInstance<"Request"> | GlobalInstance<"Response"> | Bytes | WasmModule;
+/** The .wasm bytes or a compiled `WebAssembly.Module`. */
+export type SyncInitInput = Bytes | WasmModule;
 
 /**
  * Load and instantiate the WebAssembly module. Without an argument it fetches
