@@ -38,8 +38,8 @@ export function numberValue(fact: NumberFact, lang?: string): string;
 /** The qualifier alone in the article's language ("oltre", "more than"), or "". */
 export function numberQualifier(fact: NumberFact, lang?: string): string;
 
-/** One line for a meeting: "A ↔ B · place · when". */
-export function meetingLine(fact: Meeting): string;
+/** One line for a meeting: "A ↔ B · place · when", and "planned" in `lang` when it is to come. */
+export function meetingLine(fact: Meeting, lang?: string): string;
 
 /** The cards' labels in a language ("it", "pt-BR", …), English when factcards has none. */
 export function labels(lang?: string | null): Labels;
@@ -69,6 +69,8 @@ export interface Labels {
   empty: string;
   one: Record<"meeting" | "agreement" | "number" | "quote", string>;
   types: Record<"summit" | "talks" | "visit" | "call" | "meeting", string>;
+  /** What a card says when its meeting or agreement is to come. */
+  planned: Record<"meeting" | "agreement", string>;
 }
 
 /** People and countries as nodes, meetings and agreements as edges; null below three actors. */

@@ -21,6 +21,7 @@ const LABELS = {
     written: "as written", empty: "There is no text to analyse.",
     one: { meeting: "meeting", agreement: "agreement", number: "number", quote: "quote" },
     types: { summit: "summit", talks: "talks", visit: "visit", call: "call", meeting: "meeting" },
+    planned: { meeting: "planned", agreement: "to be signed" },
   },
   it: {
     cards: "Schede dei fatti", summary: "Riassunto", keyphrases: "Parole chiave", meeting: "Incontri",
@@ -31,6 +32,7 @@ const LABELS = {
     written: "nel testo", empty: "Non c'è testo da analizzare.",
     one: { meeting: "incontro", agreement: "accordo", number: "numero", quote: "citazione" },
     types: { summit: "vertice", talks: "colloqui", visit: "visita", call: "telefonata", meeting: "incontro" },
+    planned: { meeting: "in programma", agreement: "da firmare" },
   },
   es: {
     cards: "Fichas de hechos", summary: "Resumen", keyphrases: "Frases clave", meeting: "Reuniones",
@@ -41,6 +43,7 @@ const LABELS = {
     written: "en el texto", empty: "No hay texto que analizar.",
     one: { meeting: "reunión", agreement: "acuerdo", number: "cifra", quote: "cita" },
     types: { summit: "cumbre", talks: "conversaciones", visit: "visita", call: "llamada", meeting: "reunión" },
+    planned: { meeting: "prevista", agreement: "por firmar" },
   },
   fr: {
     cards: "Fiches factuelles", summary: "Résumé", keyphrases: "Mots-clés", meeting: "Rencontres",
@@ -51,6 +54,7 @@ const LABELS = {
     written: "dans le texte", empty: "Il n'y a pas de texte à analyser.",
     one: { meeting: "rencontre", agreement: "accord", number: "chiffre", quote: "citation" },
     types: { summit: "sommet", talks: "entretiens", visit: "visite", call: "appel", meeting: "rencontre" },
+    planned: { meeting: "prévue", agreement: "à signer" },
   },
   de: {
     cards: "Faktenkarten", summary: "Zusammenfassung", keyphrases: "Schlüsselbegriffe", meeting: "Treffen",
@@ -61,6 +65,7 @@ const LABELS = {
     written: "im Text", empty: "Kein Text zum Analysieren.",
     one: { meeting: "Treffen", agreement: "Abkommen", number: "Zahl", quote: "Zitat" },
     types: { summit: "Gipfel", talks: "Gespräche", visit: "Besuch", call: "Telefonat", meeting: "Treffen" },
+    planned: { meeting: "geplant", agreement: "noch zu unterzeichnen" },
   },
   pt: {
     cards: "Fichas de factos", summary: "Resumo", keyphrases: "Palavras-chave", meeting: "Encontros",
@@ -71,6 +76,7 @@ const LABELS = {
     written: "no texto", empty: "Não há texto para analisar.",
     one: { meeting: "encontro", agreement: "acordo", number: "número", quote: "citação" },
     types: { summit: "cimeira", talks: "conversações", visit: "visita", call: "telefonema", meeting: "encontro" },
+    planned: { meeting: "previsto", agreement: "por assinar" },
   },
 };
 
@@ -313,9 +319,14 @@ export function formatNumber(f, lang) {
   return q ? `${q} ${value}` : value;
 }
 
-/** One line for a meeting: "A ↔ B · place · when". */
-export function meetingLine(f) {
-  return [names(f.participants).join(" ↔ "), f.place, f.when].filter(Boolean).join(" · ");
+/** "planned" (a meeting) or "to be signed" (an agreement) in the card's language, when it is to come. */
+function planned(f, L) {
+  return f.status === "planned" ? L.planned[f.kind] : null;
+}
+
+/** One line for a meeting: "A ↔ B · place · when", and "planned" in `lang` when it is to come. */
+export function meetingLine(f, lang) {
+  return [names(f.participants).join(" ↔ "), f.place, f.when, planned(f, labels(lang))].filter(Boolean).join(" · ");
 }
 
 function evidence(f, text, L) {
@@ -330,14 +341,16 @@ function cardBody(f, L, lang) {
       const who = names(f.participants);
       return [
         h("h4", null, who.length ? who.join(" ↔ ") : L.types[f.type] ?? L.types.meeting),
-        h("p", { class: "line" }, [f.type ? L.types[f.type] ?? f.type : null, f.place, f.when].filter(Boolean).join(" · ")),
+        h("p", { class: "line" }, [f.type ? L.types[f.type] ?? f.type : null, f.place, f.when, planned(f, L)].filter(Boolean).join(" · ")),
       ];
     }
     case "agreement":
       return [
         h("h4", null, f.title || L.one.agreement),
         names(f.parties).length ? h("p", { class: "line" }, names(f.parties).join(" · ")) : null,
-        f.count > 1 || f.when ? h("p", { class: "line" }, [f.count > 1 ? L.count.replace("{n}", f.count) : null, f.when].filter(Boolean).join(" · ")) : null,
+        f.count > 1 || f.when || f.status === "planned"
+          ? h("p", { class: "line" }, [f.count > 1 ? L.count.replace("{n}", f.count) : null, f.when, planned(f, L)].filter(Boolean).join(" · "))
+          : null,
         f.topics?.length ? h("ul", { class: "chips", "aria-label": L.topics }, f.topics.map((t) => h("li", null, t))) : null,
       ];
     case "number":
@@ -548,10 +561,11 @@ export function toMarkdown(analysis) {
     if (!facts.length) continue;
     out.push(`## ${L[kind]}`, "");
     for (const f of facts) {
-      if (kind === "meeting") out.push(`- ${esc(meetingLine(f))}`);
+      if (kind === "meeting") out.push(`- ${esc(meetingLine(f, lang))}`);
       if (kind === "agreement") {
         const parties = names(f.parties).join(", ");
-        out.push(`- **${esc(f.title)}**${parties ? ` — ${esc(parties)}` : ""}${f.topics?.length ? ` (${f.topics.map(esc).join(", ")})` : ""}`);
+        const to = planned(f, L);
+        out.push(`- **${esc(f.title)}**${parties ? ` — ${esc(parties)}` : ""}${f.topics?.length ? ` (${f.topics.map(esc).join(", ")})` : ""}${to ? ` · ${to}` : ""}`);
       }
       if (kind === "number") out.push(`- **${esc(formatNumber(f, lang))}**${f.about ? ` ${esc(f.about)}` : ""}`);
       if (kind === "quote") out.push(`- “${esc(f.text)}” — ${esc(f.speaker?.name ?? L.unattributed)}`);

@@ -88,6 +88,8 @@ export interface Meeting extends FactBase {
   place?: string;
   /** As written: "giovedì", "on Wednesday", "in September". */
   when?: string;
+  /** Absent: held. "planned": announced or scheduled. Refused, cancelled, denied or hypothetical encounters are no card. */
+  status?: "held" | "planned";
 }
 
 export interface Agreement extends FactBase {
@@ -100,6 +102,8 @@ export interface Agreement extends FactBase {
   /** 12 for "una dozzina di accordi". */
   count?: number;
   when?: string;
+  /** Absent: signed or reached. "planned": to be signed. Proposals, talks under way and rejected deals are no card. */
+  status?: "signed" | "planned";
 }
 
 export type NumberCategory =

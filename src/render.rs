@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
-use crate::analysis::{Analysis, EntityKind, EntityRef, Fact, NumberCategory, NumberFact};
+use crate::analysis::{
+    AgreementStatus, Analysis, EntityKind, EntityRef, Fact, MeetingStatus, NumberCategory,
+    NumberFact,
+};
 
 /// How many entities the readable output lists; it says how many more there are.
 const ENTITIES_SHOWN: usize = 20;
@@ -95,19 +98,20 @@ fn names(refs: &[EntityRef]) -> String {
 fn meeting_line(f: &Fact, _: &str) -> Option<String> {
     let Fact::Meeting(m) = f else { return None };
     let who = names(&m.participants);
+    let planned = (m.status == Some(MeetingStatus::Planned)).then_some("planned");
     Some(joined([
         Some(who.as_str()),
         m.place.as_deref(),
         m.when.as_deref(),
+        planned,
     ]))
 }
 
 fn agreement_line(f: &Fact, _: &str) -> Option<String> {
     let Fact::Agreement(g) = f else { return None };
-    Some(dashed(
-        &joined([Some(g.title.as_str()), g.when.as_deref()]),
-        &names(&g.parties),
-    ))
+    let planned = (g.status == Some(AgreementStatus::Planned)).then_some("to be signed");
+    let what = joined([Some(g.title.as_str()), g.when.as_deref(), planned]);
+    Some(dashed(&what, &names(&g.parties)))
 }
 
 fn number_line(f: &Fact, language: &str) -> Option<String> {
@@ -428,6 +432,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn planned_meetings_and_agreements_say_so() {
+        let mut a = crate::Analyzer::default().analyze("Il ministro ha parlato a Roma.");
+        a.facts = serde_json::from_value(serde_json::json!([
+            { "kind": "meeting", "evidence": [], "confidence": 0.9, "status": "planned",
+              "participants": [{ "name": "Rossi" }, { "name": "Bianchi" }], "place": "Parigi" },
+            { "kind": "agreement", "evidence": [], "confidence": 0.9, "status": "planned",
+              "parties": [], "title": "accordo sul gas", "topics": [] },
+        ]))
+        .expect("facts");
+        let out = text(&a);
+        assert!(
+            out.contains("  Rossi ↔ Bianchi · Parigi · planned\n"),
+            "{out}"
+        );
+        assert!(out.contains("  accordo sul gas · to be signed\n"), "{out}");
     }
 
     #[test]

@@ -72,7 +72,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     await page.goto(`${server.base}embed.html`);
     await page.waitForTimeout(700);
     assert.ok(server.log.includes("/pkg/fact-cards.js"), "the element script loaded");
-    assert.deepEqual(server.log.filter((p) => /wasm|view|factcards\.js/.test(p)), [], "nothing else before the element is seen");
+    assert.deepEqual(server.log.filter((p) => /wasm|view|words|factcards\.js/.test(p)), [], "nothing else before the element is seen");
     assert.equal(await page.evaluate(() => document.querySelector("fact-cards").analysis), null);
 
     const ready = await cardsReady(page, () => page.locator("fact-cards").scrollIntoViewIfNeeded());
@@ -374,7 +374,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
           type: "talks", place: `Hanoi${XSS_SCRIPT}`, when: "on Monday", evidence: [s1], confidence: 0.9 },
         { kind: "agreement", parties: [{ id: "e1", name: "Rossi" }, { id: "e2", name: "Tran" }, { id: "e3", name: "Park" }],
           title: `trade pact ${XSS_IMG}`, topics: ["tariffs", `ports${XSS_SCRIPT}`], count: 2, evidence: [s2], confidence: 0.8 },
-        { kind: "meeting", participants: [{ id: "e3", name: "Park" }, { id: "e1", name: "Rossi" }], type: "call", when: "on Friday", evidence: [s3], confidence: 0.7 },
+        { kind: "meeting", participants: [{ id: "e3", name: "Park" }, { id: "e1", name: "Rossi" }], type: "call", when: "on Friday", status: "planned", evidence: [s3], confidence: 0.7 },
         { kind: "number", text: "2 pacts", value: 2, category: "count", unit: "agreement", about: `pacts ${XSS_IMG}`, qualifier: "about", evidence: [s2], confidence: 0.5, span: s2 },
         { kind: "quote", text: `We are ${XSS_SCRIPT} partners`, speaker: { id: "e1", name: `Anna${XSS_IMG} Rossi` }, evidence: [s1], confidence: 0.6, span: s1 },
       ],
@@ -397,6 +397,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     const meeting = await page.locator("#m article.meeting").first().textContent();
     assert.ok(meeting.includes(`Anna${XSS_IMG} Rossi ↔ Bao Tran`), meeting);
     assert.ok(meeting.includes(`talks · Hanoi${XSS_SCRIPT} · on Monday`), meeting);
+    assert.ok((await page.locator("#m article.meeting").nth(1).textContent()).includes("call · on Friday · planned"), "a planned meeting says so");
     const agreement = await page.locator("#m article.agreement").textContent();
     for (const s of [`trade pact ${XSS_IMG}`, "Rossi · Tran · Park", "2 agreements", "tariffs", `ports${XSS_SCRIPT}`]) {
       assert.ok(agreement.includes(s), `agreement card shows ${s}: ${agreement}`);
