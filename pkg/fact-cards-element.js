@@ -58,7 +58,7 @@ h4.sub{font-size:.85rem;color:var(--_muted);margin-top:.25rem}
 .card.number{border-top:3px solid var(--_number)}.card.quote{border-top:3px solid var(--_quote)}
 .line{color:var(--_muted);font-size:.9rem;overflow-wrap:anywhere}
 .big{font-size:1.5rem;font-weight:750;line-height:1.15;letter-spacing:-.01em;overflow-wrap:anywhere}
-.qual,.unit{color:var(--_muted);font-size:.85rem}
+.qual{color:var(--_muted);font-size:.85rem}
 .about{font-weight:600;overflow-wrap:anywhere}
 blockquote{font-size:1.02rem;font-style:italic;overflow-wrap:anywhere}
 blockquote::before{content:"“"}blockquote::after{content:"”"}

@@ -45,8 +45,11 @@ setTheme((() => { try { return localStorage.getItem("factcards-theme"); } catch 
 
 // ---- The reading view and the analysis --------------------------------------------------------
 
-/** The article as paragraphs, built with text nodes only; the headline is marked once the core has read it. */
-/** @param {string} text */
+/**
+ * The article as paragraphs, built with text nodes only; the headline is marked once the core has
+ * read it (markHeadline).
+ * @param {string} text
+ */
 function showArticle(text) {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   view.replaceChildren(...lines.map((line) => {
