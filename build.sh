@@ -33,7 +33,7 @@ ensure_wasm_bindgen() {
 
 ensure_node_modules() {
   if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing build and test tools from npm (binaryen, playwright-core)"
+    say "installing build and test tools from npm (binaryen, playwright-core, esbuild, vite, typescript, publint, attw, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }
@@ -59,10 +59,11 @@ size_report() {
 
 gz() { gzip -9 -c "$@" | wc -c; }
 
-# What an embedding page downloads: fact-cards.js up front; the rest when the element is first seen.
+# What an embedding page downloads: fact-cards.js and the element up front; the rest when the element
+# is first seen with a text.
 js_size_report() {
-  printf 'JS before the .wasm: fact-cards.js %s bytes gzip; on first sight, with the .wasm: factcards.js %s + fact-cards-view.js %s bytes gzip\n' \
-    "$(gz pkg/fact-cards.js)" "$(gz pkg/factcards.js)" "$(gz pkg/fact-cards-view.js)"
+  printf 'JS before the .wasm: fact-cards.js + fact-cards-element.js %s bytes gzip; on first sight, with the .wasm: factcards.js %s + fact-cards-view.js %s + fact-cards-words.js %s bytes gzip\n' \
+    "$(( $(gz pkg/fact-cards.js) + $(gz pkg/fact-cards-element.js) ))" "$(gz pkg/factcards.js)" "$(gz pkg/fact-cards-view.js)" "$(gz pkg/fact-cards-words.js)"
 }
 
 build() {
@@ -78,9 +79,11 @@ build() {
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
+  cp LICENSE-MIT LICENSE-APACHE pkg/
   say "page"
   mkdir -p www/pkg www/examples
-  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-view.js pkg/fact-cards-worker.js www/pkg/
+  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-element.js pkg/fact-cards-view.js \
+    pkg/fact-cards-words.js pkg/fact-cards-worker.js www/pkg/
   cp tests/fixtures/*.txt www/articles/*.txt www/examples/
   size_report
   js_size_report
@@ -100,6 +103,10 @@ case "${1:-build}" in
     build
     say "Rust tests"
     cargo test --release --locked
+    say "the npm package: publint --strict, attw (.attw.json: ESM only by design), the cards' words"
+    node_modules/.bin/publint --strict pkg
+    node_modules/.bin/attw --pack pkg --format table-flipped
+    node tools/gen_words.mjs --check
     say "JS tests (Node + headless Chromium)"
     node --test tests/js/
     ;;

@@ -1,6 +1,10 @@
-// The renderer of <fact-cards>: reads the article's text from the page, draws the cards and the
-// "who met whom" map, highlights evidence in the article. Loaded by fact-cards.js on first sight.
-// Every string from the article or the Analysis goes into the DOM as a text node.
+// factcards/view: the renderer of <fact-cards> and what a page needs around it. It reads the
+// article's text from the page, draws the cards and the "who met whom" map, highlights evidence in
+// the article, writes the cards as Markdown, and says numbers the article's way (the words are
+// data: fact-cards-words.js, made from data/<lang>/render_words.txt, which the CLI reads too).
+// Loaded by the element on first sight. Every string from the article or the Analysis goes into the
+// DOM as a text node.
+import { WORDS } from "./fact-cards-words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const KINDS = ["meeting", "agreement", "number", "quote"];
@@ -17,7 +21,7 @@ const LABELS = {
     written: "as written", empty: "There is no text to analyse.",
     one: { meeting: "meeting", agreement: "agreement", number: "number", quote: "quote" },
     types: { summit: "summit", talks: "talks", visit: "visit", call: "call", meeting: "meeting" },
-    qualifiers: { "more than": "more than", "less than": "less than", about: "about", "at least": "at least", "at most": "at most", "up to": "up to", nearly: "nearly" },
+    planned: { meeting: "planned", agreement: "to be signed" },
   },
   it: {
     cards: "Schede dei fatti", summary: "Riassunto", keyphrases: "Parole chiave", meeting: "Incontri",
@@ -28,7 +32,7 @@ const LABELS = {
     written: "nel testo", empty: "Non c'è testo da analizzare.",
     one: { meeting: "incontro", agreement: "accordo", number: "numero", quote: "citazione" },
     types: { summit: "vertice", talks: "colloqui", visit: "visita", call: "telefonata", meeting: "incontro" },
-    qualifiers: { "more than": "oltre", "less than": "meno di", about: "circa", "at least": "almeno", "at most": "al massimo", "up to": "fino a", nearly: "quasi" },
+    planned: { meeting: "in programma", agreement: "da firmare" },
   },
   es: {
     cards: "Fichas de hechos", summary: "Resumen", keyphrases: "Frases clave", meeting: "Reuniones",
@@ -39,7 +43,7 @@ const LABELS = {
     written: "en el texto", empty: "No hay texto que analizar.",
     one: { meeting: "reunión", agreement: "acuerdo", number: "cifra", quote: "cita" },
     types: { summit: "cumbre", talks: "conversaciones", visit: "visita", call: "llamada", meeting: "reunión" },
-    qualifiers: { "more than": "más de", "less than": "menos de", about: "unos", "at least": "al menos", "at most": "como máximo", "up to": "hasta", nearly: "casi" },
+    planned: { meeting: "prevista", agreement: "por firmar" },
   },
   fr: {
     cards: "Fiches factuelles", summary: "Résumé", keyphrases: "Mots-clés", meeting: "Rencontres",
@@ -50,7 +54,7 @@ const LABELS = {
     written: "dans le texte", empty: "Il n'y a pas de texte à analyser.",
     one: { meeting: "rencontre", agreement: "accord", number: "chiffre", quote: "citation" },
     types: { summit: "sommet", talks: "entretiens", visit: "visite", call: "appel", meeting: "rencontre" },
-    qualifiers: { "more than": "plus de", "less than": "moins de", about: "environ", "at least": "au moins", "at most": "au plus", "up to": "jusqu'à", nearly: "près de" },
+    planned: { meeting: "prévue", agreement: "à signer" },
   },
   de: {
     cards: "Faktenkarten", summary: "Zusammenfassung", keyphrases: "Schlüsselbegriffe", meeting: "Treffen",
@@ -61,7 +65,7 @@ const LABELS = {
     written: "im Text", empty: "Kein Text zum Analysieren.",
     one: { meeting: "Treffen", agreement: "Abkommen", number: "Zahl", quote: "Zitat" },
     types: { summit: "Gipfel", talks: "Gespräche", visit: "Besuch", call: "Telefonat", meeting: "Treffen" },
-    qualifiers: { "more than": "mehr als", "less than": "weniger als", about: "etwa", "at least": "mindestens", "at most": "höchstens", "up to": "bis zu", nearly: "fast" },
+    planned: { meeting: "geplant", agreement: "noch zu unterzeichnen" },
   },
   pt: {
     cards: "Fichas de factos", summary: "Resumo", keyphrases: "Palavras-chave", meeting: "Encontros",
@@ -72,7 +76,7 @@ const LABELS = {
     written: "no texto", empty: "Não há texto para analisar.",
     one: { meeting: "encontro", agreement: "acordo", number: "número", quote: "citação" },
     types: { summit: "cimeira", talks: "conversações", visit: "visita", call: "telefonema", meeting: "encontro" },
-    qualifiers: { "more than": "mais de", "less than": "menos de", about: "cerca de", "at least": "pelo menos", "at most": "no máximo", "up to": "até", nearly: "quase" },
+    planned: { meeting: "previsto", agreement: "por assinar" },
   },
 };
 
@@ -84,7 +88,7 @@ export function labels(lang) {
 /** One label, with {n} formatted for the language. */
 export function label(lang, key, n) {
   const text = labels(lang)[key] ?? LABELS.en[key] ?? key;
-  return n == null ? text : text.replace("{n}", safe(() => new Intl.NumberFormat(lang || "en").format(n), String(n)));
+  return n == null ? text : text.replace("{n}", digits(numberWords(lang), n, true));
 }
 
 // ---- Reading the article from the page -------------------------------------------------------
@@ -172,15 +176,9 @@ export function rangeOf(map, span) {
 }
 
 /** The text to analyse: the `text` property, else the `for=` element, else the light DOM. */
-export function readSource(host, text) {
+export function readSource(host, text, target) {
   if (text != null) return { text, map: null };
-  const id = host.getAttribute("for");
-  if (id) {
-    const root = host.getRootNode();
-    const target = root.getElementById?.(id) ?? host.ownerDocument.getElementById(id);
-    if (!target) throw new Error(`factcards: no element with id "${id}" on the page`);
-    return extractText(target);
-  }
+  if (target) return extractText(target);
   return { text: extractText(host).text, map: null }; // slotted content is not displayed
 }
 
@@ -241,42 +239,94 @@ function safe(fn, fallback) {
   try { return fn(); } catch { return fallback; }
 }
 
-/** `unit` when Intl.NumberFormat can spell it ("kilometer", "year", …). */
-function intlUnit(unit) {
-  if (!unit || !/^[a-z-]+$/.test(unit)) return undefined;
-  return safe(() => (new Intl.NumberFormat("en", { style: "unit", unit }), unit));
+// ---- Numbers in the article's language (the same rules as the CLI's src/render.rs) -------------
+
+/** The number words of a language code ("it", "pt-PT", …), English when factcards has none. */
+function numberWords(lang) {
+  return WORDS[String(lang ?? "").slice(0, 2).toLowerCase()] ?? WORDS.en;
 }
 
-/** The value of a NumberFact for the article's locale; `unitShown` says whether it includes the unit. */
-export function formatNumber(f, locale) {
+/** A text without its typography (curly apostrophes, no-break spaces): to compare what is said. */
+const plain = (s) => String(s).replace(/’/g, "'").replace(/[\u00a0\u202f]/g, " ");
+
+const singular = (w, n) => (w.singularBelowTwo ? Math.abs(n) < 2 : n === 1);
+
+/** `v` with the language's decimal mark and grouping, at most 3 decimals. */
+function digits(w, v, grouped) {
+  const [int, frac = ""] = Math.abs(v).toFixed(3).split(".");
+  const decimals = frac.replace(/0+$/, "");
+  const group = grouped && int.length >= w.groupFrom;
+  let out = v < 0 ? "-" : "";
+  for (let i = 0; i < int.length; i++) {
+    if (group && i > 0 && (int.length - i) % 3 === 0) out += w.group;
+    out += int[i];
+  }
+  return decimals ? out + w.decimal + decimals : out;
+}
+
+/** "4,5 miliardi" for a round number of millions, billions…; plain digits otherwise. */
+function scaled(w, v) {
+  const scale = [...w.scales].reverse().find(([value]) => Math.abs(v) >= value);
+  const hundredths = scale ? (v / scale[0]) * 100 : NaN;
+  if (!scale || Math.abs(hundredths - Math.round(hundredths)) >= 1e-6) return { number: digits(w, v, true), scaled: false };
+  const m = v / scale[0];
+  return { number: `${digits(w, m, true)} ${singular(w, m) ? scale[1] : scale[2]}`, scaled: true };
+}
+
+/** The words for a currency or unit after the number `v` (after a scale word when `isScaled`). */
+function counted(w, [one, many, afterScale], v, isScaled) {
+  if (isScaled) return afterScale ?? (w.link ? `${w.link} ${many}` : many);
+  return singular(w, v) ? one : many;
+}
+
+/** A number card's value without its qualifier: "4,5 miliardi di dollari", "$4.5 billion", "24 anni". */
+export function numberValue(f, lang) {
+  const w = numberWords(lang);
+  const unit = f.unit ?? null;
   const v = Number(f.value);
-  const out = (text, unitShown) => ({ text, unitShown });
-  return safe(() => {
-    if (Array.isArray(f.range) && f.range.length === 2) {
-      const [a, b] = f.range;
-      const nf = new Intl.NumberFormat(locale, { useGrouping: !(yearLike(a) && yearLike(b)), maximumFractionDigits: 2 });
-      return out(`${nf.format(a)}–${nf.format(b)}`, false);
-    }
-    if (f.category === "year" || f.category === "date") {
-      return out(new Intl.NumberFormat(locale, { useGrouping: false }).format(v), f.unit === "year");
-    }
-    if (f.unit === "%" || f.category === "percent") {
-      return out(new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(v / 100), true);
-    }
-    const base = Math.abs(v) >= 1e6
-      ? { notation: "compact", compactDisplay: "short", maximumFractionDigits: 1 }
-      : { maximumFractionDigits: 2 };
-    if (/^[A-Z]{3}$/.test(f.unit ?? "")) {
-      return out(new Intl.NumberFormat(locale, { ...base, style: "currency", currency: f.unit, currencyDisplay: "narrowSymbol" }).format(v), true);
-    }
-    const unit = intlUnit(f.unit);
-    return out(new Intl.NumberFormat(locale, unit ? { ...base, style: "unit", unit, unitDisplay: "long" } : base).format(v), !!unit);
-  }, out(String(f.value ?? f.text ?? ""), false));
+  const percent = f.category === "percent" || unit === "%" || unit === "percent";
+  if (Array.isArray(f.range) && f.range.length === 2) {
+    const [a, b] = f.range.map(Number);
+    const years = unit == null && yearLike(a) && yearLike(b);
+    const both = `${digits(w, a, !years)}–${digits(w, b, !years)}`;
+    if (percent) return w.percent.replace("{n}", both);
+    if (unit == null) return both;
+    const c = w.currencies[unit] ?? w.units[unit];
+    return `${both} ${c ? c[1] : unit}`;
+  }
+  if (f.category === "year" || f.category === "date") return digits(w, v, false);
+  if (percent) return w.percent.replace("{n}", digits(w, v, true));
+  const { number, scaled: isScaled } = scaled(w, v);
+  if (unit == null) return number;
+  const currency = w.currencies[unit];
+  if (currency) {
+    if (w.moneySymbol && w.symbols[unit]) return w.moneySymbol.replace("{sym}", w.symbols[unit]).replace("{n}", number);
+    return w.money.replace("{n}", number).replace("{cur}", counted(w, currency, v, isScaled));
+  }
+  const words = w.units[unit];
+  return `${number} ${words ? counted(w, words, v, isScaled) : unit}`; // an ISO code or symbol with no words
 }
 
-/** One line for a meeting: "A ↔ B · place · when". */
-export function meetingLine(f) {
-  return [names(f.participants).join(" ↔ "), f.place, f.when].filter(Boolean).join(" · ");
+/** The qualifier of a number card in the article's language ("oltre", "more than"), or "". */
+export function numberQualifier(f, lang) {
+  return f.qualifier ? numberWords(lang).qualifiers[f.qualifier] ?? f.qualifier : "";
+}
+
+/** A number card's value as the article's language says it, qualifier included: "oltre 80%". */
+export function formatNumber(f, lang) {
+  const q = numberQualifier(f, lang);
+  const value = numberValue(f, lang);
+  return q ? `${q} ${value}` : value;
+}
+
+/** "planned" (a meeting) or "to be signed" (an agreement) in the card's language, when it is to come. */
+function planned(f, L) {
+  return f.status === "planned" ? L.planned[f.kind] : null;
+}
+
+/** One line for a meeting: "A ↔ B · place · when", and "planned" in `lang` when it is to come. */
+export function meetingLine(f, lang) {
+  return [names(f.participants).join(" ↔ "), f.place, f.when, planned(f, labels(lang))].filter(Boolean).join(" · ");
 }
 
 function evidence(f, text, L) {
@@ -285,32 +335,31 @@ function evidence(f, text, L) {
   return h("details", { part: "evidence" }, h("summary", null, L.evidence), sentences.map((s) => h("p", null, s)));
 }
 
-function cardBody(f, L, locale) {
+function cardBody(f, L, lang) {
   switch (f.kind) {
     case "meeting": {
       const who = names(f.participants);
       return [
         h("h4", null, who.length ? who.join(" ↔ ") : L.types[f.type] ?? L.types.meeting),
-        h("p", { class: "line" }, [f.type ? L.types[f.type] ?? f.type : null, f.place, f.when].filter(Boolean).join(" · ")),
+        h("p", { class: "line" }, [f.type ? L.types[f.type] ?? f.type : null, f.place, f.when, planned(f, L)].filter(Boolean).join(" · ")),
       ];
     }
     case "agreement":
       return [
         h("h4", null, f.title || L.one.agreement),
         names(f.parties).length ? h("p", { class: "line" }, names(f.parties).join(" · ")) : null,
-        f.count > 1 || f.when ? h("p", { class: "line" }, [f.count > 1 ? L.count.replace("{n}", f.count) : null, f.when].filter(Boolean).join(" · ")) : null,
+        f.count > 1 || f.when || f.status === "planned"
+          ? h("p", { class: "line" }, [f.count > 1 ? L.count.replace("{n}", f.count) : null, f.when, planned(f, L)].filter(Boolean).join(" · "))
+          : null,
         f.topics?.length ? h("ul", { class: "chips", "aria-label": L.topics }, f.topics.map((t) => h("li", null, t))) : null,
       ];
-    case "number": {
-      const value = formatNumber(f, locale);
+    case "number":
       return [
-        f.qualifier ? h("p", { class: "qual" }, L.qualifiers?.[f.qualifier] ?? f.qualifier) : null,
-        h("p", { class: "big", part: "value" }, value.text),
-        f.unit && !value.unitShown ? h("p", { class: "unit" }, f.unit) : null,
+        f.qualifier ? h("p", { class: "qual" }, numberQualifier(f, lang)) : null,
+        h("p", { class: "big", part: "value" }, numberValue(f, lang)),
         f.about ? h("p", { class: "about" }, f.about) : null,
-        f.text ? h("p", { class: "line" }, `${L.written}: “${f.text}”`) : null,
+        f.text && plain(f.text) !== plain(formatNumber(f, lang)) ? h("p", { class: "line" }, `${L.written}: “${f.text}”`) : null,
       ];
-    }
     case "quote":
       return [
         h("blockquote", null, String(f.text ?? "").replace(/[\s,;:]+$/, "")),
@@ -322,8 +371,8 @@ function cardBody(f, L, locale) {
 }
 
 function card(f, ctx) {
-  const { L, locale, text, locateSpan } = ctx;
-  const body = cardBody(f, L, locale);
+  const { L, lang, text, locateSpan } = ctx;
+  const body = cardBody(f, L, lang);
   if (!body) return null;
   const span = f.evidence?.[0];
   const canLocate = locateSpan && span;
@@ -445,12 +494,11 @@ export function render(host, analysis, text, map) {
   const status = root.firstElementChild;
   const lang = analysis.language || host.getAttribute("lang") || "en";
   const L = labels(lang);
-  const locale = safe(() => (Intl.NumberFormat.supportedLocalesOf([lang]).length ? lang : "en"), "en");
   const locateSpan = map ? (span) => {
     const range = rangeOf(map, span);
     if (range) highlight(range, host.ownerDocument);
   } : null;
-  const ctx = { L, locale, text, locateSpan };
+  const ctx = { L, lang, text, locateSpan };
 
   const parts = [];
   const stats = analysis.stats ?? {};
@@ -493,4 +541,36 @@ export function render(host, analysis, text, map) {
   root.replaceChildren(status, ...parts);
   status.replaceChildren();
   root.setAttribute("lang", lang);
+}
+
+// ---- Markdown ----------------------------------------------------------------------------------
+
+/** Markdown of the cards, labelled in the article's language; the article's text is escaped. */
+export function toMarkdown(analysis) {
+  const lang = analysis.language;
+  const L = labels(lang);
+  const esc = (s) => String(s ?? "").replace(/([\\`*_{}[\]<>#|])/g, "\\$1").replace(/\s+/g, " ").trim();
+  const out = [];
+  if (analysis.title) out.push(`# ${esc(analysis.title)}`, "");
+  if (analysis.summary?.length) {
+    out.push(`## ${L.summary}`, "", ...analysis.summary.map((s) => `- ${esc(s.text)}`), "");
+  }
+  if (analysis.keyphrases?.length) out.push(`**${L.keyphrases}:** ${analysis.keyphrases.map(esc).join(", ")}`, "");
+  for (const kind of KINDS) {
+    const facts = (analysis.facts ?? []).filter((f) => f.kind === kind);
+    if (!facts.length) continue;
+    out.push(`## ${L[kind]}`, "");
+    for (const f of facts) {
+      if (kind === "meeting") out.push(`- ${esc(meetingLine(f, lang))}`);
+      if (kind === "agreement") {
+        const parties = names(f.parties).join(", ");
+        const to = planned(f, L);
+        out.push(`- **${esc(f.title)}**${parties ? ` — ${esc(parties)}` : ""}${f.topics?.length ? ` (${f.topics.map(esc).join(", ")})` : ""}${to ? ` · ${to}` : ""}`);
+      }
+      if (kind === "number") out.push(`- **${esc(formatNumber(f, lang))}**${f.about ? ` ${esc(f.about)}` : ""}`);
+      if (kind === "quote") out.push(`- “${esc(f.text)}” — ${esc(f.speaker?.name ?? L.unattributed)}`);
+    }
+    out.push("");
+  }
+  return out.join("\n").trimEnd() + "\n";
 }

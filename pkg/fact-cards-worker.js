@@ -1,6 +1,7 @@
-// The module worker of <fact-cards>: analyses long texts off the main thread. The first message
-// carries the compiled WebAssembly.Module (compiled once by the page); then { id, text, options }
-// in, { id, analysis } or { id, error } out.
+// The module worker of <fact-cards> ("factcards/worker"): analyses long texts off the main thread.
+// The element starts it; with esbuild, make it a second entry point named fact-cards-worker.js next
+// to the bundle (the README says how). The first message carries the compiled WebAssembly.Module
+// (compiled once by the page); then { id, text, options } in, { id, analysis } or { id, error } out.
 import { initSync, analyze } from "./factcards.js";
 
 self.onmessage = ({ data }) => {

@@ -88,6 +88,8 @@ export interface Meeting extends FactBase {
   place?: string;
   /** As written: "giovedì", "on Wednesday", "in September". */
   when?: string;
+  /** Absent: held. "planned": announced or scheduled. Refused, cancelled, denied or hypothetical encounters are no card. */
+  status?: "held" | "planned";
 }
 
 export interface Agreement extends FactBase {
@@ -100,6 +102,8 @@ export interface Agreement extends FactBase {
   /** 12 for "una dozzina di accordi". */
   count?: number;
   when?: string;
+  /** Absent: signed or reached. "planned": to be signed. Proposals, talks under way and rejected deals are no card. */
+  status?: "signed" | "planned";
 }
 
 export type NumberCategory =
@@ -155,12 +159,25 @@ export interface AnalyzeOptions {
   summarySentences?: number;
   /** Which fact kinds to extract. Default: all. */
   kinds?: FactKind[];
+  /** A word budget for the summary: sentences are added while they fit. Default: none. */
+  maxWords?: number;
   /** Longer input is truncated with a warning (never a crash). Default: 1,000,000. */
   maxChars?: number;
 }
 
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-export type SyncInitInput = BufferSource | WebAssembly.Module;
+/**
+ * The instance type of a global class when the program's libraries declare it (`lib: ["dom"]`,
+ * `@types/node`), `never` otherwise: these declarations compile with or without the DOM types.
+ */
+type GlobalInstance<K extends string> = typeof globalThis extends Record<K, { prototype: infer T }> ? T : never;
+/** `WebAssembly.Module` where the environment's types have it. */
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
+type Bytes = ArrayBuffer | ArrayBufferView;
+
+/** Where the .wasm is: a URL (string or `URL`), a `Request` or `Response`, the bytes, or a compiled module. */
+export type InitInput = string | GlobalInstance<"URL"> | GlobalInstance<"Request"> | GlobalInstance<"Response"> | Bytes | WasmModule;
+/** The .wasm bytes or a compiled `WebAssembly.Module`. */
+export type SyncInitInput = Bytes | WasmModule;
 
 /**
  * Load and instantiate the WebAssembly module. Without an argument it fetches

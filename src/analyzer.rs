@@ -196,6 +196,7 @@ impl Analyzer {
         if self.kinds.contains(&FactKind::Quote) {
             facts.extend(quotes::extract(&doc, &ents).into_iter().map(Fact::Quote));
         }
+        crate::cards::tidy(&mut facts, doc.lex);
         let fact_salience = summarize::fact_salience(&doc, &facts);
         let summary = summarize::summarize(
             &doc,

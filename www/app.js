@@ -1,30 +1,40 @@
 // The factcards page: paste, drop or open an article; the <fact-cards> element analyses the
 // reading view beside it. Article text reaches the DOM only as text nodes (textContent / append).
+// It uses the package's public API only: the element's properties and events, and "factcards/view"
+// (mapped to ./pkg/ by the import map in index.html) for the article's text and the Markdown.
+// @ts-check
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import("factcards/element").FactCardsElement} FactCardsElement */
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const editor = $("editor");
-const textarea = $("article");
+const textarea = /** @type {HTMLTextAreaElement} */ ($("article"));
 const reader = $("reader");
 const view = $("article-view");
-const cards = $("cards");
+const cards = /** @type {FactCardsElement} */ ($("cards"));
 const statusLine = $("status");
 const empty = $("empty");
 const actions = $("actions");
-const languageSelect = $("language");
-const lengthInput = $("summary-length");
-const themeSelect = $("theme");
+const jumps = $("jumps");
+const languageSelect = /** @type {HTMLSelectElement} */ ($("language"));
+const lengthInput = /** @type {HTMLInputElement} */ ($("summary-length"));
+const themeSelect = /** @type {HTMLSelectElement} */ ($("theme"));
 
-let last = null; // { analysis, text } of the cards on screen
+/** @type {{ analysis: import("factcards").Analysis, raw: string } | null} */
+let last = null; // the cards on screen and the text they were read from
 
+/** @param {string} message */
 function say(message) {
   statusLine.textContent = message;
 }
 
 // ---- Theme ------------------------------------------------------------------------------------
 
+/** @param {string} theme */
 function setTheme(theme) {
   document.documentElement.dataset.theme = theme;
-  cards.setAttribute("theme", theme);
+  cards.theme = theme === "light" || theme === "dark" ? theme : "auto";
   themeSelect.value = theme;
 }
 themeSelect.addEventListener("change", () => {
@@ -35,19 +45,33 @@ setTheme((() => { try { return localStorage.getItem("factcards-theme"); } catch 
 
 // ---- The reading view and the analysis --------------------------------------------------------
 
-const looksLikeHeadline = (line) => line.length <= 200 && !/[.!?:;…"»”]$/.test(line.trim());
-
-/** The article as headline + paragraphs, built with text nodes only. */
+/**
+ * The article as paragraphs, built with text nodes only; the headline is marked once the core has
+ * read it (markHeadline).
+ * @param {string} text
+ */
 function showArticle(text) {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const nodes = lines.map((line, i) => {
-    const node = document.createElement(i === 0 && looksLikeHeadline(line) ? "h2" : "p");
-    node.textContent = line;
-    return node;
-  });
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...lines.map((line) => {
+    const p = document.createElement("p");
+    p.textContent = line;
+    return p;
+  }));
   editor.hidden = true;
   reader.hidden = false;
+}
+
+/**
+ * The first paragraph becomes the headline when the Analysis has that title. Its text node moves
+ * into the <h2> unchanged, so the element's links to sentences stay valid.
+ * @param {string | null} title
+ */
+function markHeadline(title) {
+  const first = view.firstElementChild;
+  if (!title || first?.tagName !== "P" || first.textContent?.trim() !== title.trim()) return;
+  const h2 = document.createElement("h2");
+  h2.append(...first.childNodes);
+  first.replaceWith(h2);
 }
 
 function analyze() {
@@ -58,25 +82,29 @@ function analyze() {
     return;
   }
   const lang = languageSelect.value;
-  if (lang) { cards.setAttribute("lang", lang); view.lang = lang; } else { cards.removeAttribute("lang"); view.removeAttribute("lang"); }
+  for (const el of [cards, view]) {
+    if (lang) el.lang = lang; else el.removeAttribute("lang");
+  }
   const n = parseInt(lengthInput.value, 10);
-  if (n > 0) cards.setAttribute("summary-sentences", String(n)); else cards.removeAttribute("summary-sentences");
+  cards.summarySentences = n > 0 ? n : null;
   showArticle(text);
   empty.hidden = true;
   cards.hidden = false;
+  jumps.hidden = false;
   say("Analysing…");
   cards.refresh().catch(() => {});
 }
 
-cards.addEventListener("factcards:ready", (event) => {
+cards.addEventListener("factcards-analyzed", (event) => {
   const { analysis, ms, worker } = event.detail;
-  last = { analysis, text: event.detail.text, raw: textarea.value };
+  last = { analysis, raw: textarea.value };
   if (!languageSelect.value) view.lang = analysis.language;
+  markHeadline(analysis.title);
   actions.hidden = false;
   const where = worker ? "in a background worker" : "on this device";
   say(`Analysed ${new Intl.NumberFormat("en").format(analysis.stats?.words ?? 0)} words in ${Math.round(ms)} ms, ${where}.`);
 });
-cards.addEventListener("factcards:error", (event) => {
+cards.addEventListener("factcards-error", (event) => {
   say(`The analysis failed: ${event.detail.message}`);
 });
 
@@ -98,7 +126,10 @@ $("edit").addEventListener("click", () => {
 
 // ---- Examples, files, drag and drop -----------------------------------------------------------
 
-for (const button of document.querySelectorAll("[data-example]")) {
+/** @param {unknown} err */
+const reason = (err) => (err instanceof Error ? err.message : String(err));
+
+for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll("[data-example]"))) {
   button.addEventListener("click", async () => {
     say("Loading the example…");
     try {
@@ -108,20 +139,24 @@ for (const button of document.querySelectorAll("[data-example]")) {
       languageSelect.value = "";
       analyze();
     } catch (err) {
-      say(`Could not load the example (${err.message}).`);
+      say(`Could not load the example (${reason(err)}).`);
     }
   });
 }
 
-/** Plain text of an HTML document: its <article> (or body), blocks separated by blank lines. */
+/**
+ * Plain text of an HTML document: its <article> (or body), blocks separated by blank lines.
+ * @param {string} html
+ */
 async function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs or loads
   for (const junk of doc.querySelectorAll("script, style, noscript, template, nav, footer, aside, form")) junk.remove();
-  const { extractText } = await import("./pkg/fact-cards-view.js");
+  const { extractText } = await import("factcards/view");
   const root = doc.querySelector("article") ?? doc.body ?? doc.documentElement;
   return extractText(root).text.replace(/[ \u00a0]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/** @param {File | undefined} file */
 async function loadFile(file) {
   if (!file) return;
   try {
@@ -131,14 +166,15 @@ async function loadFile(file) {
     say(`Loaded ${file.name}.`);
     analyze();
   } catch (err) {
-    say(`Could not read ${file.name}: ${err.message}`);
+    say(`Could not read ${file.name}: ${reason(err)}`);
   }
 }
 
-$("open-file").addEventListener("click", () => $("file").click());
-$("file").addEventListener("change", (event) => loadFile(event.target.files?.[0]));
+const fileInput = /** @type {HTMLInputElement} */ ($("file"));
+$("open-file").addEventListener("click", () => fileInput.click());
+fileInput.addEventListener("change", () => loadFile(fileInput.files?.[0]));
 const drop = $("drop");
-for (const type of ["dragenter", "dragover"]) {
+for (const type of /** @type {const} */ (["dragenter", "dragover"])) {
   drop.addEventListener(type, (event) => {
     if (![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
     event.preventDefault();
@@ -156,6 +192,10 @@ drop.addEventListener("drop", (event) => {
 
 // ---- Copy as Markdown / JSON, permalink -------------------------------------------------------
 
+/**
+ * @param {string} text
+ * @param {string} what
+ */
 async function copy(text, what) {
   try {
     await navigator.clipboard.writeText(text);
@@ -169,55 +209,32 @@ async function copy(text, what) {
   say(`Copied ${what} to the clipboard.`);
 }
 
-/** The cards as Markdown, labelled in the article's language; article text escaped. */
-export async function toMarkdown(analysis) {
-  const v = await import("./pkg/fact-cards-view.js");
-  const L = v.labels(analysis.language);
-  const esc = (s) => String(s ?? "").replace(/([\\`*_{}[\]<>#|])/g, "\\$1").replace(/\s+/g, " ").trim();
-  const out = [];
-  if (analysis.title) out.push(`# ${esc(analysis.title)}`, "");
-  if (analysis.summary?.length) {
-    out.push(`## ${L.summary}`, "", ...analysis.summary.map((s) => `- ${esc(s.text)}`), "");
-  }
-  if (analysis.keyphrases?.length) out.push(`**${L.keyphrases}:** ${analysis.keyphrases.map(esc).join(", ")}`, "");
-  for (const kind of ["meeting", "agreement", "number", "quote"]) {
-    const facts = (analysis.facts ?? []).filter((f) => f.kind === kind);
-    if (!facts.length) continue;
-    out.push(`## ${L[kind]}`, "");
-    for (const f of facts) {
-      if (kind === "meeting") out.push(`- ${esc(v.meetingLine(f))}`);
-      if (kind === "agreement") {
-        const parties = (f.parties ?? []).map((p) => p.name).join(", ");
-        out.push(`- **${esc(f.title)}**${parties ? ` — ${esc(parties)}` : ""}${f.topics?.length ? ` (${f.topics.map(esc).join(", ")})` : ""}`);
-      }
-      if (kind === "number") {
-        const value = v.formatNumber(f, analysis.language).text;
-        out.push(`- **${esc([L.qualifiers?.[f.qualifier] ?? f.qualifier, value].filter(Boolean).join(" "))}** ${esc(f.about)}`.trimEnd());
-      }
-      if (kind === "quote") out.push(`- “${esc(f.text)}” — ${esc(f.speaker?.name ?? L.unattributed)}`);
-    }
-    out.push("");
-  }
-  return out.join("\n").trimEnd() + "\n";
-}
-
 const b64url = {
+  /** @param {Uint8Array} bytes */
   encode(bytes) {
     let s = "";
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   },
+  /** @param {string} text */
   decode(text) {
     const s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
     return Uint8Array.from(s, (c) => c.charCodeAt(0));
   },
 };
 
+/**
+ * @param {Uint8Array} bytes
+ * @param {CompressionStream | DecompressionStream} stream
+ */
 async function pipe(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  return new Uint8Array(await new Response(new Blob([/** @type {BlobPart} */ (bytes)]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
-/** `#z=` deflate-raw + base64url when CompressionStream exists, else `#t=` base64url UTF-8. */
+/**
+ * `#z=` deflate-raw + base64url when CompressionStream exists, else `#t=` base64url UTF-8.
+ * @param {string} text
+ */
 export async function permalink(text) {
   const bytes = new TextEncoder().encode(text);
   const hash = "CompressionStream" in window
@@ -226,6 +243,7 @@ export async function permalink(text) {
   return `${location.origin}${location.pathname}${hash}`;
 }
 
+/** @param {string} hash */
 async function fromHash(hash) {
   const m = /^#([zt])=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m) return null;
@@ -234,7 +252,11 @@ async function fromHash(hash) {
   return new TextDecoder().decode(raw);
 }
 
-$("copy-md").addEventListener("click", async () => last && copy(await toMarkdown(last.analysis), "the cards as Markdown"));
+$("copy-md").addEventListener("click", async () => {
+  if (!last) return;
+  const { toMarkdown } = await import("factcards/view");
+  await copy(toMarkdown(last.analysis), "the cards as Markdown");
+});
 $("copy-json").addEventListener("click", () => last && copy(JSON.stringify(last.analysis, null, 2), "the Analysis JSON"));
 $("copy-link").addEventListener("click", async () => {
   if (!last) return;

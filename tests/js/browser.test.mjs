@@ -1,5 +1,6 @@
 // The page (www/index.html) in Debian Chromium: examples in six languages, click-to-highlight,
-// keyboard, copy as Markdown/JSON, permalink, dropped files, XSS, themes, contrast, screenshots.
+// keyboard, copy as Markdown/JSON, permalink, dropped files, XSS, themes, contrast, screenshots;
+// axe-core and target sizes in both themes at 1280 and 390 px, the phone layout and its jumps.
 // Needs ./build.sh first. Screenshots go to target/screenshots/.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -8,6 +9,36 @@ import { join } from "node:path";
 import { cardsReady, contrastProblems, gotoReady, launch, root, serve, shots, skipBrowser } from "./harness.mjs";
 
 const IT_TITLE = "Russia e Vietnam promettono di rafforzare i legami durante la visita di Putin";
+const AXE = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page (WCAG 2.0–2.2 A and AA, and best practices), shadow roots included. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE); // through DevTools: the page's CSP allows no inline script
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 4).map((n) => n.target.join(" > ")).join(" | ")}`);
+  });
+}
+
+/** Every visible control of the page, shadow roots included, smaller than 24 × 24 CSS px. */
+function smallControls() {
+  const small = [];
+  const visit = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (!el.matches("a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])")) continue;
+      const box = el.getBoundingClientRect();
+      if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+      if (box.height < 23.99 || box.width < 23.99) {
+        small.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 24)}" ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+      }
+    }
+  };
+  visit(document);
+  return small;
+}
 
 describe("the page in Chromium", { skip: skipBrowser }, () => {
   let server, chrome, page;
@@ -228,6 +259,69 @@ describe("the page in Chromium", { skip: skipBrowser }, () => {
     assert.ok(Number(auto.match(/\d+/)[0]) < 60, `theme=auto follows prefers-color-scheme: dark (${auto})`);
     await page.emulateMedia({ colorScheme: "light" });
     clean();
+  });
+
+  test("axe-core: no violations before and after analysis, in English and Italian, light and dark, at 1280 and 390 px", async () => {
+    for (const width of [1280, 390]) {
+      const fresh = await chrome.newPage({ viewport: { width, height: 844 } });
+      await fresh.goto(server.base);
+      for (const theme of ["light", "dark"]) {
+        await fresh.selectOption("#theme", theme);
+        if (await fresh.locator("#edit").isVisible()) await fresh.click("#edit");
+        assert.deepEqual(await axeViolations(fresh), [], `${width} px, ${theme}, before analysis`);
+        for (const [name, lang] of [["en-putin-vietnam", "en"], ["it-putin-vietnam", "it"]]) {
+          const ready = await cardsReady(fresh, () => fresh.click(`[data-example="${name}"]`));
+          assert.equal(ready.language, lang);
+          assert.deepEqual(await axeViolations(fresh), [], `${width} px, ${theme}, ${lang} cards`);
+        }
+      }
+      assert.deepEqual(fresh.problems, []);
+      await fresh.context().close();
+    }
+  });
+
+  test("every control is at least 24 × 24 px, at 1280 and 390 px, cards open and closed", async () => {
+    await example("it-putin-vietnam");
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      assert.deepEqual(await page.evaluate(smallControls), [], `${width} px`);
+      await page.locator("#cards details").evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+      assert.deepEqual(await page.evaluate(smallControls), [], `${width} px, evidence open`);
+      await page.locator("#cards details").evaluateAll((ds) => ds.forEach((d) => { d.open = false; }));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    clean();
+  });
+
+  test("phone (390 px): header and panels keep their spacing; the cards are one tap away at the top, focus follows", async () => {
+    const phone = await chrome.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(server.base);
+    const box = (selector) => phone.locator(selector).evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+    const brand = await box(".brand");
+    const header = await box(".site-header");
+    assert.ok(brand.top >= 8 && brand.left >= 8, `the title keeps off the screen's edges: ${JSON.stringify(brand)}`);
+    assert.ok((await box(".article-panel")).top >= header.bottom + 8, "the article panel does not sit on the header");
+    assert.equal(await phone.locator("#jumps").isVisible(), false, "no jumps before there are cards");
+
+    await cardsReady(phone, () => phone.click('[data-example="it-putin-vietnam"]'));
+    const jump = phone.locator("#jumps a", { hasText: "Fact cards" });
+    assert.ok((await jump.boundingBox()).y < 160, "the jump to the cards is at the top");
+    assert.ok((await box("#cards-panel")).top > 2 * 844, "the long article comes first on a phone");
+    await phone.evaluate(() => window.scrollTo(0, 3000));
+    assert.ok((await jump.boundingBox()).y < 12, "and stays there while reading (sticky)");
+    await jump.click();
+    await phone.waitForFunction(() => document.activeElement?.id === "cards-panel");
+    await phone.waitForFunction(() => Math.abs(document.getElementById("cards-panel").getBoundingClientRect().top - 56) < 60);
+    await phone.keyboard.press("Tab");
+    const inCards = await phone.evaluate(() => document.getElementById("cards-panel").contains(document.activeElement));
+    assert.ok(inCards, "Tab goes on inside the cards");
+    await phone.locator("#jumps a", { hasText: "Article" }).click();
+    await phone.waitForFunction(() => document.activeElement?.id === "article-panel");
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px)`);
+    await phone.screenshot({ path: join(shots, "page-phone-390.png") });
+    assert.deepEqual(phone.problems, []);
+    await phone.context().close();
   });
 
   test("the page fetched only its own files", () => {

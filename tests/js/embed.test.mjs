@@ -14,6 +14,11 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,">
 <script type="module" src="/pkg/fact-cards.js"></script></head><body><main id="main"></main></body></html>`;
 
+// The class-only entry: nothing registered until the page calls define().
+const CLASS_ONLY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,">
+<script type="module" src="/class-only.js"></script></head><body><main id="main"></main></body></html>`;
+const CLASS_ONLY_JS = `import * as element from "/pkg/fact-cards-element.js"; window.__element = element;`;
+
 const XSS_IMG = `<img src=x onerror="window.__pwned=1">`;
 const XSS_SCRIPT = `"><script>window.__pwned=2</script>`;
 
@@ -24,7 +29,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     mkdirSync(shots, { recursive: true });
     server = await serve(join(root, "www"), {
       headers: (path) => (/\.html$|\/$/.test(path) ? { "content-security-policy": CSP } : {}),
-      pages: { "/blank.html": BLANK },
+      pages: { "/blank.html": BLANK, "/class-only.html": CLASS_ONLY, "/class-only.js": CLASS_ONLY_JS },
     });
     chrome = await launch();
   });
@@ -67,7 +72,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     await page.goto(`${server.base}embed.html`);
     await page.waitForTimeout(700);
     assert.ok(server.log.includes("/pkg/fact-cards.js"), "the element script loaded");
-    assert.deepEqual(server.log.filter((p) => /wasm|view|factcards\.js/.test(p)), [], "nothing else before the element is seen");
+    assert.deepEqual(server.log.filter((p) => /wasm|view|words|factcards\.js/.test(p)), [], "nothing else before the element is seen");
     assert.equal(await page.evaluate(() => document.querySelector("fact-cards").analysis), null);
 
     const ready = await cardsReady(page, () => page.locator("fact-cards").scrollIntoViewIfNeeded());
@@ -159,7 +164,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     await done(page);
   });
 
-  test("attributes lang, kinds, summary-sentences; the text property; factcards:error", async () => {
+  test("attributes lang, kinds, summary-sentences; the text property; factcards-error", async () => {
     const text = readFileSync(join(root, "tests/fixtures/en-putin-vietnam.txt"), "utf8");
     const { page, ready } = await blank((t) => {
       const el = document.createElement("fact-cards");
@@ -187,8 +192,111 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
 
     const failed = await cardsReady(page, () => page.evaluate(() => document.getElementById("x").setAttribute("lang", "xx")))
       .then(() => null, (err) => err.message);
-    assert.match(failed ?? "", /factcards:error: .*xx/, "an unsupported language gives factcards:error naming it");
+    assert.match(failed ?? "", /factcards-error: .*xx/, "an unsupported language gives factcards-error naming it");
     assert.match(await page.locator("#x [part=error]").textContent(), /xx/, "and shows the message");
+    page.problems.length = 0;
+    await done(page);
+  });
+
+  test("an element with no text downloads nothing and shows nothing; a text then is analysed", async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}blank.html`);
+    await page.waitForFunction(() => customElements.get("fact-cards"));
+    server.log.length = 0;
+    await page.evaluate(() => {
+      const empty = Object.assign(document.createElement("fact-cards"), { id: "e" });
+      const article = Object.assign(document.createElement("article"), { id: "blank-story" });
+      const pointing = Object.assign(document.createElement("fact-cards"), { id: "f", for: "blank-story" });
+      document.getElementById("main").append(empty, article, pointing);
+    });
+    await page.waitForFunction(() => ["e", "f"].every((id) => document.getElementById(id).state === "empty"));
+    assert.equal(await page.evaluate(() => document.getElementById("e").refresh()), null, "refresh() with no text resolves null");
+    await page.waitForTimeout(300);
+    assert.deepEqual(server.log.filter((p) => /wasm|view|words|factcards\.js/.test(p)), [], "no .wasm, no renderer");
+    const shown = await page.evaluate(() => ["e", "f"].map((id) => document.getElementById(id).shadowRoot.querySelector(".fc").textContent));
+    assert.deepEqual(shown, ["", ""], "no 'English · 1 min read', no message");
+    const ready = await cardsReady(page, () => page.evaluate(() => {
+      document.getElementById("e").text = "Il ministro Paolo Neri ha incontrato ieri a Milano la collega Giulia Sala. “Lavoreremo insieme”, ha detto Neri.";
+    }));
+    assert.equal(ready.language, "it");
+    assert.equal(await page.evaluate(() => document.getElementById("e").state), "ready");
+    assert.ok(server.log.includes("/pkg/factcards_bg.wasm"), "the .wasm once there is a text");
+    await done(page);
+  });
+
+  test("every attribute is a property: for, lang, kinds, summarySentences, theme", async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}blank.html`);
+    await page.waitForFunction(() => customElements.get("fact-cards"));
+    const seen = await page.evaluate(() => {
+      const el = document.createElement("fact-cards");
+      const out = {};
+      const attr = (name) => el.getAttribute(name);
+      out.defaults = { for: el.for, kinds: el.kinds, summarySentences: el.summarySentences, theme: el.theme, lang: el.lang };
+      el.for = "story"; el.lang = "it"; el.kinds = ["quote", "number"]; el.summarySentences = 2; el.theme = "dark";
+      out.set = { for: attr("for"), lang: attr("lang"), kinds: attr("kinds"), summary: attr("summary-sentences"), theme: attr("theme") };
+      el.setAttribute("kinds", "meeting"); el.setAttribute("summary-sentences", "4"); el.setAttribute("theme", "light"); el.setAttribute("for", "x");
+      out.read = { for: el.for, kinds: el.kinds, summarySentences: el.summarySentences, theme: el.theme };
+      el.setAttribute("theme", "bogus"); el.setAttribute("summary-sentences", "many");
+      out.invalid = { theme: el.theme, summarySentences: el.summarySentences };
+      el.for = null; el.kinds = ""; el.summarySentences = null; el.theme = "auto";
+      out.removed = ["for", "kinds", "summary-sentences", "theme"].filter((a) => el.hasAttribute(a));
+      return out;
+    });
+    assert.deepEqual(seen.defaults, { for: "", kinds: "", summarySentences: null, theme: "auto", lang: "" });
+    assert.deepEqual(seen.set, { for: "story", lang: "it", kinds: "quote number", summary: "2", theme: "dark" });
+    assert.deepEqual(seen.read, { for: "x", kinds: "meeting", summarySentences: 4, theme: "light" });
+    assert.deepEqual(seen.invalid, { theme: "auto", summarySentences: null });
+    assert.deepEqual(seen.removed, [], "null, \"\" and \"auto\" remove the attributes");
+
+    // Properties drive the analysis like attributes do.
+    const text = readFileSync(join(root, "tests/fixtures/en-putin-vietnam.txt"), "utf8");
+    const ready = await cardsReady(page, () => page.evaluate((t) => {
+      const el = Object.assign(document.createElement("fact-cards"), { id: "p", kinds: ["quote"], summarySentences: 1, theme: "dark" });
+      el.text = t;
+      document.getElementById("main").append(el);
+    }, text));
+    assert.equal(ready.language, "en");
+    const kinds = await page.locator("#p article.card").evaluateAll((cs) => [...new Set(cs.map((c) => c.classList[1]))]);
+    assert.deepEqual(kinds, ["quote"], "kinds = [\"quote\"]");
+    assert.equal(await page.locator("#p .summary ol li").count(), 1, "summarySentences = 1");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("p")).backgroundColor), "rgb(22, 25, 30)", "theme = \"dark\"");
+    await done(page);
+  });
+
+  test("the class-only entry registers nothing; define(tag) does; events bind with addEventListener on the element", async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}class-only.html`);
+    await page.waitForFunction(() => window.__element);
+    const registered = await page.evaluate(() => {
+      const before = customElements.get("fact-cards") ?? null;
+      const { define, FactCardsElement } = window.__element;
+      const a = define("news-cards");
+      const b = define();
+      const again = define("news-cards");
+      return { before, news: a === customElements.get("news-cards"), plain: b === customElements.get("fact-cards"), again: again === a,
+        // the second tag gets a subclass: a constructor is registered once
+        instances: ["news-cards", "fact-cards"].map((t) => document.createElement(t) instanceof FactCardsElement) };
+    });
+    assert.deepEqual(registered, { before: null, news: true, plain: true, again: true, instances: [true, true] });
+
+    const events = await page.evaluate(() => new Promise((resolve) => {
+      const el = document.createElement("news-cards");
+      const seen = [];
+      el.addEventListener("factcards-analyzed", (e) => {
+        seen.push({ type: e.type, language: e.detail.analysis.language, worker: e.detail.worker, text: e.detail.text.length > 0, bubbles: e.bubbles, composed: e.composed });
+        el.lang = "xx"; // an unsupported language: an error, reported as an event
+      });
+      el.addEventListener("factcards-error", (e) => {
+        seen.push({ type: e.type, message: e.detail.message });
+        resolve(seen);
+      });
+      el.text = "The ministers of Portugal and Brazil met in Lisbon on Monday. The fund is worth 300 million euros.";
+      document.getElementById("main").append(el);
+    }));
+    assert.deepEqual(events[0], { type: "factcards-analyzed", language: "en", worker: false, text: true, bubbles: true, composed: true });
+    assert.equal(events[1].type, "factcards-error");
+    assert.match(events[1].message, /xx/);
     page.problems.length = 0;
     await done(page);
   });
@@ -266,7 +374,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
           type: "talks", place: `Hanoi${XSS_SCRIPT}`, when: "on Monday", evidence: [s1], confidence: 0.9 },
         { kind: "agreement", parties: [{ id: "e1", name: "Rossi" }, { id: "e2", name: "Tran" }, { id: "e3", name: "Park" }],
           title: `trade pact ${XSS_IMG}`, topics: ["tariffs", `ports${XSS_SCRIPT}`], count: 2, evidence: [s2], confidence: 0.8 },
-        { kind: "meeting", participants: [{ id: "e3", name: "Park" }, { id: "e1", name: "Rossi" }], type: "call", when: "on Friday", evidence: [s3], confidence: 0.7 },
+        { kind: "meeting", participants: [{ id: "e3", name: "Park" }, { id: "e1", name: "Rossi" }], type: "call", when: "on Friday", status: "planned", evidence: [s3], confidence: 0.7 },
         { kind: "number", text: "2 pacts", value: 2, category: "count", unit: "agreement", about: `pacts ${XSS_IMG}`, qualifier: "about", evidence: [s2], confidence: 0.5, span: s2 },
         { kind: "quote", text: `We are ${XSS_SCRIPT} partners`, speaker: { id: "e1", name: `Anna${XSS_IMG} Rossi` }, evidence: [s1], confidence: 0.6, span: s1 },
       ],
@@ -289,6 +397,7 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     const meeting = await page.locator("#m article.meeting").first().textContent();
     assert.ok(meeting.includes(`Anna${XSS_IMG} Rossi ↔ Bao Tran`), meeting);
     assert.ok(meeting.includes(`talks · Hanoi${XSS_SCRIPT} · on Monday`), meeting);
+    assert.ok((await page.locator("#m article.meeting").nth(1).textContent()).includes("call · on Friday · planned"), "a planned meeting says so");
     const agreement = await page.locator("#m article.agreement").textContent();
     for (const s of [`trade pact ${XSS_IMG}`, "Rossi · Tran · Park", "2 agreements", "tariffs", `ports${XSS_SCRIPT}`]) {
       assert.ok(agreement.includes(s), `agreement card shows ${s}: ${agreement}`);
@@ -303,6 +412,12 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     assert.equal(await map.locator("line.agreement").count(), 1, "Tran–Park only signed");
     assert.equal(await map.getAttribute("role"), "img");
     assert.match(await map.locator("title").first().textContent(), /Who met whom: .*Bao Tran/);
+    const labelSizes = await map.locator("text").evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize)));
+    assert.ok(labelSizes.every((px) => px >= 12), `the map's labels are readable: ${labelSizes}`);
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => { document.getElementById("m").theme = t; }, theme);
+      assert.deepEqual(await page.evaluate(contrastProblems, "#m"), [], `${theme}: the map's labels and the cards meet 4.5:1`);
+    }
     await page.locator("#m").screenshot({ path: join(shots, "embed-map.png") });
     await done(page);
   });

@@ -83,7 +83,7 @@ export async function launch() {
     page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
     await page.addInitScript(() => { // every factcards event of the page, in order
       window.__factcards = [];
-      for (const type of ["factcards:ready", "factcards:error"]) {
+      for (const type of ["factcards-analyzed", "factcards-error"]) {
         document.addEventListener(type, (e) => {
           const a = e.detail.analysis;
           window.__factcards.push(a
@@ -106,24 +106,24 @@ async function nextEvent(page, seen, timeout) {
   const handle = await page.waitForFunction((n) => (window.__factcards?.length ?? 0) > n, seen, { timeout });
   await handle.dispose();
   const e = await page.evaluate(() => window.__factcards.at(-1));
-  if (e.type === "factcards:error") throw new Error(`factcards:error: ${e.message}`);
+  if (e.type === "factcards-error") throw new Error(`factcards-error: ${e.message}`);
   return e;
 }
 
-/** Runs `action` in the page, then waits for the next factcards:ready (rejects on factcards:error). */
+/** Runs `action` in the page, then waits for the next factcards-analyzed (rejects on factcards-error). */
 export async function cardsReady(page, action, timeout = 30000) {
   const seen = await page.evaluate(() => window.__factcards.length);
   await action();
   return nextEvent(page, seen, timeout);
 }
 
-/** Opens `url` and waits for its first factcards:ready. */
+/** Opens `url` and waits for its first factcards-analyzed. */
 export async function gotoReady(page, url, timeout = 30000) {
   await page.goto(url);
   return nextEvent(page, 0, timeout);
 }
 
-/** Text colour against the first opaque background behind each text element of `scope`. */
+/** Text colour (an SVG label's fill) against the first opaque background behind each text element of `scope`. */
 export function contrastProblems(scopeSelector) {
   const parse = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
   const lum = ([r, g, b]) => {
@@ -141,10 +141,11 @@ export function contrastProblems(scopeSelector) {
   const visit = (rootNode) => {
     for (const el of rootNode.querySelectorAll("*")) {
       if (el.shadowRoot) visit(el.shadowRoot);
-      if (el.closest("svg, .vh, .visually-hidden, [hidden], template, style, script, option")) continue;
+      const svgText = el.tagName === "text" && el.closest("svg"); // the map's labels: their colour is `fill`
+      if (!svgText && el.closest("svg, .vh, .visually-hidden, [hidden], template, style, script, option")) continue;
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
       if (!own || !el.getClientRects().length) continue;
-      const fg = parse(getComputedStyle(el).color).slice(0, 3);
+      const fg = parse(getComputedStyle(el)[svgText ? "fill" : "color"]).slice(0, 3);
       const bg = background(el);
       const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
       const ratio = (a + 0.05) / (b + 0.05);

@@ -133,3 +133,22 @@ describe("edge cases", () => {
     assert.match(fc.version(), /^\d+\.\d+\.\d+/);
   });
 });
+
+describe("the cards say numbers the article's way (factcards/view)", () => {
+  test("every case of tests/number_words.tsv, the table src/render.rs passes too", async () => {
+    const view = await import(pathToFileURL(join(root, "pkg", "fact-cards-view.js")).href);
+    const lines = readFileSync(join(root, "tests", "number_words.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    assert.ok(lines.length > 20);
+    for (const line of lines) {
+      const [lang, category, value, unit, range, qualifier, want] = line.split("\t");
+      const fact = { kind: "number", category, value: Number(value), unit: unit || undefined,
+        range: range ? range.split("-").map(Number) : undefined, qualifier: qualifier || undefined };
+      assert.equal(view.formatNumber(fact, lang), want, line);
+    }
+  });
+
+  test("pkg/fact-cards-words.js is what tools/gen_words.mjs makes of data/<lang>/render_words.txt", async () => {
+    const { generate } = await import(pathToFileURL(join(root, "tools", "gen_words.mjs")).href);
+    assert.equal(readFileSync(join(root, "pkg", "fact-cards-words.js"), "utf8"), generate());
+  });
+});
