@@ -194,7 +194,11 @@ impl Analyzer {
             facts.extend(numbers::extract(&doc).into_iter().map(Fact::Number));
         }
         if self.kinds.contains(&FactKind::Quote) {
-            facts.extend(quotes::extract(&doc, &ents).into_iter().map(Fact::Quote));
+            facts.extend(
+                quotes::extract(&doc, &ents, &refs)
+                    .into_iter()
+                    .map(Fact::Quote),
+            );
         }
         crate::cards::tidy(&mut facts, doc.lex);
         let fact_salience = summarize::fact_salience(&doc, &facts);

@@ -402,6 +402,8 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     /// Ministers' titles, before a portfolio ("ministro de Energía").
     pub portfolio_titles: HashSet<String>,
+    /// Titles any office holder may be called by ("leader", "capo", "chef").
+    pub generic_titles: HashSet<String>,
     pub particles: HashSet<String>,
     pub org_cues: HashSet<String>,
     /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
@@ -626,6 +628,10 @@ impl Lexicon {
             titles: phrases(f.titles, |_| Some(())),
             portfolio_titles: rows(f.titles)
                 .filter(|r| r.get(1) == Some(&"portfolio"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            generic_titles: rows(f.titles)
+                .filter(|r| r.get(1) == Some(&"generic"))
                 .map(|r| fold_key(r[0]))
                 .collect(),
             particles: set(f.particles),

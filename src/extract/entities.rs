@@ -393,8 +393,7 @@ pub fn extract(doc: &Document) -> Entities {
     teams(&ctx, &segs, &mut cands);
     coordinate(doc, &mut cands);
     spelled_out(doc, &mut cands);
-    let mut ents = merge(doc, cands);
-    resolve_descriptions(doc, &mut ents);
+    let ents = merge(doc, cands);
     ents
 }
 
@@ -522,104 +521,6 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
             // An unknown name there is only weakly a team: it may be a player's.
             c.strength = if c.kind == EntityKind::Place { 5 } else { 1 };
             c.kind = EntityKind::Organization;
-        }
-    }
-}
-
-/// Role descriptions without a name ("il leader russo", "the Russian leader") refer to the
-/// person named shortly before whose country is that one, or not yet known: the description
-/// gives that person the country and the role, and is kept as an alias.
-fn resolve_descriptions(doc: &Document, ents: &mut Entities) {
-    let lex = doc.lex;
-    let toks = &doc.tokens;
-    let text = doc.text();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            let keys: Vec<&str> = toks[i..s.tokens.end.min(i + MAX_PHRASE)]
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect();
-            let found = match (lex.titles.longest(&keys), lex.nationalities.longest(&keys)) {
-                (Some((n, _)), _) => lex
-                    .nationalities
-                    .longest(&keys[n..])
-                    .map(|(m, iso)| (n + m, keys[..n].join(" "), iso)),
-                (None, Some((m, iso))) => lex
-                    .titles
-                    .longest(&keys[m..])
-                    .map(|(n, _)| (n + m, keys[m..m + n].join(" "), iso)),
-                _ => None,
-            };
-            let Some((len, role, iso)) = found else {
-                i += 1;
-                continue;
-            };
-            let end = i + len;
-            let country = lex.country_name(iso);
-            // "la ministra española de Transición Ecológica, Lucía Ferrer": the title of the
-            // name after its portfolio and a comma.
-            let mut k = end;
-            if k < s.tokens.end && toks[k].is_word() && lex.particles.contains(&toks[k].key) {
-                k += 1;
-                while k < s.tokens.end
-                    && toks[k].is_word()
-                    && (toks[k].cap || lex.is_stopword(&toks[k].key))
-                {
-                    k += 1;
-                }
-            }
-            if k > end && k + 1 < s.tokens.end && toks[k].key == "," {
-                if let Some(e) = ents.mention_at(k + 1).map(|m| m.entity) {
-                    let f = &mut ents.list[e];
-                    if f.kind == EntityKind::Person {
-                        f.country.get_or_insert(country);
-                        f.role.get_or_insert(role);
-                        i = end;
-                        continue;
-                    }
-                }
-            }
-            let named_after = toks
-                .get(end)
-                .is_some_and(|t| end < s.tokens.end && is_name_word(t));
-            let named_before = i > s.tokens.start
-                && is_name_word(&toks[i - 1])
-                && !lex.is_stopword(&toks[i - 1].key);
-            if named_after || named_before || ents.mention_at(i).is_some() {
-                i = end;
-                continue;
-            }
-            let first = ents.mentions.partition_point(|m| m.tokens.end <= i);
-            let person = ents.mentions[..first]
-                .iter()
-                .rev()
-                .take_while(|m| m.sentence + 3 >= si)
-                .map(|m| m.entity)
-                .find(|&e| {
-                    let f = &ents.list[e];
-                    f.kind == EntityKind::Person
-                        && f.country.as_deref().is_none_or(|c| c == country)
-                });
-            if let Some(e) = person {
-                let f = &mut ents.list[e];
-                f.country.get_or_insert(country);
-                f.role.get_or_insert(role);
-                let form = toks[i..end]
-                    .iter()
-                    .map(|t| t.text(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !f.forms.contains(&form) {
-                    f.forms.push(form);
-                }
-                ents.descriptions.push(Mention {
-                    entity: e,
-                    tokens: i..end,
-                    sentence: si,
-                });
-            }
-            i = end;
         }
     }
 }
@@ -1903,7 +1804,8 @@ mod tests {
 
     fn names(text: &str, lang: &str) -> Vec<(String, EntityKind, Vec<String>, Option<String>)> {
         let doc = Document::new(text, Some(lang));
-        let ents = extract(&doc);
+        let mut ents = extract(&doc);
+        crate::extract::mentions::Mentions::resolve(&doc, &mut ents);
         ents.to_contract(&doc)
             .into_iter()
             .map(|e| (e.name, e.kind, e.aliases, e.country))

@@ -11,7 +11,7 @@
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::lexicon::{GroupWord, Link};
+use crate::lexicon::{GroupWord, Link, NumberPart};
 use crate::normalize::fold_key;
 use crate::segment::TokenKind;
 
@@ -35,7 +35,6 @@ pub(crate) enum RefKind {
 #[derive(Clone, Debug)]
 pub(crate) struct Ref {
     pub tokens: std::ops::Range<usize>,
-    pub sentence: usize,
     pub kind: RefKind,
     pub entities: Vec<usize>,
     /// The antecedent is in an earlier sentence.
@@ -50,10 +49,16 @@ pub(crate) struct Mentions {
 /// What a description says of the one it stands for.
 struct Description {
     end: usize,
+    /// The name the words are the title of ("il presidente russo Vladimir Putin", "la ministra
+    /// de Energía, Lucía Ferrer"): no mention of their own.
+    titles: Option<usize>,
     /// The title's folded words ("president", "primo ministro"); None for a person noun.
     role: Option<String>,
     /// The country its nationality or its "of X" names.
     country: Option<String>,
+    /// An "of X" names a body ("le ministre de l'Education", "il capo del Viminale"): it
+    /// describes someone with that very title, not anyone.
+    specific: bool,
 }
 
 impl Mentions {
@@ -79,11 +84,16 @@ impl Mentions {
                     continue;
                 }
                 if let Some(d) = description(doc, ents, si, i) {
+                    if let Some(e) = d.titles {
+                        learn(doc, ents, e, None, &d);
+                        i = d.end;
+                        continue;
+                    }
                     let entities: Vec<usize> = antecedent_of_description(doc, ents, si, i, &d)
                         .into_iter()
                         .collect();
                     if let Some(&e) = entities.first() {
-                        learn(doc, ents, e, i, &d);
+                        learn(doc, ents, e, Some(i), &d);
                     }
                     let before = entities.first().is_some_and(|&e| {
                         ents.mentions_in(sent.tokens.start..i)
@@ -91,7 +101,6 @@ impl Mentions {
                     });
                     refs.push(Ref {
                         tokens: i..d.end,
-                        sentence: si,
                         kind: RefKind::Description,
                         entities,
                         before,
@@ -112,9 +121,9 @@ impl Mentions {
     }
 }
 
-/// Gives a person the country and the role a description of them says, and keeps the
-/// description as an alias.
-fn learn(doc: &Document, ents: &mut Entities, e: usize, at: usize, d: &Description) {
+/// Gives a person the country and the role a description or a title of them says, and keeps a
+/// description starting at `at` as an alias.
+fn learn(doc: &Document, ents: &mut Entities, e: usize, at: Option<usize>, d: &Description) {
     let text = doc.text();
     let f = &mut ents.list[e];
     if let Some(c) = &d.country {
@@ -123,6 +132,9 @@ fn learn(doc: &Document, ents: &mut Entities, e: usize, at: usize, d: &Descripti
     if let Some(role) = &d.role {
         f.role.get_or_insert_with(|| role.clone());
     }
+    let Some(at) = at else {
+        return;
+    };
     let form = doc.tokens[at..d.end]
         .iter()
         .map(|t| t.text(text))
@@ -185,7 +197,6 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
     }
     Some(Ref {
         tokens: t..t + 1,
-        sentence: si,
         kind: RefKind::Pronoun,
         entities: found.into_iter().collect(),
         before,
@@ -257,7 +268,6 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     found.reverse();
     Some(Ref {
         tokens: t..k + n,
-        sentence: si,
         kind: RefKind::Pair,
         entities: found,
         before,
@@ -277,6 +287,16 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
             .map(|x| x.key.as_str())
             .collect()
     };
+    // "a spokesman", "un alto funzionario": an indefinite article brings someone new.
+    let start = doc.sentences[si].tokens.start;
+    if t > start
+        && matches!(
+            lex.number_parts.longest(&[toks[t - 1].key.as_str()]),
+            Some((1, NumberPart::Article))
+        )
+    {
+        return None;
+    }
     let mut k = t;
     let mut country = None;
     if let Some((n, iso)) = lex.nationalities.longest(&keys(k)) {
@@ -308,7 +328,8 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
         }
     }
     // "the president of Brazil", "il presidente del Brasile".
-    if country.is_none() && k < end {
+    let mut specific = false;
+    if k < end {
         if let Some((n, Link::Of)) = lex.meeting_links.longest(&keys(k)).map(|(n, l)| (n, *l)) {
             let mut j = k + n;
             while j < end && toks[j].is_word() && lex.articles.contains(&toks[j].key) {
@@ -317,9 +338,19 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
             // ("il presidente degli Emirati Arabi": the whole title, whatever the name is.)
             if let Some(m) = ents.mention_at(j).filter(|m| m.tokens.start == j) {
                 if ents.list[m.entity].kind == EntityKind::Country {
-                    country = Some(ents.list[m.entity].name.clone());
+                    country.get_or_insert_with(|| ents.list[m.entity].name.clone());
+                } else {
+                    specific = true;
                 }
                 k = m.tokens.end;
+            } else if toks.get(j).is_some_and(|x| x.is_word() && x.cap) {
+                // A portfolio: "el ministro marroquí de Energía", "Minister of Finance".
+                while j < end && toks[j].is_word() && (toks[j].cap || lex.is_stopword(&toks[j].key))
+                {
+                    j += 1;
+                }
+                specific = true;
+                k = j;
             }
         }
     }
@@ -332,8 +363,18 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     {
         j += lex.titles.longest(&keys(j)).map_or(1, |(n, _)| n);
     }
-    if ents.mention_at(j).is_some_and(|m| m.tokens.start == j) || ents.mention_at(k).is_some() {
+    if ents.mention_at(k).is_some() {
         return None;
+    }
+    if let Some(m) = ents.mention_at(j).filter(|m| m.tokens.start == j) {
+        let person = ents.list[m.entity].kind == EntityKind::Person;
+        return person.then(|| Description {
+            end: k,
+            titles: Some(m.entity),
+            role: role.map(|r| fold_key(&r)),
+            country,
+            specific,
+        });
     }
     // A bare person noun with nothing to say who: "a spokesman", "la gente".
     if role.is_none() && country.is_none() {
@@ -341,8 +382,10 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     }
     Some(Description {
         end: k,
+        titles: None,
         role: role.map(|r| fold_key(&r)),
         country,
+        specific,
     })
 }
 
@@ -368,12 +411,29 @@ fn antecedent_of_description(
             (Some(_), Some(_)) => score += 2,
             _ => {}
         }
-        match (&d.role, &f.role) {
-            (Some(a), Some(b)) if fold_key(b) != *a && !fold_key(b).ends_with(a.as_str()) => {
-                return None
+        // Another office is a contradiction ("le ministre" is not "le président"), unless one of
+        // the titles is one any office holder is called by ("il capo", "the leader").
+        let generic = d
+            .role
+            .as_ref()
+            .is_some_and(|a| doc.lex.generic_titles.contains(a));
+        let same_title = match (&d.role, &f.role) {
+            (Some(a), Some(b)) => {
+                let b = fold_key(b);
+                if b == *a || b.ends_with(a.as_str()) {
+                    true
+                } else if !generic && !doc.lex.generic_titles.contains(&b) {
+                    return None;
+                } else {
+                    false
+                }
             }
-            (Some(_), Some(_)) => score += 1,
-            _ => {}
+            _ => false,
+        };
+        if same_title {
+            score += 1;
+        } else if d.specific && !generic {
+            return None;
         }
         Some(score)
     };

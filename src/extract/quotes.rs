@@ -14,6 +14,7 @@
 use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
 use crate::extract::entities::Entities;
+use crate::extract::mentions::{Mentions, RefKind};
 use crate::lexicon::NumberPart;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
 
@@ -66,9 +67,14 @@ enum How {
     Guessed,
 }
 
-pub fn extract(doc: &Document, ents: &Entities) -> Vec<Quote> {
+pub(crate) fn extract(doc: &Document, ents: &Entities, refs: &Mentions) -> Vec<Quote> {
     let qs = quotations(doc);
-    let ctx = Ctx { doc, ents, qs: &qs };
+    let ctx = Ctx {
+        doc,
+        ents,
+        refs,
+        qs: &qs,
+    };
     let mut said: Vec<Option<Who>> = Vec::with_capacity(qs.len());
     let mut out = Vec::new();
     for (qi, q) in qs.iter().enumerate() {
@@ -239,6 +245,7 @@ fn pair_block(doc: &Document, bi: usize, r: std::ops::Range<usize>, out: &mut Ve
 struct Ctx<'a, 'd> {
     doc: &'a Document<'d>,
     ents: &'a Entities,
+    refs: &'a Mentions,
     qs: &'a [Quotation],
 }
 
@@ -281,9 +288,27 @@ impl Ctx<'_, '_> {
         }
         let lex = self.doc.lex;
         let keys = self.keys(k, end.min(k + 8));
-        let (n, _) = lex.speech_verbs.longest(&keys)?;
-        let after = lex.source_after.longest(&keys).is_some_and(|(m, _)| m == n);
-        Some((n, after))
+        if let Some((n, _)) = lex.speech_verbs.longest(&keys) {
+            let after = lex.source_after.longest(&keys).is_some_and(|(m, _)| m == n);
+            return Some((n, after));
+        }
+        // An adverb between the auxiliary and the participle: "ha quindi ricordato", "has also
+        // said", "a ensuite déclaré", "hat außerdem gesagt".
+        let adverb = self
+            .toks()
+            .get(k + 1)
+            .is_some_and(|t| t.is_word() && !t.cap && self.ents.mention_at(k + 1).is_none());
+        if keys.len() >= 3 && adverb {
+            let skipped: Vec<&str> = std::iter::once(keys[0])
+                .chain(keys[2..].iter().copied())
+                .collect();
+            if let Some((n, _)) = lex.speech_verbs.longest(&skipped) {
+                if n >= 2 {
+                    return Some((n + 1, false));
+                }
+            }
+        }
+        None
     }
 
     fn clause_word(&self, k: usize) -> bool {
@@ -345,7 +370,21 @@ impl Ctx<'_, '_> {
             if let Some(w) = self.continued(qi, said) {
                 return Some((w, How::Carried, q.open));
             }
-            return None;
+            return self.standing_alone(q, said);
+        }
+        // "Berlusconi, dopo i colloqui, lascia la porta aperta: «…»", "E poi: «…»": a colon
+        // before the quote, no speech verb — the subject of the clause before the colon, or the
+        // one spoken of before.
+        if q.open > 0 && self.key(q.open - 1) == ":" {
+            let start = self.sentence_start(q.open);
+            let who = match self.subject(start, q.open - 1, said) {
+                Some(w @ Who::Entity(_)) => Some(w),
+                Some(_) => None,
+                None => self.resolve(q.open, None, said),
+            };
+            if let Some(w) = who {
+                return Some((w, How::Carried, q.open - 1));
+            }
         }
         // No speech verb: the last person named before the quote in its sentence who can be its
         // subject ("Putin thanked Hanoi for its “…”"), not an object ("attacked Clinton"), a
@@ -368,6 +407,42 @@ impl Ctx<'_, '_> {
             })
             .last()
             .map(|m| (Who::Entity(m.entity), How::Guessed, q.open))
+    }
+
+    /// A quotation that is a sentence of its own, with no attribution: the person the next
+    /// sentence says spoke so ("«…». Il premier Boris Johnson si esprime così"), else the one
+    /// the sentence before is about, in the same paragraph ("Maroni se la prende con la UEFA.
+    /// «Se la UEFA…»"). A guess.
+    fn standing_alone(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        let s = self.doc.sentence_of_token(q.open)?;
+        let sent = &self.doc.sentences[s];
+        let whole = q.closed && q.end + 2 >= sent.tokens.end;
+        if !whole {
+            return None;
+        }
+        if let Some(next) = self
+            .doc
+            .sentences
+            .get(s + 1)
+            .filter(|n| n.block == sent.block)
+        {
+            let end = next.tokens.end.min(next.tokens.start + 16);
+            if let Some(v) = (next.tokens.start..end).find(|&v| self.speech_at(v, end).is_some()) {
+                if !self.qs.iter().any(|x| next.tokens.contains(&x.open)) {
+                    if let Some(Who::Entity(e)) = self.subject(next.tokens.start, v, said) {
+                        return Some((Who::Entity(e), How::Guessed, v));
+                    }
+                }
+            }
+        }
+        let prev = self.doc.sentences.get(s.checked_sub(1)?)?;
+        if prev.block != sent.block || self.qs.iter().any(|x| prev.tokens.contains(&x.open)) {
+            return None;
+        }
+        self.ents
+            .mentions_in(prev.tokens.clone())
+            .find(|m| self.kind(m.entity) == EntityKind::Person && !self.quoted(m.tokens.start))
+            .map(|m| (Who::Entity(m.entity), How::Guessed, m.tokens.start))
     }
 
     /// "…”, ha detto Lam" / "…,” Lam told reporters" / "…,” said X" / "…” ― Name".
@@ -680,6 +755,18 @@ impl Ctx<'_, '_> {
     fn named_in(&self, x: usize, y: usize, after_verb: bool, said: &[Option<Who>]) -> Option<Who> {
         let toks = self.toks();
         let lex = self.doc.lex;
+        // A description resolved to the person it fits ("ha aggiunto l'ex premier", "said the
+        // Mexican president").
+        let described = self.refs.refs.iter().find(|r| {
+            r.kind == RefKind::Description
+                && (x..y).contains(&r.tokens.start)
+                && r.entities
+                    .first()
+                    .is_some_and(|&e| self.kind(e) == EntityKind::Person)
+        });
+        if let Some(r) = described {
+            return Some(Who::Entity(r.entities[0]));
+        }
         let mentions: Vec<_> = self
             .ents
             .mentions_in(x..y)
@@ -796,6 +883,11 @@ impl Ctx<'_, '_> {
                 });
             if quoted_speaker.is_some() {
                 return quoted_speaker;
+            }
+            // A dropped subject is not a name of its own sentence: that one would have been read
+            // as its subject ("E in merito alle critiche del sindaco X, ha concluso").
+            if back == 0 && g.is_none() {
+                continue;
             }
             let named = self
                 .ents
@@ -925,8 +1017,9 @@ mod tests {
     /// (quote text, speaker name) of every quote found.
     fn quotes(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::new(text, Some(lang));
-        let ents = entities::extract(&doc);
-        extract(&doc, &ents)
+        let mut ents = entities::extract(&doc);
+        let refs = Mentions::resolve(&doc, &mut ents);
+        extract(&doc, &ents, &refs)
             .into_iter()
             .map(|q| (q.text, q.speaker.map(|s| s.name)))
             .collect()
