@@ -399,6 +399,10 @@ pub struct Lexicon {
     pub months: Phrases<u8>,
     pub weekdays: Phrases<u8>,
     pub speech_verbs: Phrases<()>,
+    /// Auxiliaries of a speech verb's perfect ("ha", "a-t-il", "hat"): with a participle of
+    /// `speech_participles` after them, maybe past an adverb, a speech phrase.
+    pub speech_aux: Phrases<()>,
+    pub speech_participles: HashSet<String>,
     pub titles: Phrases<()>,
     /// Ministers' titles, before a portfolio ("ministro de Energía").
     pub portfolio_titles: HashSet<String>,
@@ -624,7 +628,14 @@ impl Lexicon {
             }),
             months: phrases(f.months, |r| r.get(1)?.parse().ok()),
             weekdays: phrases(f.weekdays, |r| r.get(1)?.parse().ok()),
-            speech_verbs: phrases(f.speech_verbs, |_| Some(())),
+            speech_verbs: phrases(f.speech_verbs, |r| {
+                (!matches!(r.get(1).copied(), Some("aux" | "participle"))).then_some(())
+            }),
+            speech_aux: phrases(f.speech_verbs, |r| (r.get(1) == Some(&"aux")).then_some(())),
+            speech_participles: rows(f.speech_verbs)
+                .filter(|r| r.get(1) == Some(&"participle"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
             titles: phrases(f.titles, |_| Some(())),
             portfolio_titles: rows(f.titles)
                 .filter(|r| r.get(1) == Some(&"portfolio"))

@@ -292,19 +292,17 @@ impl Ctx<'_, '_> {
             let after = lex.source_after.longest(&keys).is_some_and(|(m, _)| m == n);
             return Some((n, after));
         }
-        // An adverb between the auxiliary and the participle: "ha quindi ricordato", "has also
-        // said", "a ensuite déclaré", "hat außerdem gesagt".
-        let adverb = self
-            .toks()
-            .get(k + 1)
-            .is_some_and(|t| t.is_word() && !t.cap && self.ents.mention_at(k + 1).is_none());
-        if keys.len() >= 3 && adverb {
-            let skipped: Vec<&str> = std::iter::once(keys[0])
-                .chain(keys[2..].iter().copied())
-                .collect();
-            if let Some((n, _)) = lex.speech_verbs.longest(&skipped) {
-                if n >= 2 {
-                    return Some((n + 1, false));
+        // An auxiliary and a participle of a speech verb, maybe with an adverb between them:
+        // "a pointé", "ha quindi ricordato", "hat außerdem gesagt".
+        if let Some((a, _)) = lex.speech_aux.longest(&keys) {
+            for gap in [0, 1] {
+                let p = k + a + gap;
+                let adverb = gap == 0
+                    || self.toks().get(k + a).is_some_and(|t| {
+                        t.is_word() && !t.cap && self.ents.mention_at(k + a).is_none()
+                    });
+                if p < end && adverb && lex.speech_participles.contains(&self.toks()[p].key) {
+                    return Some((a + gap + 1, false));
                 }
             }
         }
