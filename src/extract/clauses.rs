@@ -70,6 +70,9 @@ pub(crate) struct Clauses<'d, 'a> {
     quoted: Vec<bool>,
 }
 
+/// How many describing words may stand before a subject's name ("the outspoken critic X").
+const DESCRIBING_WORDS: usize = 2;
+
 /// How far after a word its arguments are looked for.
 const WINDOW: usize = 24;
 
@@ -475,6 +478,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut dropped = false;
         // Every one found was named in an earlier sentence (a pronoun, a description).
         let mut all_before = true;
+        let mut loose = 0; // describing words before the first name
         let mut k = c0;
         while k < t {
             if self.quoted(k) {
@@ -534,6 +538,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             if let Some(n) = self.filler(k, t) {
                 k += n;
+                continue;
+            }
+            // "Der prominente Kirchenkritiker Hans Küng": words that describe the first name.
+            let tok = &self.doc.tokens[k];
+            if found.is_empty()
+                && !dropped
+                && k < c0 + DESCRIBING_WORDS + 2
+                && tok.is_word()
+                && !tok.cap
+                && loose < DESCRIBING_WORDS
+            {
+                loose += 1;
+                k += 1;
                 continue;
             }
             break;
@@ -796,8 +813,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 k += n;
                 continue;
             }
-            // A plain word: an adjective before the first name, or a word between commas.
-            if tok.is_word() && loose < 2 && (out.is_empty() || joined) {
+            // A plain word: an adjective before the first name, or a word between commas; German
+            // puts whole phrases before a noun ("dem als Kandidat feststehenden Barack Obama").
+            let reach = if self.doc.lex.nouns_capitalized { 8 } else { 2 };
+            if tok.is_word() && loose < reach && (out.is_empty() || joined) {
                 loose += 1;
                 k += 1;
                 continue;

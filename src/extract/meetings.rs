@@ -179,24 +179,19 @@ impl Clauses<'_, '_> {
                 .mention_at(j)
                 .is_some_and(|m| self.is_actor(m.entity));
             let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
-            // "hat am Montag den Minister Nowicki getroffen": the counterpart before the verb.
             let (subject, _, subject_groups) = self.subject_and_groups(s, t);
-            let before: Vec<usize> = if self.doc.lex.verb_final {
-                let c0 = self.clause(s, t).0;
-                self.ents
-                    .mentions_in(c0..t)
-                    .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity))
-                    .map(|m| m.entity)
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let before = self.before_final_verb(s, t, &subject);
             // ("Les ministres de dix pays se sont retrouvés à Brest": a group meets itself.)
             let group = subject.is_empty() && !subject_groups.is_empty();
             if !named && !with && subject.len() < 2 && before.is_empty() && !group {
                 return None;
             }
-            for e in before {
+        }
+        // "hat am Montag den Minister Nowicki getroffen", "hat den Hersteller Tesla besucht": in
+        // a language whose verb comes last, the counterpart stands before it.
+        let (subject, _, _) = self.subject_and_groups(s, t);
+        if args.between < 2 {
+            for e in self.before_final_verb(s, t, &subject) {
                 if !objs.contains(&e) {
                     objs.push(e);
                 }
@@ -261,6 +256,20 @@ impl Clauses<'_, '_> {
             groups,
             status,
         })
+    }
+
+    /// The names before the word at `t` of sentence `s` in its clause, but its `subject`, when
+    /// the language's verb comes last (German): its objects.
+    fn before_final_verb(&self, s: usize, t: usize, subject: &[usize]) -> Vec<usize> {
+        if !self.doc.lex.verb_final {
+            return Vec::new();
+        }
+        let c0 = self.clause(s, t).0;
+        self.ents
+            .mentions_in(c0..t)
+            .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity))
+            .map(|m| m.entity)
+            .collect()
     }
 
     /// A place elsewhere in the sentence ("in the North Korean capital, hugged by Kim") that
