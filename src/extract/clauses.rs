@@ -804,8 +804,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if self.boundary(k) {
                 break;
             }
-            if !joined && !out.is_empty() && self.kind_noun(k) {
+            // ("dem als Kandidat der Partei feststehenden X": in German a name inside the phrase
+            // before a noun qualifies the name after it.)
+            let german_modifier = self.doc.lex.nouns_capitalized
+                && self.doc.tokens[k].is_word()
+                && !self.doc.tokens[k].cap
+                && !self.doc.lex.is_stopword(&self.doc.tokens[k].key)
+                && loose < 8;
+            if !joined && !out.is_empty() && (self.kind_noun(k) || german_modifier) {
                 noun_between = true;
+                loose += usize::from(german_modifier);
                 k += 1;
                 continue;
             }
