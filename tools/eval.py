@@ -17,7 +17,8 @@ What runs (each scorer with --json; its wall time is shown in the last column):
     sentences, rounded: "at the reference length"; 3 if it cannot be read);
   entities.py on entities/*.dev.jsonl (--lang it / --lang en passed inside --cmd);
   meetings.py and quotes.py on their dev files; numbers.py on all numbers/*.dev.jsonl;
-  facts.py on corpora/facts (real articles and passages in six languages: every fact kind).
+  facts.py on corpora/facts (real articles and passages in six languages: every fact kind);
+  tools/confidence.py on the same articles: how well `confidence` ranks right cards above wrong.
 A scorer that fails (exit status, bad JSON, timeout) shows "failed: <reason>" in its row and the
 rest goes on. Informational, not a gate: exit status 0 whenever the table was printed.
 Standard library only.
@@ -426,6 +427,22 @@ def eval_facts(a, notes):
     return sec
 
 
+def eval_confidence(a, notes):
+    sec = Section("confidence (tools/confidence.py on corpora/facts; AUC = chance a right card ranks above a "
+                  "wrong one; P = precision of the cards at confidence >= 0.7 and below, x100)",
+                  ["kind", "cards", "right", "AUC", "P >=.7", "n", "P <.7", "n", "time"])
+    argv = [sys.executable, os.path.join(ROOT, "tools", "confidence.py"), "--json", "--shared", a.shared,
+            "--bin", a.bin]
+    data, info, wall = run_scorer(argv, a.timeout)
+    if not isinstance(data, dict) or not data:
+        sec.fail(["all"], failure_reason(data, info), wall)
+        return sec
+    for i, (kind, r) in enumerate(data.items()):
+        sec.add([kind, r["cards"], r["right"], pct(r["auc"]), pct(r["precision_high"]), r["high"],
+                 pct(r["precision_low"]), r["low"], secs(wall) if i == len(data) - 1 else ""])
+    return sec
+
+
 # ------------------------------------------------------------------------------------ main
 
 def main(argv):
@@ -460,7 +477,7 @@ def main(argv):
     notes = []
     sections = []
     for fn in (eval_fixtures, eval_summaries, eval_entities, eval_meetings, eval_quotes, eval_numbers,
-               eval_facts):
+               eval_facts, eval_confidence):
         try:
             sections.append(fn(a, notes))
         except Exception as e:       # a bug here must not hide the other sections

@@ -96,7 +96,12 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
                 .iter()
                 .map(|&s| doc.span(doc.sentences[s].range))
                 .collect(),
-            confidence: a.confidence,
+            // One party alone is rarely the whole agreement (measured by tools/confidence.py).
+            confidence: if a.parties.len() >= 2 {
+                a.confidence
+            } else {
+                a.confidence.min(0.3)
+            },
             parties: a.parties.iter().map(|&e| ents.reference(e)).collect(),
             title: a.title,
             topics: a.topics,

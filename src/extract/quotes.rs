@@ -920,11 +920,15 @@ impl Ctx<'_, '_> {
         if !enough {
             return None;
         }
-        let confidence = match how {
-            Some(How::Said) if words >= 4 => 0.9,
-            Some(How::Said) | Some(How::Carried) => 0.75,
-            Some(How::Guessed) => 0.6,
-            None => 0.5,
+        // How the speaker was found, and what it is: a name read in the attribution is the
+        // surest, a description or a guess less, no speaker the least (tools/confidence.py).
+        let who = found.map(|f| f.0);
+        let confidence = match (how, who) {
+            (_, None | Some(Who::Unknown)) => 0.3,
+            (Some(How::Guessed), _) => 0.5,
+            (_, Some(Who::Words(..))) => 0.55,
+            (Some(How::Said), _) if words >= 4 => 0.9,
+            _ => 0.75,
         };
         let r = Range {
             start: toks[inner.start].range.start,
