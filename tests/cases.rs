@@ -3,12 +3,14 @@
 //! language, a text (`\n` for a line break) and what the analysis of that text must give:
 //!
 //! - `meetings.tsv`: `participants` (names separated by `;`, each found inside one participant's
-//!   name, or after `!` in none of them; `-`: no meeting card at all), `place`, `when` (found inside the card's), `status`
-//!   (`planned`, or empty for held);
-//! - `agreements.tsv`: `parties` (as above; empty: no agreement card), `title` (found inside the
-//!   title), `count`, `status`;
-//! - `quotes.tsv`: `quote` (found inside a quote's text), `speaker` (found inside its speaker's
-//!   name; `-`: no speaker);
+//!   name, or after `!` in none of them; `-`: no meeting card at all), `place`, `when` (found inside
+//!   the card's), `status` (`planned`, or empty for held), `type`, `cards` (how many meeting cards
+//!   the text gives), `evidence` (how many sentences the card's evidence holds);
+//! - `agreements.tsv`: `parties` (as above; `-`: no agreement card), `title` (found inside the
+//!   title), `count`, `status`, `topics` (`;`-separated, each found inside one of the card's),
+//!   `cards` (how many agreement cards the text gives), `confidence` (`low`: below 0.5);
+//! - `quotes.tsv`: `quote` (found inside a quote's text; `-`: no quote at all), `speaker` (found
+//!   inside its speaker's name; `-`: no speaker);
 //! - `entities.tsv`: `name` (an entity's name or alias, exactly), `kind` (`-`: no entity has it);
 //! - `numbers.tsv`: `text` (found inside a number card's text; `-` before it: no card has it),
 //!   `value`, `unit`, `category`, `about` (found inside);
@@ -162,21 +164,20 @@ fn meetings() {
             return (!cards.is_empty())
                 .then(|| format!("no meeting expected, got {}", show(&cards)));
         }
+        if !optional(row.col(5), |n| n == cards.len().to_string()) {
+            return Some(format!("{} cards wanted, got {}", row.col(5), show(&cards)));
+        }
         let ok = cards.iter().any(|c| {
             sides_match(&names(&c["participants"]), want)
                 && optional(row.col(1), |p| contains(&c["place"], p))
                 && optional(row.col(2), |w| contains(&c["when"], w))
                 && status_is(c, row.col(3))
+                && optional(row.col(4), |t| c["type"] == t)
+                && optional(row.col(6), |n| {
+                    c["evidence"].as_array().map_or(0, Vec::len).to_string() == n
+                })
         });
-        (!ok).then(|| {
-            format!(
-                "want {want} | {} | {} | {}, got {}",
-                row.col(1),
-                row.col(2),
-                row.col(3),
-                show(&cards)
-            )
-        })
+        (!ok).then(|| format!("want {}, got {}", row.cols.join(" | "), show(&cards)))
     });
 }
 
@@ -189,6 +190,9 @@ fn agreements() {
             return (!cards.is_empty())
                 .then(|| format!("no agreement expected, got {}", show(&cards)));
         }
+        if !optional(row.col(5), |n| n == cards.len().to_string()) {
+            return Some(format!("{} cards wanted, got {}", row.col(5), show(&cards)));
+        }
         let ok = cards.iter().any(|c| {
             sides_match(&names(&c["parties"]), want)
                 && optional(row.col(1), |t| contains(&c["title"], t))
@@ -196,16 +200,22 @@ fn agreements() {
                     c["count"].as_u64().map(|x| x.to_string()).as_deref() == Some(n)
                 })
                 && status_is(c, row.col(3))
+                && optional(row.col(4), |topics| {
+                    topics.split(';').all(|t| {
+                        c["topics"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .any(|x| contains(x, t.trim()))
+                    })
+                })
+                && optional(row.col(6), |level| {
+                    c["confidence"]
+                        .as_f64()
+                        .is_some_and(|x| (x < 0.5) == (level == "low"))
+                })
         });
-        (!ok).then(|| {
-            format!(
-                "want {want} | {} | {} | {}, got {}",
-                row.col(1),
-                row.col(2),
-                row.col(3),
-                show(&cards)
-            )
-        })
+        (!ok).then(|| format!("want {}, got {}", row.cols.join(" | "), show(&cards)))
     });
 }
 
@@ -214,6 +224,9 @@ fn quotes() {
     run("quotes.tsv", |row, a| {
         let cards = facts(a, "quote");
         let quote = row.col(0);
+        if quote == "-" {
+            return (!cards.is_empty()).then(|| format!("no quote expected, got {}", show(&cards)));
+        }
         let Some(q) = cards.iter().find(|c| contains(&c["text"], quote)) else {
             return Some(format!("no quote holding «{quote}», got {}", show(&cards)));
         };
