@@ -88,12 +88,21 @@ pub(crate) fn extract(doc: &Document, ents: &Entities, refs: &Mentions) -> Vec<Q
 }
 
 /// Every quotation of the document's paragraphs, in order; only the outermost of nested ones.
+/// Straight single marks quote only in a text that quotes with no double marks (the British way:
+/// "'We agreed,' Arum said"); elsewhere they quote inside a quotation, or a word.
 fn quotations(doc: &Document) -> Vec<Quotation> {
     let mut out = Vec::new();
+    let doubles = doc.tokens.iter().any(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(doc.text()),
+                "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}"
+            )
+    });
     for (bi, b) in doc.blocks.iter().enumerate() {
         if b.kind == BlockKind::Paragraph {
             if let Some(r) = doc.block_tokens.get(bi) {
-                pair_block(doc, bi, r.clone(), &mut out);
+                pair_block(doc, bi, r.clone(), !doubles, &mut out);
             }
         }
     }
@@ -119,7 +128,13 @@ fn is_quote_mark(s: &str) -> bool {
 /// comes from its kind where the kind tells it (“ „ « open), else from its position: glued to the
 /// word after it, it opens; glued to the word before it, it closes. A double quotation still open
 /// at the end of the paragraph ends there; an open single mark was an apostrophe.
-fn pair_block(doc: &Document, bi: usize, r: std::ops::Range<usize>, out: &mut Vec<Quotation>) {
+fn pair_block(
+    doc: &Document,
+    bi: usize,
+    r: std::ops::Range<usize>,
+    straight_singles: bool,
+    out: &mut Vec<Quotation>,
+) {
     let toks = &doc.tokens;
     let text = doc.text();
     // (token, kind, inside markup: `="…"`)
@@ -185,6 +200,15 @@ fn pair_block(doc: &Document, bi: usize, r: std::ops::Range<usize>, out: &mut Ve
                 close_to(&mut stack, &[Mark::Single])
             }
             "\u{2018}" | "\u{201A}" if opening => {
+                stack.push((i, Mark::Single, false));
+                None
+            }
+            // A straight single mark before a word, after a space ("'We agreed,' Arum said"),
+            // in the British way; an apostrophe is glued inside a word or after it.
+            "'" if straight_singles
+                && opening
+                && toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap) =>
+            {
                 stack.push((i, Mark::Single, false));
                 None
             }
