@@ -169,6 +169,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if tok.kind == TokenKind::Number {
             return Some(1);
         }
+        // The period of an abbreviated title ("Mr. Xi", "Dr. Weber").
+        if tok.key == "." && !tok.space_before && t > 0 && self.doc.tokens[t - 1].is_word() {
+            return Some(1);
+        }
         if !tok.is_word() {
             return None;
         }
@@ -961,6 +965,20 @@ impl<'d, 'a> Clauses<'d, 'a> {
         })
     }
 
+    /// Does a person follow `k`, past titles and small words ("al jefe del gobierno Mariano
+    /// Rajoy", "a la canciller Helena Mbala")?
+    pub(crate) fn person_object(&self, mut k: usize, end: usize) -> bool {
+        while k < end && self.ents.mention_at(k).is_none() {
+            match self.filler(k, end) {
+                Some(n) => k += n,
+                None => return false,
+            }
+        }
+        self.ents
+            .mention_at(k)
+            .is_some_and(|m| self.ents.list[m.entity].kind == EntityKind::Person)
+    }
+
     /// The date word of sentence `s` nearest to token `t` ("giovedì", "on Wednesday",
     /// "in September", "May 16"), as a byte range with its preposition and day number.
     pub fn when(&self, s: usize, t: usize) -> Option<Range> {
@@ -1044,12 +1062,17 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     j += n;
                     continue;
                 }
-                Some((_, Link::At)) => match self.place_phrase(j, end) {
+                Some((n, Link::At)) => match self.place_phrase(j, end) {
                     Some(e) => {
                         if place.is_none() {
                             place = self.place_at(j + 1, end);
                         }
                         j = e;
+                        continue;
+                    }
+                    // "recibió al jefe del gobierno X": the "a" of a person object.
+                    None if self.person_object(j + n, end) => {
+                        j += n;
                         continue;
                     }
                     None => break,

@@ -153,10 +153,15 @@ impl Clauses<'_, '_> {
                         j += n;
                         continue;
                     }
-                    // "a reçu mardi à l'Élysée le chancelier…": where, then whom.
-                    Some((_, Link::At)) => match self.place_phrase(j, end) {
+                    // "a reçu mardi à l'Élysée le chancelier…": where, then whom; "recibió al
+                    // jefe del gobierno X": the "a" of a person object.
+                    Some((n, Link::At)) => match self.place_phrase(j, end) {
                         Some(e) => {
                             j = e;
+                            continue;
+                        }
+                        None if self.person_object(j + n, end) => {
+                            j += n;
                             continue;
                         }
                         None => break,

@@ -358,7 +358,9 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     // counterpart Minister Li", "il presidente degli Emirati, Mohamed bin Zayed").
     let mut j = k;
     while j < end
-        && ((toks[j].kind == TokenKind::Punct && matches!(toks[j].key.as_str(), "," | "-"))
+        && ((toks[j].kind == TokenKind::Punct
+            && (matches!(toks[j].key.as_str(), "," | "-")
+                || (toks[j].key == "." && !toks[j].space_before)))
             || lex.titles.longest(&keys(j)).is_some())
     {
         j += lex.titles.longest(&keys(j)).map_or(1, |(n, _)| n);
@@ -376,8 +378,10 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
             specific,
         });
     }
-    // A bare person noun with nothing to say who: "a spokesman", "la gente".
-    if role.is_none() && country.is_none() {
+    // A bare person noun stands for someone only after a definite article ("el funcionario", "the
+    // official"); "la gente", "officials" say nobody.
+    let definite = t > start && lex.articles.contains(&toks[t - 1].key);
+    if role.is_none() && country.is_none() && !definite {
         return None;
     }
     Some(Description {
