@@ -13,6 +13,7 @@
 
 pub mod analysis;
 mod analyzer;
+mod chrome;
 mod document;
 mod error;
 pub mod extract;

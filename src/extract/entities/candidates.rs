@@ -25,7 +25,7 @@ pub(super) fn read(ctx: &Context, segs: &[Segment]) -> Vec<Candidate> {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let mut cands: Vec<Candidate> = Vec::new();
-    for seg in segs.iter().filter(|s| !s.caps) {
+    for seg in segs.iter().filter(|s| s.reads_capitals()) {
         for run in name_runs(ctx, seg) {
             split_candidate(ctx, seg, run, &mut cands);
         }
@@ -44,10 +44,10 @@ pub(super) fn read(ctx: &Context, segs: &[Segment]) -> Vec<Candidate> {
         });
     }
     institutions(ctx, segs, &mut cands);
-    // Capitals say nothing in an all-caps headline: read only what is known there, from the
-    // gazetteers and from the names found in the rest of the text.
+    // Capitals say nothing in an all-caps or title-case headline: read only what is known there,
+    // from the gazetteers and from the names found in the rest of the text.
     let known = KnownForms::new(doc, &cands);
-    for seg in segs.iter().filter(|s| s.caps) {
+    for seg in segs.iter().filter(|s| !s.reads_capitals()) {
         caps_candidates(ctx, seg, &known, &mut cands);
     }
     cands
@@ -692,15 +692,15 @@ impl KnownForms {
     }
 }
 
-/// Candidates of an all-caps segment: gazetteer names, names known from the rest of the text,
-/// and the place of a dateline ("FARMINGTON HILLS, Mich. 1996-08-30").
+/// Candidates of an all-caps segment or a title-case headline: gazetteer names, names known from
+/// the rest of the text, and the place of a dateline ("FARMINGTON HILLS, Mich. 1996-08-30").
 fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut Vec<Candidate>) {
     let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = seg.tokens.end;
     let mut i = seg.tokens.start;
-    let mut dateline = ctx.at_start(seg, i);
+    let mut dateline = seg.caps && ctx.at_start(seg, i);
     while i < end {
         let t = &toks[i];
         if !t.is_word() || lex.is_stopword(&t.key) {

@@ -159,10 +159,21 @@ impl Candidate {
 struct Segment {
     tokens: std::ops::Range<usize>,
     sentence: Option<usize>,
+    /// The headline.
+    headline: bool,
     /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
     caps: bool,
     /// Every word capitalized, as English headlines and titles are ("Why Trump Won").
     title_case: bool,
+}
+
+impl Segment {
+    /// Does a capital tell a name here? Not in an all-caps segment, nor in a headline in title
+    /// case ("Sanders Vows To Fight Tax Loopholes"): only names known from the gazetteers or the
+    /// rest of the text are read there.
+    fn reads_capitals(&self) -> bool {
+        !self.caps && !(self.title_case && self.headline)
+    }
 }
 
 /// What the whole document tells about single words.
@@ -185,7 +196,7 @@ impl<'d, 'a> Context<'d, 'a> {
         };
         let mut lower_seen = HashSet::default();
         let mut cap_mid = HashSet::default();
-        for s in segs.iter().filter(|s| !s.caps) {
+        for s in segs.iter().filter(|s| s.reads_capitals()) {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
                 if t.is_word() && !t.cap {
@@ -262,15 +273,17 @@ fn segments(doc: &Document) -> Vec<Segment> {
         .iter()
         .zip(&doc.block_tokens)
         .filter(|(b, _)| matches!(b.kind, BlockKind::Title | BlockKind::Heading))
-        .map(|(_, r)| Segment {
+        .map(|(b, r)| Segment {
             tokens: r.clone(),
             sentence: None,
+            headline: b.kind == BlockKind::Title,
             caps: false,
             title_case: false,
         })
         .chain(doc.sentences.iter().enumerate().map(|(i, s)| Segment {
             tokens: s.tokens.clone(),
             sentence: Some(i),
+            headline: false,
             caps: false,
             title_case: false,
         }))
@@ -295,7 +308,11 @@ fn segments(doc: &Document) -> Vec<Segment> {
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
-        s.title_case = !s.caps && long.len() >= 4 && capitalized * 5 >= long.len() * 4;
+        // (German capitalizes every noun: its headlines look the same as its sentences.)
+        s.title_case = !s.caps
+            && !doc.lex.nouns_capitalized
+            && long.len() >= 4
+            && capitalized * 5 >= long.len() * 4;
     }
     out
 }
