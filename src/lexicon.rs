@@ -394,6 +394,8 @@ pub struct Lexicon {
     /// Ministers' titles, before a portfolio ("ministro de Energía").
     pub portfolio_titles: HashSet<String>,
     pub particles: HashSet<String>,
+    /// Particles that may continue a family name ("da Silva", "de Gortari").
+    pub family_particles: HashSet<String>,
     pub org_cues: HashSet<String>,
     /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
     pub org_kinds: HashSet<String>,
@@ -565,6 +567,10 @@ impl Lexicon {
                 .map(|r| fold_key(r[0]))
                 .collect(),
             particles: set(f.particles),
+            family_particles: rows(f.particles)
+                .filter(|r| r.get(1) == Some(&"family"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),
             person_nouns: set(f.person_nouns),

@@ -152,7 +152,13 @@ impl<'d, 'a> Reader<'d, 'a> {
             return None;
         }
         if let Some((n, _)) = lex.titles.longest(&rest) {
-            return Some(n);
+            // ("M. Kim", "Dr. Smith": the period of an abbreviated title.)
+            let period = self
+                .doc
+                .tokens
+                .get(t + n)
+                .is_some_and(|p| t + n < end && p.key == "." && !p.space_before);
+            return Some(n + usize::from(period));
         }
         // "il suo omologo russo", "ihr polnischer Amtskollege".
         if lex.person_nouns.contains(&tok.key) {

@@ -7,7 +7,7 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::typing::{classify_whole, finish};
+use super::typing::{adjective_like, classify_whole, finish};
 use super::{
     all_caps, is_elision, is_initial, is_name_word, Candidate, Context, Segment, MAX_PHRASE,
 };
@@ -294,9 +294,15 @@ fn left_edge(
     while a < b {
         let rest = &keys[a..b];
         let at_start = a == 0 && ctx.at_start(seg, r.start);
-        if (at_start || !toks[r.start + a].cap)
+        // ("L'Amazonie", "L'Interpol": an elided article is no part of a name the gazetteers
+        // do not know with it, as "L'Aquila".)
+        let elided_article = is_elision(&toks[r.start + a])
+            && lex.articles.contains(rest[0])
+            && classify_whole(doc, r.start + a..r.end).is_none();
+        if ((at_start || !toks[r.start + a].cap)
             && lex.is_stopword(rest[0])
-            && !lex.countries.contains_key(rest[0])
+            && !lex.countries.contains_key(rest[0]))
+            || elided_article
         {
             a += 1;
         } else if (lex.weekdays.longest(rest).is_some() || lex.months.longest(rest).is_some())
@@ -336,6 +342,9 @@ fn left_edge(
             }
             label.role = Some(keys[a..a + n].join(" "));
             a += n;
+            if keys.get(a) == Some(&".") {
+                a += 1; // the period of an abbreviated title: "M. Dupont", "Sr. García"
+            }
         } else {
             // A country or organization before a title: "US President Joe Biden".
             let title_at = (a + 1..b).find(|&x| {
@@ -364,9 +373,11 @@ fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let toks = &ctx.doc.tokens;
     let keys: Vec<&str> = ctx.keys(r.clone());
     let mut e = keys.len();
+    // ("Theresa May": a month after a given name is a family name.)
+    let after_given = |e: usize| e >= 2 && lex.given_names.contains(keys[e - 2]);
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
-            || lex.months.longest(&keys[e - 1..e]).is_some()
+            || (lex.months.longest(&keys[e - 1..e]).is_some() && !after_given(e))
             || (toks[r.start + e - 1].is_word()
                 && !toks[r.start + e - 1].cap
                 && !(e >= 2 && toks[r.start + e - 2].key == "-")))
@@ -467,11 +478,17 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             right: right.clone(),
             label_to_right: false,
         });
+        // ("Luiz Inácio Lula da Silva", "Carlos Salinas de Gortari": after a full name, a
+        // particle and a name nothing types are the rest of the family name.)
+        let right_typed = classify_whole(doc, right.clone()).is_some()
+            || toks[right.clone()].iter().any(|t| any_cue(ctx, t))
+            || (right.len() == 1 && all_caps(toks[right.start].text(doc.text())));
         let left_person = first_particle
             && left.len() >= 2
             && first_name(ctx, &toks[left.start])
             && !toks[left.clone()].iter().any(|t| cue(ctx, t))
-            && !ctx.is_place(left.clone());
+            && !ctx.is_place(left.clone())
+            && (right_typed || !lex.family_particles.contains(&t.key));
         // "Lant Princhett della Banca Mondiale": two plain names, then an organization.
         let left_person = left_person
             || (first_particle
@@ -522,15 +539,21 @@ fn company_and_product(ctx: &Context, span: std::ops::Range<usize>) -> Option<Sp
         .map(|k| Split::at(span, k, false))
 }
 
-/// A body and the person who leads it: "Governo Letta", "Giunta Marino".
+/// A body and the person who leads it: "Governo Letta", "Giunta Marino" (not "Gobierno
+/// Nacional", "Gobierno Andaluz": an adjective, or a word the text also writes in lower case).
 fn body_and_leader(ctx: &Context, span: std::ops::Range<usize>) -> Option<Split> {
     let toks = &ctx.doc.tokens;
+    let lex = ctx.doc.lex;
     (span.len() >= 2
         && toks[span.start].cap
-        && ctx.doc.lex.led_by.contains(&toks[span.start].key)
-        && toks[span.start + 1..span.end]
-            .iter()
-            .all(|t| t.is_word() && t.cap && !cue(ctx, t)))
+        && lex.led_by.contains(&toks[span.start].key)
+        && toks[span.start + 1..span.end].iter().all(|t| {
+            t.is_word()
+                && t.cap
+                && !cue(ctx, t)
+                && !adjective_like(lex, &t.key)
+                && !ctx.lower_seen.contains(t.key.as_str())
+        }))
     .then(|| Split::at(span.clone(), span.start + 1, false))
 }
 

@@ -163,7 +163,7 @@ struct Segment {
     headline: bool,
     /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
     caps: bool,
-    /// Every word capitalized, as English headlines and titles are ("Why Trump Won").
+    /// A headline or heading with every word capitalized, as English ones are ("Why Trump Won").
     title_case: bool,
 }
 
@@ -211,11 +211,41 @@ impl<'d, 'a> Context<'d, 'a> {
         ctx
     }
 
-    /// Does token `t` open its segment (ignoring opening quotes and brackets)?
+    /// Does token `t` open a sentence (ignoring opening quotes and brackets)? Its segment; a
+    /// sentence that a quotation keeps inside the segment ("… la verdad. Hoy está …"); a
+    /// quotation after a colon, a comma or a semicolon ("ha detto: «Vogliamo la pace»").
     fn at_start(&self, seg: &Segment, t: usize) -> bool {
-        self.doc.tokens[seg.tokens.start..t]
-            .iter()
-            .all(|x| x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":"))
+        let toks = &self.doc.tokens;
+        let opening = |x: &Token| {
+            x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":")
+        };
+        if toks[seg.tokens.start..t].iter().all(opening) {
+            return true;
+        }
+        let mut k = t;
+        let mut quoted = false;
+        while k > seg.tokens.start && opening(&toks[k - 1]) && !is_end_mark(&toks[k - 1].key) {
+            let mark = toks[k - 1].text(self.doc.text());
+            quoted |= crate::segment::is_open_quote(mark) || mark == "\"";
+            k -= 1;
+        }
+        let Some(p) = k.checked_sub(1).map(|k| &toks[k]) else {
+            return true;
+        };
+        match p.key.as_str() {
+            "." => {
+                k >= seg.tokens.start + 2 && {
+                    // A period after a word, not after an initial or an abbreviation ("M. Dupont").
+                    let w = &toks[k - 2];
+                    (w.is_word()
+                        && w.text(self.doc.text()).chars().count() > 1
+                        && !self.doc.lex.abbreviations.contains(&w.key))
+                        || closes_quote(&w.key)
+                }
+            }
+            ":" | "," | ";" => quoted,
+            key => is_end_mark(key),
+        }
     }
 
     fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
@@ -250,6 +280,11 @@ fn is_roman_numeral(s: &str) -> bool {
 fn is_initial(t: &Token, text: &str) -> bool {
     let mut cs = t.text(text).chars();
     t.kind == TokenKind::Word && cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
+/// A mark that ends a sentence, but for the period (which may end an abbreviation).
+fn is_end_mark(k: &str) -> bool {
+    matches!(k, "!" | "?" | "\u{2026}" | "...")
 }
 
 /// A mark that may close a quotation.
@@ -308,8 +343,10 @@ fn segments(doc: &Document) -> Vec<Segment> {
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
-        // (German capitalizes every noun: its headlines look the same as its sentences.)
+        // (German capitalizes every noun: its headlines look the same as its sentences. A
+        // sentence with many names is no title: "British Prime Minister Theresa May was …".)
         s.title_case = !s.caps
+            && s.sentence.is_none()
             && !doc.lex.nouns_capitalized
             && long.len() >= 4
             && capitalized * 5 >= long.len() * 4;

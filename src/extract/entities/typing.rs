@@ -114,7 +114,40 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
             || lex.adjectives.contains(&first.key)
             || lex.not_names.contains(&first.key)
             || lex.place_cues.contains(&first.key));
-    adjective || common || title_ends(ctx, seg, span.start, span.end)
+    adjective
+        || common
+        || adjectival(ctx, span.clone())
+        || title_ends(ctx, seg, span.start, span.end)
+}
+
+/// A run of adjectives, maybe after an article: nationality words and listed adjectives ("Central
+/// European", "Rohingya Muslim", "The Filipino"), a word joined by a hyphen to a nationality
+/// ("Franco-German").
+fn adjectival(ctx: &Context, span: std::ops::Range<usize>) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let nationality = |k: usize| lex.nationalities.longest(&[toks[k].key.as_str()]).is_some();
+    let mut k = span.start;
+    while k < span.end && lex.articles.contains(&toks[k].key) {
+        k += 1;
+    }
+    let words = k < span.end && classify_whole(ctx.doc, k..span.end).is_none();
+    words
+        && (k..span.end).all(|i| {
+            let t = &toks[i];
+            !t.is_word()
+                || nationality(i)
+                || lex.adjectives.contains(&t.key)
+                || (toks
+                    .get(i + 1)
+                    .is_some_and(|h| h.key == "-" && !h.space_before)
+                    && i + 2 < span.end
+                    && nationality(i + 2))
+        })
+        && (k..span.end).any(|i| toks[i].is_word())
+        && toks[k..span.end]
+            .iter()
+            .all(|t| t.is_word() || t.key == "-")
 }
 
 /// "el ministro marroquí de Energía", "Minister of Finance": a minister's portfolio is no name
@@ -128,19 +161,46 @@ fn portfolio(
 ) -> Option<Option<std::ops::Range<usize>>> {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
-    let portfolio = span.start >= seg.tokens.start + 2
-        && toks[span.start - 1].is_word()
-        && lex.particles.contains(&toks[span.start - 1].key)
-        && {
-            let e = before_nationality(ctx, seg, span.start - 1);
-            e > seg.tokens.start && lex.portfolio_titles.contains(&toks[e - 1].key)
-        }
+    let portfolio = after_portfolio_title(ctx, seg, span.start, 0)
         && !(span.start..span.end).any(|s| (s + 1..=span.end).any(|e| ctx.is_place(s..e)));
     portfolio.then(|| {
         (span.start + 1..span.end)
             .find(|&k| lex.given_names.contains(&toks[k].key))
             .map(|k| k..span.end)
     })
+}
+
+/// Does a minister's title end right before token `start`, with its particle and maybe an
+/// article ("ministro de |Energía", "ministre de l'|Education", "ministra española de |…"), or
+/// another portfolio and a conjunction ("ministro de Salud y |Protección Social", "viceministro
+/// delle Infrastrutture e dei |Trasporti")?
+fn after_portfolio_title(ctx: &Context, seg: &Segment, start: usize, depth: usize) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let floor = seg.tokens.start;
+    let small = |k: usize| {
+        toks[k].is_word()
+            && !toks[k].cap
+            && (lex.particles.contains(&toks[k].key) || lex.articles.contains(&toks[k].key))
+    };
+    let mut k = start;
+    while k > floor && start - k < 2 && small(k - 1) {
+        k -= 1;
+    }
+    if k < start {
+        let e = before_nationality(ctx, seg, k);
+        if e > floor && lex.portfolio_titles.contains(&toks[e - 1].key) {
+            return true;
+        }
+    }
+    if depth < 3 && k > floor && !toks[k - 1].cap && lex.conjunctions.contains(&toks[k - 1].key) {
+        let mut r = k - 1;
+        while r > floor && toks[r - 1].is_word() && toks[r - 1].cap {
+            r -= 1;
+        }
+        return r < k - 1 && after_portfolio_title(ctx, seg, r, depth + 1);
+    }
+    false
 }
 
 /// "Intanto Willy Monteiro", "il segretario di Stato Tarcisio Bertone": a word glued before a
@@ -208,7 +268,8 @@ impl Cues {
     fn read(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> Cues {
         let place_of = place_of(ctx, seg, span.start);
         Cues {
-            speaks: speaks(ctx, seg, span.clone()),
+            // ("El jefe de la cartera de Salud dijo": what a noun is of does not speak.)
+            speaks: speaks(ctx, seg, span.clone()) && !particle_before(ctx, seg, span.start),
             locative: place_of || locative_before(ctx, seg, span.start),
             article: article_before(ctx, seg, span.start),
             org_after: org_noun_after(ctx, seg, span.end),
@@ -519,7 +580,8 @@ fn time_zone(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>, strengt
 
 /// A lone capitalized word with weak evidence that the text shows is a common word: it opens the
 /// sentence and is written in lower case elsewhere, or never capitalized away from a sentence
-/// start (unless it speaks); or, with no evidence at all, it is written in lower case elsewhere.
+/// start (unless it speaks); or, with no evidence at all, it is written in lower case elsewhere or
+/// is the first part of a compound adjective ("Left-wing").
 fn common_word(
     ctx: &Context,
     seg: &Segment,
@@ -527,12 +589,21 @@ fn common_word(
     c: &Candidate,
     speaks: bool,
 ) -> bool {
-    let key = ctx.doc.tokens[span.start].key.as_str();
+    let toks = &ctx.doc.tokens;
+    let key = toks[span.start].key.as_str();
     let single = span.len() == 1;
-    (single
-        && ctx.at_start(seg, span.start)
-        && c.strength <= 1
-        && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
+    // ("a Left-wing government": a word glued by a hyphen to a word in lower case.)
+    let compound = toks
+        .get(span.end)
+        .is_some_and(|h| h.key == "-" && !h.space_before)
+        && toks
+            .get(span.end + 1)
+            .is_some_and(|w| w.is_word() && !w.cap && !w.space_before);
+    (single && c.strength == 0 && compound)
+        || (single
+            && ctx.at_start(seg, span.start)
+            && c.strength <= 1
+            && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
         || (single && c.strength == 0 && ctx.lower_seen.contains(key))
 }
 
@@ -716,14 +787,17 @@ fn is_dotted_acronym(s: &str) -> bool {
 /// A lower-case adjective that can follow an organization noun: long enough, with an adjective
 /// ending, and no function word.
 fn is_org_adjective(lex: &crate::lexicon::Lexicon, t: &Token) -> bool {
-    t.is_word()
-        && !t.cap
-        && t.key.chars().count() >= 6
-        && !lex.is_stopword(&t.key)
+    t.is_word() && !t.cap && adjective_like(lex, &t.key)
+}
+
+/// A word long enough, with an adjective ending, and no function word.
+pub(super) fn adjective_like(lex: &crate::lexicon::Lexicon, key: &str) -> bool {
+    key.chars().count() >= 6
+        && !lex.is_stopword(key)
         && lex
             .adjective_endings
             .iter()
-            .any(|e| t.key.ends_with(e.as_str()))
+            .any(|e| key.ends_with(e.as_str()))
 }
 
 /// A name widened by the lower-case place words around it that belong to it (`place_affixes`).
