@@ -717,6 +717,18 @@ impl<'d, 'a> Reader<'d, 'a> {
                 k += n;
                 continue;
             }
+            // ("der US-Weltraumbehörde NASA": the hyphen of a compound is inside a word.)
+            let joiner = tok.key == "-"
+                && !tok.space_before
+                && self
+                    .doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| k + 1 < end && n.is_word() && !n.space_before);
+            if joiner {
+                k += 1;
+                continue;
+            }
             // A plain word: an adjective before the first name, or a word between commas.
             if tok.is_word() && loose < 2 && (out.is_empty() || joined) {
                 loose += 1;

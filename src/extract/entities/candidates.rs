@@ -7,6 +7,7 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::nouns::{self, Head};
 use super::typing::{adjective_like, classify_whole, finish};
 use super::{
     all_caps, is_elision, is_initial, is_name_word, Candidate, Context, Segment, MAX_PHRASE,
@@ -39,8 +40,11 @@ pub(super) fn read(ctx: &Context, segs: &[Segment]) -> Vec<Candidate> {
             .map(|c| toks[c.tokens.end - 1].key.as_str())
             .collect();
         cands.retain(|c| {
-            !(c.strength == 0 && c.kind == EntityKind::Other)
-                || (c.tokens.len() == 1 && surnames.contains(toks[c.tokens.start].key.as_str()))
+            let key = toks[c.tokens.start].key.as_str();
+            // ("Hoyzers Restschuld": the surname in the genitive too.)
+            let surname = surnames.contains(key)
+                || nouns::genitive_stem(doc.lex, key).is_some_and(|s| surnames.contains(s));
+            !(c.strength == 0 && c.kind == EntityKind::Other) || (c.tokens.len() == 1 && surname)
         });
     }
     institutions(ctx, segs, &mut cands);
@@ -101,6 +105,17 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 j += 1; // the period of an initial stays with the name: "Davide S."
             } else if t.kind == TokenKind::Number && !t.space_before && prev.is_word() {
                 j += 1; // G7
+            } else if t.key == "-"
+                && !t.space_before
+                && j + 3 < end
+                && toks[j + 1].is_word()
+                && !toks[j + 1].cap
+                && toks[j + 1].key.chars().count() <= 3
+                && toks[j + 2].key == "-"
+                && is_name_word(&toks[j + 3])
+                && toks[j + 1..j + 4].iter().all(|t| !t.space_before)
+            {
+                j += 4; // "Ata-ur-Rehman", "Inzamam-ul-Haq"
             } else if t.key == "-" && !t.space_before && j + 1 < end && !toks[j + 1].space_before {
                 let next = &toks[j + 1];
                 // "Friuli-Venezia Giulia" is one place; "Russia-Ukraine" two.
@@ -163,7 +178,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
 }
 
 /// What the words before a name say of it: a title gives the role, a nationality the country.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Label {
     role: Option<String>,
     country: Option<String>,
@@ -201,6 +216,52 @@ fn split_candidate(
         return;
     }
     let span = r.start + a..r.start + e;
+    if !lex.nouns_capitalized {
+        return names_of(ctx, seg, span, label, out);
+    }
+    // German: the common nouns around the names of the run, and after a name in the genitive.
+    let pieces = nouns::pieces(ctx, seg, span);
+    let mut country_before: Option<String> = None;
+    for (i, (piece, noun)) in pieces.iter().cloned().enumerate() {
+        let mut label = if i == 0 {
+            label.clone()
+        } else {
+            Label::default()
+        };
+        label.country = country_before.take().or(label.country);
+        // ("Energieminister Rafael Ramirez": a compound title before the name is its role.)
+        if let Some(k) = noun.filter(|&k| nouns::head(lex, &doc.tokens[k].key) == Some(Head::Title))
+        {
+            label.role = Some(doc.tokens[k].key.clone());
+        }
+        // ("US-Präsident Barack Obama", "der US-Weltraumbehörde NASA": a country that opens a
+        // compound before a name is that name's country, as a nationality word would be.)
+        let modifier =
+            doc.tokens.get(piece.end).is_some_and(|t| t.key == "-") && i + 1 < pieces.len();
+        if let Some(c) =
+            classify_whole(doc, piece.clone()).filter(|c| modifier && c.kind == EntityKind::Country)
+        {
+            country_before = c
+                .key
+                .as_deref()
+                .and_then(|k| k.strip_prefix("c:"))
+                .map(|iso| lex.country_name(iso));
+            continue;
+        }
+        names_of(ctx, seg, piece, label, out);
+    }
+}
+
+/// The names of a cleaned run: one, or two where the run holds two.
+fn names_of(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+    label: Label,
+    out: &mut Vec<Candidate>,
+) {
+    let doc = ctx.doc;
+    let lex = doc.lex;
     let Label {
         role,
         country,
@@ -432,13 +493,15 @@ impl Split {
 /// Where a run holds two names, the two parts: at a particle ("Peter Nicol of Scotland"), a
 /// company and its product ("Fiat Punto"), a body and its leader ("Governo Letta"), a person and
 /// an organization ("Graziano Delrio Ministero dell'Interno"), a word before a full name
-/// ("Regione Veneto Luca Zaia"), a place before a person ("Stati Uniti Joe Biden").
+/// ("Regione Veneto Luca Zaia"), two countries ("Vereinigten Königreich Großbritannien"), a
+/// place before a person ("Stati Uniti Joe Biden").
 fn two_names(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> Option<Split> {
     split_at_particle(ctx, seg, span.clone())
         .or_else(|| company_and_product(ctx, span.clone()))
         .or_else(|| body_and_leader(ctx, span.clone()))
         .or_else(|| person_then_organization(ctx, span.clone()))
         .or_else(|| before_first_name(ctx, seg, span.clone()))
+        .or_else(|| two_places(ctx, span.clone()))
         .or_else(|| place_then_person(ctx, span))
 }
 
@@ -510,9 +573,12 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             && !ctx.cap_mid.contains(toks[left.start].key.as_str())
             && classify_whole(doc, left.clone()).is_none()
             && !cue(ctx, &toks[left.start]);
+        // ("Iran von Sicherheitskräften": where nouns are capitalized, a known country or place
+        // ends a name before a particle.)
         if left_person
             || opener
             || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
+            || (lex.nouns_capitalized && ctx.is_place(left.clone()))
         {
             return split;
         }
@@ -604,6 +670,16 @@ fn before_first_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
         }
     }
     None
+}
+
+/// Two countries in a row: "im Vereinigten Königreich Großbritannien".
+fn two_places(ctx: &Context, span: std::ops::Range<usize>) -> Option<Split> {
+    let country = |r: std::ops::Range<usize>| {
+        classify_whole(ctx.doc, r).is_some_and(|c| c.kind == EntityKind::Country)
+    };
+    (span.start + 1..span.end)
+        .find(|&k| country(span.start..k) && country(k..span.end))
+        .map(|k| Split::at(span, k, false))
 }
 
 /// A country or place before a person's name: "Stati Uniti Joe Biden".

@@ -4,8 +4,9 @@
 //! the ids.
 
 // A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::nouns::genitive_stem;
 use super::{all_caps, Candidate, Entities, Found, Mention};
 use crate::analysis::EntityKind;
 use crate::document::Document;
@@ -44,10 +45,25 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     let mut form_keys: Vec<Vec<Vec<String>>> = Vec::new();
     let mut edges: HashMap<String, Vec<usize>> = HashMap::default();
     let mut acronyms: HashMap<String, usize> = HashMap::default();
+    // German: a name in the genitive ("Barack Obamas", "Hoyzers") is read as the name it is of,
+    // when the text has that name.
+    let last_words: HashSet<&str> = cands
+        .iter()
+        .filter_map(|c| toks.get(c.tokens.end.wrapping_sub(1)))
+        .map(|t| t.key.as_str())
+        .collect();
     for ci in order {
         let c = &cands[ci];
         let form = written(&c.tokens);
-        let fk = folded(&c.tokens);
+        let mut fk = folded(&c.tokens);
+        if let Some(stem) = genitive_stem(doc.lex, &toks[c.tokens.end - 1].key) {
+            if last_words.contains(stem) && c.key.is_none() {
+                fk = format!(
+                    "{}{stem}",
+                    &fk[..fk.len() - toks[c.tokens.end - 1].key.len()]
+                );
+            }
+        }
         let key = c.key.clone().unwrap_or_else(|| format!("n:{fk}"));
         let mut target = by_key.get(&key).copied();
         // "Valletta" of "Giovanni Valletta": a place name that is the surname of a person named in

@@ -9,6 +9,7 @@
 
 mod candidates;
 mod merging;
+mod nouns;
 mod typing;
 
 // A fast hash: keys are words of the text, never a security boundary.
@@ -163,7 +164,7 @@ struct Segment {
     headline: bool,
     /// Written in capitals throughout (a wire headline, a dateline): capitalization says nothing.
     caps: bool,
-    /// A headline or heading with every word capitalized, as English ones are ("Why Trump Won").
+    /// Every word capitalized, as English headlines are ("Why Trump Won").
     title_case: bool,
 }
 
@@ -172,7 +173,7 @@ impl Segment {
     /// case ("Sanders Vows To Fight Tax Loopholes"): only names known from the gazetteers or the
     /// rest of the text are read there.
     fn reads_capitals(&self) -> bool {
-        !self.caps && !(self.title_case && self.headline)
+        !self.caps && (!self.title_case || !self.headline)
     }
 }
 
@@ -183,6 +184,12 @@ struct Context<'d, 'a> {
     lower_seen: HashSet<&'d str>,
     /// Capitalized words seen away from a sentence start.
     cap_mid: HashSet<&'d str>,
+    /// The last words of runs of two capitalized words or more: family names ("Robert |Hoyzer|",
+    /// "Barack |Obama|").
+    surnames: HashSet<&'d str>,
+    /// Words the text writes right after a determiner, where every noun is capitalized (German):
+    /// common nouns.
+    nouns: HashSet<&'d str>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -193,6 +200,19 @@ impl<'d, 'a> Context<'d, 'a> {
             doc,
             lower_seen: HashSet::default(),
             cap_mid: HashSet::default(),
+            surnames: doc
+                .tokens
+                .windows(3)
+                .filter(|w| {
+                    w[0].cap
+                        && w[1].cap
+                        && w[1].space_before
+                        && !(w[2].is_word() && w[2].cap)
+                        && !all_caps(w[1].text(doc.text()))
+                })
+                .map(|w| w[1].key.as_str())
+                .collect(),
+            nouns: nouns::after_determiner(doc),
         };
         let mut lower_seen = HashSet::default();
         let mut cap_mid = HashSet::default();
@@ -344,12 +364,10 @@ fn segments(doc: &Document) -> Vec<Segment> {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
         // (German capitalizes every noun: its headlines look the same as its sentences. A
-        // sentence with many names is no title: "British Prime Minister Theresa May was …".)
-        s.title_case = !s.caps
-            && s.sentence.is_none()
-            && !doc.lex.nouns_capitalized
-            && long.len() >= 4
-            && capitalized * 5 >= long.len() * 4;
+        // sentence with a few names is no title: "British Prime Minister Theresa May was …".)
+        let headline = s.sentence.is_none() && long.len() >= 4 && capitalized * 5 >= long.len() * 4;
+        let sentence = long.len() >= 6 && capitalized * 10 >= long.len() * 9;
+        s.title_case = !s.caps && !doc.lex.nouns_capitalized && (headline || sentence);
     }
     out
 }

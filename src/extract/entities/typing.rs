@@ -9,6 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::merging::initials;
+use super::nouns::{self, Head};
 use super::{
     all_caps, closes_quote, is_initial, is_roman_numeral, Candidate, Context, Segment, MAX_PHRASE,
 };
@@ -114,8 +115,15 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
             || lex.adjectives.contains(&first.key)
             || lex.not_names.contains(&first.key)
             || lex.place_cues.contains(&first.key));
+    // ("der Konzern", "Verband": where every noun has a capital, an organization word alone is a
+    // common noun, unless the gazetteer knows it.)
+    let bare_cue = lex.nouns_capitalized
+        && span.len() == 1
+        && lex.org_cues.contains(&first.key)
+        && classify_whole(doc, span.clone()).is_none();
     adjective
         || common
+        || bare_cue
         || adjectival(ctx, span.clone())
         || title_ends(ctx, seg, span.start, span.end)
 }
@@ -260,6 +268,9 @@ struct Cues {
     place_inside: bool,
     /// "P. Simmons", "J. K. Rowling": initials, then a name.
     initialled: bool,
+    /// "die Hauptstadt Brasilia", "Insel Margarita": a noun whose head is a place word right
+    /// before (German compounds).
+    place_noun_before: bool,
     /// Two to four capitalized words never seen in lower case: a person's name, if nothing else.
     name_like: bool,
 }
@@ -267,22 +278,35 @@ struct Cues {
 impl Cues {
     fn read(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> Cues {
         let place_of = place_of(ctx, seg, span.start);
+        let head_before = compound_head_before(ctx, seg, span.start);
         Cues {
             // ("El jefe de la cartera de Salud dijo": what a noun is of does not speak.)
             speaks: speaks(ctx, seg, span.clone()) && !particle_before(ctx, seg, span.start),
             locative: place_of || locative_before(ctx, seg, span.start),
             article: article_before(ctx, seg, span.start),
             org_after: org_noun_after(ctx, seg, span.end),
-            org_before: org_kind_before(ctx, seg, span.start),
-            person_before: person_before(ctx, seg, span.clone()),
+            org_before: org_kind_before(ctx, seg, span.start)
+                || head_before == Some(Head::Organization),
+            person_before: person_before(ctx, seg, span.clone())
+                || head_before == Some(Head::Person),
             person_after: person_after(ctx, seg, span.end),
             thing_before: thing_before(ctx, seg, span.clone()),
             title_of: title_of(ctx, seg, span.start),
             place_inside: place_inside(ctx, span.clone()),
             initialled: initialled(ctx, span.clone()),
+            place_noun_before: head_before == Some(Head::Place),
             name_like: name_like(ctx, seg, span),
         }
     }
+}
+
+/// What the capitalized noun right before `start` is by its head, where every noun is
+/// capitalized ("Bundesstaat |Maharashtra", "Nachrichtenagentur |Associated Press").
+fn compound_head_before(ctx: &Context, seg: &Segment, start: usize) -> Option<Head> {
+    let lex = ctx.doc.lex;
+    before(ctx, seg, start)
+        .filter(|t| lex.nouns_capitalized && t.is_word() && t.cap)
+        .and_then(|t| nouns::head(lex, &t.key))
 }
 
 /// The token right before `start` in its segment.
@@ -469,8 +493,8 @@ fn initialled(ctx: &Context, span: std::ops::Range<usize>) -> bool {
 }
 
 /// Two to four capitalized words, none seen in lower case, no function word (of this language, or
-/// of English in other languages' text), in German only with a first name or where the words look
-/// like a name rather than nouns.
+/// of English in other languages' text); in German, where nouns are capitalized too, only with a
+/// first name.
 fn name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let lex = ctx.doc.lex;
     let text = ctx.doc.text();
@@ -512,19 +536,22 @@ fn kind_from_cues(
     {
         // "Palio di Siena", "Champions League": an event or a prize.
         (EntityKind::Other, 3)
-    } else if words
-        .iter()
-        .any(|t| lex.org_cues.contains(&t.key) || (t.cap && crate::lexicon::any_org_cue(&t.key)))
-    {
+    } else if words.iter().any(|t| {
+        lex.org_cues.contains(&t.key)
+            || (t.cap && crate::lexicon::any_org_cue(&t.key))
+            || (lex.nouns_capitalized && !single && nouns::org_compound(lex, &t.key))
+    }) {
         (EntityKind::Organization, 3)
     } else if titled && !opens_with_place_word(lex, words) {
         // A title right before ("el primer ministro portugués António Costa").
         (EntityKind::Person, 3)
     } else if !single
         && words.iter().enumerate().any(|(k, t)| {
-            // "Monte Bianco", "Wall Street"; but "Mario Monti" is a person.
+            // "Monte Bianco", "Wall Street"; but "Mario Monti" is a person. (Or, in German, a
+            // place word right before: "Hauptstadt Brasilia".)
             lex.place_cues.contains(&t.key) && (k == 0 || !lex.first_names.contains(&first.key))
         })
+        || cues.place_noun_before
     {
         (EntityKind::Place, 3)
     } else if (cues.person_before || cues.person_after) && !cues.place_inside {
@@ -678,13 +705,49 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
         role: None,
         country: None,
     };
-    if let Some(id) = lex.organizations.get(written) {
+    // ("Volkswagen AG", "Pirelli SpA": a known company with its legal form, a short organization
+    // word not written as a common noun is, as "U.N. Council" is not.)
+    let legal_form = |t: &Token| {
+        let w = t.text(doc.text());
+        lex.org_cues.contains(&t.key)
+            && (w.chars().count() <= 3 || w.chars().skip(1).any(char::is_uppercase))
+    };
+    let without_cue = (span.len() > 1 && legal_form(&toks[span.end - 1])).then(|| {
+        doc.slice(Range {
+            start: toks[span.start].range.start,
+            end: toks[span.end - 2].range.end,
+        })
+    });
+    if let Some(id) = lex
+        .organizations
+        .get(written)
+        .or_else(|| without_cue.and_then(|w| lex.organizations.get(w)))
+    {
         return Some(Candidate {
             kind: EntityKind::Organization,
             key: Some(format!("o:{id}")),
             ..base
         });
     }
+    // ("Venezuelas", "Russlands": a country or place in the German genitive.)
+    let stem = keys
+        .last()
+        .and_then(|k| nouns::genitive_stem(lex, k))
+        .map(|s| {
+            keys[..keys.len() - 1]
+                .iter()
+                .copied()
+                .chain([s])
+                .collect::<Vec<&str>>()
+        });
+    let keys = match (
+        &stem,
+        lex.countries.longest(&keys),
+        lex.places.longest(&keys),
+    ) {
+        (Some(s), None, None) => s.clone(),
+        _ => keys,
+    };
     if let Some((n, iso)) = lex.countries.longest(&keys) {
         if n == keys.len() {
             return Some(Candidate {
@@ -721,22 +784,15 @@ fn compound_name(ctx: &Context, span: std::ops::Range<usize>) -> bool {
         })
 }
 
-/// In German, where nouns are capitalized too: do capitalized words look like a name rather
-/// than nouns? No article, determiner or number right before, and no word with a noun ending.
+/// In German, where nouns are capitalized too: do capitalized words without a first name look
+/// like a name rather than nouns? No word is a noun ("Staaten Atomwaffen"), none ends like a
+/// plural noun ("Fußballspielen").
 fn german_name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
-    const NOUN_ENDINGS: [&str; 11] = [
-        "ung", "heit", "keit", "schaft", "tion", "tät", "nis", "ismus", "ium", "ungen", "lich",
-    ];
     let toks = &ctx.doc.tokens;
-    let lex = ctx.doc.lex;
-    let before_ok = span.start == seg.tokens.start || {
-        let b = &toks[span.start - 1];
-        !(b.kind == TokenKind::Number || (b.is_word() && lex.articles.contains(&b.key)))
-    };
-    before_ok
-        && toks[span]
-            .iter()
-            .all(|t| !NOUN_ENDINGS.iter().any(|e| t.key.ends_with(e)))
+    span.clone().all(|k| {
+        !nouns::is_noun(ctx, seg, k)
+            && (!toks[k].key.ends_with("en") || ctx.doc.lex.given_names.contains(&toks[k].key))
+    })
 }
 
 /// Does a name open with a place word ("Monte Bianco", "Piazza Venezia")?
