@@ -596,7 +596,17 @@ impl Lexicon {
             institutions: phrases(f.institutions, |_| Some(())),
             conjunctions: set(f.conjunctions),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
-            countries: phrases(f.countries, |r| column(r, 1)),
+            countries: {
+                // Written with or without a hyphen: "Grande-Bretagne", "Grande Bretagne" (after
+                // every name as written, which wins).
+                let mut p = phrases(f.countries, |r| column(r, 1));
+                for r in rows(f.countries) {
+                    if let (Some(iso), true) = (column(&r, 1), r[0].contains('-')) {
+                        p.insert(&r[0].replace('-', " "), iso);
+                    }
+                }
+                p
+            },
             country_names,
             places: {
                 let all: Vec<(&str, String)> = rows(f.places)

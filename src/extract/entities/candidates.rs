@@ -354,7 +354,19 @@ fn left_edge(
     let mut pre_country = None;
     while a < b {
         let rest = &keys[a..b];
+        // ("M. Bolsonaro" opening a sentence: the period of what was cut before.)
+        if a > 0 && rest[0] == "." {
+            a += 1;
+            continue;
+        }
         let at_start = a == 0 && ctx.at_start(seg, r.start);
+        // ("M. Le Drian" opening a sentence: an abbreviated title, not a function word.)
+        if rest.get(1) == Some(&".") && lex.titles.longest(&rest[..1]).is_some() {
+            title_organization(ctx, seg, r.start + a..r.start + a + 1, out);
+            label.role = Some(rest[0].to_string());
+            a += 2;
+            continue;
+        }
         // ("L'Amazonie", "L'Interpol": an elided article is no part of a name the gazetteers
         // do not know with it, as "L'Aquila".)
         let elided_article = is_elision(&toks[r.start + a])
@@ -427,8 +439,8 @@ fn left_edge(
     (a, pre_country)
 }
 
-/// Cleans the right edge of a run (from offset `a`) of weekdays, months, particles and a dangling
-/// elision: the offset where the name ends.
+/// Cleans the right edge of a run (from offset `a`) of weekdays, months, articles, particles and
+/// a dangling elision: the offset where the name ends.
 fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
@@ -436,9 +448,13 @@ fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let mut e = keys.len();
     // ("Theresa May": a month after a given name is a family name.)
     let after_given = |e: usize| e >= 2 && lex.given_names.contains(keys[e - 2]);
+    // ("Val-de-Marne Le …": a name does not end with an article.)
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
             || (lex.months.longest(&keys[e - 1..e]).is_some() && !after_given(e))
+            || (e - a > 1
+                && lex.articles.contains(keys[e - 1])
+                && !lex.particles.contains(keys[e - 1]))
             || (toks[r.start + e - 1].is_word()
                 && !toks[r.start + e - 1].cap
                 && !(e >= 2 && toks[r.start + e - 2].key == "-")))
@@ -573,11 +589,16 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             && !ctx.cap_mid.contains(toks[left.start].key.as_str())
             && classify_whole(doc, left.clone()).is_none()
             && !cue(ctx, &toks[left.start]);
-        // ("Iran von Sicherheitskräften": where nouns are capitalized, a known country or place
-        // ends a name before a particle.)
+        // ("Italia dal Canada", "Iran von Sicherheitskräften": a country or a region ends a name
+        // before a particle; a town may not, "Castelnuovo del Garda"; where nouns are capitalized
+        // any place does.)
+        let left_country = classify_whole(doc, left.clone()).is_some_and(|c| {
+            c.kind == EntityKind::Country || c.country.is_none() && c.kind == EntityKind::Place
+        });
         if left_person
             || opener
             || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
+            || left_country
             || (lex.nouns_capitalized && ctx.is_place(left.clone()))
         {
             return split;

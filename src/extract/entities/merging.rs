@@ -91,33 +91,62 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .collect();
             pool.sort_unstable();
             pool.dedup();
-            target = pool
-                .into_iter()
-                .map(|e| (e, &list[e]))
-                .filter(|(_, f)| f.tokens_in_name > words.len())
-                .filter(|(e, f)| {
-                    form_keys[*e].iter().any(|parts| {
+            let lex = doc.lex;
+            let cue_word = words.iter().any(|w| lex.org_cues.contains(*w));
+            let longer = |e: usize, matches: &dyn Fn(&EntityKind, &[&str]) -> bool| {
+                let f = &list[e];
+                f.tokens_in_name > words.len()
+                    && form_keys[e].iter().any(|parts| {
                         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-                        let n = words.len();
-                        if parts.len() <= n {
-                            return false;
-                        }
-                        (f.kind == EntityKind::Person
-                            && (parts[..n] == words[..] || parts[parts.len() - n..] == words[..]))
-                            // "Rotor" of "Rotor Volgograd", unless it is the organization word.
-                            || (f.kind == EntityKind::Organization
-                                && parts[..n] == words[..]
-                                && !words.iter().any(|w| doc.lex.org_cues.contains(*w)))
-                            || (f.kind == EntityKind::Country
-                                && n == 1
-                                && parts.len() > 1
-                                && (parts[parts.len() - 1] == words[0] || parts[0] == words[0]))
+                        parts.len() > words.len() && matches(&f.kind, &parts)
                     })
-                })
-                .map(|(i, _)| i)
-                .next();
-            // An acronym of a longer organization name: "UE" of "Unione Europea".
-            if target.is_none() && words.len() == 1 && all_caps(&form) {
+            };
+            let n = words.len();
+            let short_form = |kind: &EntityKind, parts: &[&str]| match kind {
+                EntityKind::Person => {
+                    parts[..n] == words[..] || parts[parts.len() - n..] == words[..]
+                }
+                // "Rotor" of "Rotor Volgograd", unless it is the organization word.
+                EntityKind::Organization => parts[..n] == words[..] && !cue_word,
+                EntityKind::Country => {
+                    n == 1 && (parts[parts.len() - 1] == words[0] || parts[0] == words[0])
+                }
+                // "Montecitorio" of "Palazzo Montecitorio": the name after a place word, or a
+                // word nothing else types.
+                EntityKind::Place => {
+                    n == 1
+                        && parts.len() == 2
+                        && parts[1] == words[0]
+                        && (lex.place_cues.contains(parts[0]) || c.strength == 0)
+                }
+                _ => false,
+            };
+            target = pool.iter().copied().find(|&e| longer(e, &short_form));
+            // "Lega" of "Lega Nord", "Parlamento" of "Parlamento italiano": the organization word
+            // alone is the one organization of the text that it opens.
+            if target.is_none() && cue_word {
+                let opens = |kind: &EntityKind, parts: &[&str]| {
+                    *kind == EntityKind::Organization && parts[..n] == words[..]
+                };
+                let found: Vec<usize> = pool
+                    .iter()
+                    .copied()
+                    .filter(|&e| longer(e, &opens))
+                    .collect();
+                if let [e] = found[..] {
+                    target = Some(e);
+                }
+            }
+            // An acronym of a longer organization name: "UE" of "Unione Europea", also in title
+            // case with the particles' letters: "Ue", "Cdl" of "Casa delle Libertà".
+            let title_acronym = {
+                let n = form.chars().count();
+                (2..=5).contains(&n)
+                    && form.chars().next().is_some_and(char::is_uppercase)
+                    && form.chars().all(char::is_alphabetic)
+                    && c.kind != EntityKind::Person
+            };
+            if target.is_none() && words.len() == 1 && (all_caps(&form) || title_acronym) {
                 target = acronyms.get(&form.to_lowercase()).copied();
             }
         }
@@ -171,6 +200,12 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             acronyms
                 .entry(initials(&list[e].name).to_lowercase())
                 .or_insert(e);
+            let every_word: String = list[e]
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            acronyms.entry(every_word.to_lowercase()).or_insert(e);
         }
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);

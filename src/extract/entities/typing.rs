@@ -83,7 +83,13 @@ pub(super) fn finish(
             return;
         }
     }
-    if c.kind == EntityKind::Person {
+    if let Some(year) = edition_year(ctx, seg, span.clone(), &c) {
+        // "Euro 2012", "Expo 2015", "London 2012": a name and a year are an event.
+        c.tokens.end = year + 1;
+        c.kind = EntityKind::Other;
+        c.strength = c.strength.max(3);
+        c.key = None;
+    } else if c.kind == EntityKind::Person {
         c.role = role;
         c.country = c.country.or(country);
     } else if c.kind == EntityKind::Organization {
@@ -91,6 +97,39 @@ pub(super) fn finish(
         c.country = c.country.or(country);
     }
     out.push(c);
+}
+
+/// The year right after a name that is no person nor country, as an edition ("Euro 2012"): a
+/// number of four digits, not in a date ("Roma, 2012", "Wisconsin 1996-08-30").
+fn edition_year(
+    ctx: &Context,
+    seg: &Segment,
+    span: std::ops::Range<usize>,
+    c: &Candidate,
+) -> Option<usize> {
+    let toks = &ctx.doc.tokens;
+    let t = toks.get(span.end).filter(|_| span.end < seg.tokens.end)?;
+    let year = t.kind == TokenKind::Number
+        && t.space_before
+        && t.key.len() == 4
+        && t.key
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    let lex = ctx.doc.lex;
+    let after = toks
+        .get(span.end + 1)
+        .filter(|_| span.end + 1 < seg.tokens.end);
+    // (Not a number that a unit, a scale or a currency follows, "Roma 2000 euro", nor a date
+    // written with marks: "Wisconsin 1996-08-30".)
+    let counted = after.is_some_and(|a| {
+        let k = [a.key.as_str()];
+        !a.space_before
+            || lex.units.longest(&k).is_some()
+            || lex.scales.longest(&k).is_some()
+            || lex.currencies.longest(&k).is_some()
+    });
+    (year && !counted && !matches!(c.kind, EntityKind::Person | EntityKind::Country))
+        .then_some(span.end)
 }
 
 /// Names of no entity: a whole run that is a nationality adjective ("Russian", "North Korean");
@@ -635,10 +674,10 @@ fn common_word(
 }
 
 /// The rest of an organization's name after it: a nationality ("Dipartimento di Stato
-/// americano", "Parlamento italiano": the country, and part of the name), an adjective after an
-/// organization noun ("Commissione europea", "Corte costituzionale"), or a noun in lower case
-/// after a particle ("Consiglio dei ministri", "Corte d'appello": the press writes the rest of
-/// the name in lower case).
+/// americano", "Parlamento italiano": the country, and part of the name), adjectives after an
+/// organization noun ("Commissione europea", "Corte costituzionale"), a noun in lower case after a
+/// particle ("Consiglio dei ministri", "Agence régionale de santé": the press writes the rest of
+/// the name in lower case). The gazetteers may know the name with its rest ("Union européenne").
 fn organization_tail(
     ctx: &Context,
     seg: &Segment,
@@ -655,34 +694,46 @@ fn organization_tail(
     if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
         c.country = Some(lex.country_name(iso));
         c.tokens.end = span.end + 1;
-    } else if lex.org_cues.contains(&first.key)
-        && span.len() <= 2
-        && is_org_adjective(lex, &toks[span.end])
-    {
-        c.tokens.end = span.end + 1;
-        c.key = None;
-    } else if lex.org_cues.contains(&first.key)
-        && first.cap
-        && span.len() <= 2
-        && lex.particles.contains(&toks[span.end].key)
-        && c.key.is_none()
-    {
-        let k = span.end + 1;
-        let noun = toks.get(k).filter(|t| {
-            k < seg.tokens.end
-                && t.is_word()
-                && !t.cap
-                && t.key.chars().count() >= 4
-                && !lex.is_stopword(&t.key)
-                && !lex.particles.contains(&t.key)
-                && lex.weekdays.longest(&[t.key.as_str()]).is_none()
-                && lex.months.longest(&[t.key.as_str()]).is_none()
-        });
-        if noun.is_some() {
-            c.tokens.end = k + 1;
-            if k + 1 < seg.tokens.end && is_org_adjective(lex, &toks[k + 1]) {
-                c.tokens.end = k + 2;
+    } else if lex.org_cues.contains(&first.key) && span.len() <= 2 {
+        let mut end = span.end;
+        while end < seg.tokens.end && end < span.end + 2 && is_org_adjective(lex, &toks[end]) {
+            end += 1;
+        }
+        let noun = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                k < seg.tokens.end
+                    && t.is_word()
+                    && !t.cap
+                    && t.key.chars().count() >= 4
+                    && !lex.is_stopword(&t.key)
+                    && !lex.particles.contains(&t.key)
+                    && lex.weekdays.longest(&[t.key.as_str()]).is_none()
+                    && lex.months.longest(&[t.key.as_str()]).is_none()
+            })
+        };
+        if first.cap
+            && (c.key.is_none() || end > span.end)
+            && toks
+                .get(end)
+                .is_some_and(|t| end < seg.tokens.end && lex.particles.contains(&t.key))
+            && noun(end + 1)
+        {
+            end += 2;
+            if end < seg.tokens.end && is_org_adjective(lex, &toks[end]) {
+                end += 1;
             }
+        }
+        if end > span.end {
+            c.tokens.end = end;
+            c.key = None;
+        }
+    }
+    if c.tokens.end > span.end {
+        if let Some(known) =
+            classify_whole(ctx.doc, c.tokens.clone()).filter(|k| k.kind == EntityKind::Organization)
+        {
+            c.key = known.key;
+            c.strength = c.strength.max(known.strength);
         }
     }
 }
