@@ -159,6 +159,17 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && is_name_word(&toks[j + 2])
             {
                 j += 3; // "Fayez al-Sarraj"
+            } else if t.is_word()
+                && !t.cap
+                && lex.particles.contains(&t.key)
+                && j + 2 < end
+                && toks[j + 1].is_word()
+                && !toks[j + 1].cap
+                && lex.articles.contains(&toks[j + 1].key)
+                && !lex.particles.contains(&toks[j + 1].key)
+                && is_name_word(&toks[j + 2])
+            {
+                j += 3; // "Amis de la Terre", "Río de la Plata", "Bank of the West"
             } else {
                 break;
             }
@@ -170,6 +181,22 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
             }
             i = j;
             continue;
+        }
+        // ("Food and Drug Administration", "Securities and Exchange Commission": a common word,
+        // a conjunction and words that end with an organization word are one name.)
+        let one_word = j == i + 1 || (j == i + 2 && lex.is_stopword(&toks[i].key));
+        if one_word && j + 2 < end && ctx.lower_seen.contains(toks[j - 1].key.as_str()) {
+            let conj = toks[j].is_word() && !toks[j].cap && lex.conjunctions.contains(&toks[j].key);
+            let rest = (j + 1..end.min(j + 4))
+                .take_while(|&k| is_name_word(&toks[k]))
+                .last();
+            if let Some(last) = rest.filter(|_| conj) {
+                if crate::lexicon::any_org_cue(&toks[last].key)
+                    || lex.org_cues.contains(&toks[last].key)
+                {
+                    j = last + 1;
+                }
+            }
         }
         out.push(i..j);
         i = j;
@@ -551,7 +578,10 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             continue;
         }
         let left = span.start..p;
-        let right = p + 1..span.end;
+        // ("de l'Union européenne": the article after the particle is neither's.)
+        let article =
+            toks[p + 1].is_word() && !toks[p + 1].cap && lex.articles.contains(&toks[p + 1].key);
+        let right = p + 1 + usize::from(article)..span.end;
         let split = Some(Split {
             left: left.clone(),
             right: right.clone(),
@@ -592,9 +622,15 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
         // ("Italia dal Canada", "Iran von Sicherheitskräften": a country or a region ends a name
         // before a particle; a town may not, "Castelnuovo del Garda"; where nouns are capitalized
         // any place does.)
-        let left_country = classify_whole(doc, left.clone()).is_some_and(|c| {
-            c.kind == EntityKind::Country || c.country.is_none() && c.kind == EntityKind::Place
-        });
+        // ("Stati Uniti d'America Bill Clinton": not inside a longer known name.)
+        let keys = ctx.keys(span.clone());
+        let known = |n: Option<usize>| n.is_some_and(|n| span.start + n > p + 1);
+        let longer_known = known(lex.countries.longest(&keys).map(|x| x.0))
+            || known(lex.places.longest(&keys).map(|x| x.0));
+        let left_country = !longer_known
+            && classify_whole(doc, left.clone()).is_some_and(|c| {
+                c.kind == EntityKind::Country || c.country.is_none() && c.kind == EntityKind::Place
+            });
         if left_person
             || opener
             || (ctx.is_place(right.clone()) && !place_word && !ctx.is_place(left.clone()))
@@ -713,8 +749,11 @@ fn place_then_person(ctx: &Context, span: std::ops::Range<usize>) -> Option<Spli
         .rev()
         .find(|&n| {
             let rest = &toks[span.start + n..span.end];
+            // (Not a name with an organization word: "China Construction Bank".)
             rest.len() >= 2
-                && rest.iter().all(|t| t.is_word() && t.cap)
+                && rest
+                    .iter()
+                    .all(|t| t.is_word() && t.cap && !any_cue(ctx, t))
                 && ctx.is_place(span.start..span.start + n)
         })
         .map(|n| Split::at(span.clone(), span.start + n, true))

@@ -232,7 +232,9 @@ pub(super) fn pieces(
             }
             a += 1;
         }
-        while end > a && (is_noun(ctx, seg, end - 1) || lower(end - 1)) {
+        // ("Ban Ki-moon": not the syllable of a hyphenated name.)
+        let syllable = |k: usize| k >= 1 && toks[k - 1].key == "-" && toks[k].is_word();
+        while end > a && (is_noun(ctx, seg, end - 1) || (lower(end - 1) && !syllable(end - 1))) {
             end -= 1;
         }
         if a < end {
