@@ -394,6 +394,9 @@ pub struct Lexicon {
     /// Ministers' titles, before a portfolio ("ministro de Energía").
     pub portfolio_titles: HashSet<String>,
     pub particles: HashSet<String>,
+    /// Prepositions allowed only inside an organization's name, after its organization word
+    /// ("for" of "National League for Democracy").
+    pub org_particles: HashSet<String>,
     /// Particles that may continue a family name ("da Silva", "de Gortari").
     pub family_particles: HashSet<String>,
     pub org_cues: HashSet<String>,
@@ -566,7 +569,14 @@ impl Lexicon {
                 .filter(|r| r.get(1) == Some(&"portfolio"))
                 .map(|r| fold_key(r[0]))
                 .collect(),
-            particles: set(f.particles),
+            particles: rows(f.particles)
+                .filter(|r| r.get(1) != Some(&"organization"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            org_particles: rows(f.particles)
+                .filter(|r| r.get(1) == Some(&"organization"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
             family_particles: rows(f.particles)
                 .filter(|r| r.get(1) == Some(&"family"))
                 .map(|r| fold_key(r[0]))

@@ -170,6 +170,8 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && is_name_word(&toks[j + 2])
             {
                 j += 3; // "Amis de la Terre", "Río de la Plata", "Bank of the West"
+            } else if let Some(n) = org_preposition(ctx, i..j, end) {
+                j += n; // "National League for Democracy", "Organisation for the Prohibition"
             } else {
                 break;
             }
@@ -212,6 +214,27 @@ struct Label {
     /// A role before a particle, for a person after a country in the run: "il presidente degli
     /// Stati Uniti Joe Biden"; otherwise it belongs to no one ("portavoce del Dipartimento").
     held: Option<String>,
+}
+
+/// After a run with an organization word, a preposition of organizations' names, maybe an
+/// article, and a capitalized word ("League | for Democracy", "Organisation | for the
+/// Prohibition"): how many tokens join the run before that word's.
+fn org_preposition(ctx: &Context, run: std::ops::Range<usize>, end: usize) -> Option<usize> {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let j = run.end;
+    let t = toks.get(j).filter(|_| j < end)?;
+    if !t.is_word() || t.cap || !lex.org_particles.contains(&t.key) {
+        return None;
+    }
+    let org = toks[run.clone()]
+        .iter()
+        .any(|t| lex.org_cues.contains(&t.key) || crate::lexicon::any_org_cue(&t.key));
+    let article = toks
+        .get(j + 1)
+        .is_some_and(|a| a.is_word() && !a.cap && lex.articles.contains(&a.key));
+    let k = j + 1 + usize::from(article);
+    (org && k < end && is_name_word(&toks[k])).then_some(k + 1 - j)
 }
 
 /// Cleans one capitalized run into zero or more candidates: strips articles, weekdays, months,

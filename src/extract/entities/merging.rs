@@ -102,9 +102,20 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                     })
             };
             let n = words.len();
+            let family = |w: &str| lex.family_particles.contains(w);
             let short_form = |kind: &EntityKind, parts: &[&str]| match kind {
                 EntityKind::Person => {
-                    parts[..n] == words[..] || parts[parts.len() - n..] == words[..]
+                    parts[..n] == words[..]
+                        || parts[parts.len() - n..] == words[..]
+                        // "George Bush" of "George W. Bush", "Cristina Kirchner" of "Cristina
+                        // Fernández de Kirchner": the given name and the last name.
+                        || (n == 2 && parts[0] == words[0] && parts[parts.len() - 1] == words[1])
+                        // "Lula" of "Luiz Inácio Lula da Silva": the first word of a family name
+                        // with a particle.
+                        || (n == 1
+                            && parts
+                                .windows(2)
+                                .any(|w| w[0] == words[0] && family(w[1])))
                 }
                 // "Rotor" of "Rotor Volgograd", unless it is the organization word.
                 EntityKind::Organization => parts[..n] == words[..] && !cue_word,
@@ -186,9 +197,16 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             }
         };
         if keys_of_form.len() > 1 {
+            // The first and last words, and the first of a family name with a particle ("Lula"
+            // of "Luiz Inácio Lula da Silva").
+            let family_start = keys_of_form
+                .windows(2)
+                .filter(|w| doc.lex.family_particles.contains(&w[1]))
+                .map(|w| &w[0]);
             for w in [keys_of_form.first(), keys_of_form.last()]
                 .into_iter()
                 .flatten()
+                .chain(family_start)
             {
                 let ids = edges.entry(w.clone()).or_default();
                 if !ids.contains(&e) {

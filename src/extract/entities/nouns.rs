@@ -216,10 +216,20 @@ pub(super) fn pieces(
         // (A place word or an organization word in a compound before a name: "Hauptstadt
         // Brasilia", "Weltraumbehörde NASA".)
         // ("Bank of America": not a noun that a particle ties to the name after it.)
-        let heads_name = |a: usize| {
-            toks.get(a + 1)
-                .is_some_and(|p| a + 1 < end && !p.cap && lex.particles.contains(&p.key))
+        let particle = |k: usize| {
+            toks.get(k).is_some_and(|p| {
+                !p.cap && (lex.particles.contains(&p.key) || lex.org_particles.contains(&p.key))
+            })
         };
+        // ("einer regionalen Bank für Südamerika": after an adjective in lower case it is a
+        // noun all the same.)
+        let described = |a: usize| {
+            a > seg.tokens.start && {
+                let b = &toks[a - 1];
+                b.is_word() && !b.cap && adjective_form(lex, &b.key)
+            }
+        };
+        let heads_name = |a: usize| a + 1 < end && particle(a + 1) && !described(a);
         while a < end
             && (lower(a)
                 || (!heads_name(a)
@@ -234,7 +244,11 @@ pub(super) fn pieces(
         }
         // ("Ban Ki-moon": not the syllable of a hyphenated name.)
         let syllable = |k: usize| k >= 1 && toks[k - 1].key == "-" && toks[k].is_word();
-        while end > a && (is_noun(ctx, seg, end - 1) || (lower(end - 1) && !syllable(end - 1))) {
+        // (Nor the noun a particle ties to the name: "Bundesamt für Migration".)
+        while end > a
+            && ((is_noun(ctx, seg, end - 1) && !(end >= 2 && particle(end - 2)))
+                || (lower(end - 1) && !syllable(end - 1)))
+        {
             end -= 1;
         }
         if a < end {
