@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{agreements, clauses, entities, meetings, mentions, numbers, quotes};
 use crate::lexicon::lexicon;
+use crate::segment::BlockKind;
 use crate::summarize;
 
 /// Options as the JS object or a config file spell them (camelCase); all optional.
@@ -167,6 +168,9 @@ impl Analyzer {
         {
             warnings.push(format!("language uncertain (guessed \"{}\")", doc.lex.code));
         }
+        if !doc.sentences.is_empty() {
+            warnings.extend(page_warnings(&doc));
+        }
         let mut ents = entities::extract(&doc);
         let refs = mentions::Mentions::resolve(&doc, &mut ents);
         let mut facts: Vec<Fact> = Vec::new();
@@ -214,7 +218,7 @@ impl Analyzer {
             .blocks
             .iter()
             .zip(&doc.block_tokens)
-            .filter(|(b, _)| b.kind != crate::segment::BlockKind::Chrome)
+            .filter(|(b, _)| b.kind != BlockKind::Chrome)
             .flat_map(|(_, r)| doc.tokens[r.clone()].iter())
             .filter(|t| t.is_word() || t.kind == crate::segment::TokenKind::Number)
             .count();
@@ -240,6 +244,43 @@ impl Analyzer {
             warnings,
         }
     }
+}
+
+/// Signs of a partial or noisy page: no headline, a large share of page chrome (a third of the
+/// lines or more, three at least), a last paragraph cut off without final punctuation.
+fn page_warnings(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    if doc.title_block().is_none() {
+        out.push("no headline found".to_string());
+    }
+    let chrome = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Chrome)
+        .count();
+    if chrome >= 3 && chrome * 3 >= doc.blocks.len() {
+        out.push(format!(
+            "{chrome} of {} lines are page chrome (menus, links, credits)",
+            doc.blocks.len()
+        ));
+    }
+    let last = doc
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| b.kind != BlockKind::Chrome);
+    if let Some(b) = last.filter(|b| b.kind == BlockKind::Paragraph) {
+        let text = doc.slice(b.range);
+        let ended = text
+            .trim_end()
+            .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{00BB}', '\u{2019}'])
+            .ends_with(['.', '!', '?', '…', ':']);
+        let closed_quote = text.trim_end().ends_with(['"', '\u{201D}', '\u{00BB}']);
+        if text.split_whitespace().count() >= 6 && !ended && !closed_quote {
+            out.push("the text seems cut off mid-sentence".to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -387,6 +387,9 @@ pub struct Lexicon {
     /// The verb of a perfect tense or a subordinate clause comes last (German): its object and
     /// what it acts on stand before it ("hat ein Abkommen unterzeichnet").
     pub verb_final: bool,
+    /// Ordinals are written with a period (German "am 22. Januar", "der 3. Oktober"): after an
+    /// article or before a month such a period ends no sentence.
+    pub ordinal_period: bool,
     pub stopwords: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub number_words: Phrases<NumberWord>,
@@ -409,6 +412,11 @@ pub struct Lexicon {
     /// Titles any office holder may be called by ("leader", "capo", "chef").
     pub generic_titles: HashSet<String>,
     pub particles: HashSet<String>,
+    /// Prepositions allowed only inside an organization's name, after its organization word
+    /// ("for" of "National League for Democracy").
+    pub org_particles: HashSet<String>,
+    /// Particles that may continue a family name ("da Silva", "de Gortari").
+    pub family_particles: HashSet<String>,
     pub org_cues: HashSet<String>,
     /// Lower-case kinds of organization right before a name ("il quotidiano", "la compagnia").
     pub org_kinds: HashSet<String>,
@@ -598,6 +606,7 @@ impl Lexicon {
             code,
             nouns_capitalized: code == "de",
             verb_final: code == "de",
+            ordinal_period: code == "de",
             stopwords: set(f.stopwords),
             abbreviations: set(f.abbreviations),
             number_words: phrases(f.number_words, |r| {
@@ -645,7 +654,18 @@ impl Lexicon {
                 .filter(|r| r.get(1) == Some(&"generic"))
                 .map(|r| fold_key(r[0]))
                 .collect(),
-            particles: set(f.particles),
+            particles: rows(f.particles)
+                .filter(|r| r.get(1) != Some(&"organization"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            org_particles: rows(f.particles)
+                .filter(|r| r.get(1) == Some(&"organization"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
+            family_particles: rows(f.particles)
+                .filter(|r| r.get(1) == Some(&"family"))
+                .map(|r| fold_key(r[0]))
+                .collect(),
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),
             person_nouns: set(f.person_nouns),
@@ -671,7 +691,17 @@ impl Lexicon {
             institutions: phrases(f.institutions, |_| Some(())),
             conjunctions: set(f.conjunctions),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
-            countries: phrases(f.countries, |r| column(r, 1)),
+            countries: {
+                // Written with or without a hyphen: "Grande-Bretagne", "Grande Bretagne" (after
+                // every name as written, which wins).
+                let mut p = phrases(f.countries, |r| column(r, 1));
+                for r in rows(f.countries) {
+                    if let (Some(iso), true) = (column(&r, 1), r[0].contains('-')) {
+                        p.insert(&r[0].replace('-', " "), iso);
+                    }
+                }
+                p
+            },
             country_names,
             places: {
                 let all: Vec<(&str, String)> = rows(f.places)
@@ -833,55 +863,27 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
     Some(CELLS[i].get_or_init(|| Lexicon::load(code, files(code).expect("registered language"))))
 }
 
-/// Page chrome of every language (sites mix them: Italian pages say "Back to top button").
-pub struct Chrome {
-    lines: HashSet<String>,
-    prefixes: Vec<String>,
+/// The page chrome lists of every language (`chrome.txt`), read by [`crate::chrome`].
+pub(crate) fn chrome_files() -> Vec<&'static str> {
+    LANGUAGES
+        .iter()
+        .filter_map(|&c| files(c))
+        .map(|f| f.chrome)
+        .collect()
 }
 
-impl Chrome {
-    pub fn is_chrome(&self, line: &str) -> bool {
-        let key = crate::segment::word_keys(line).join(" ");
-        if key.is_empty() {
-            return false;
-        }
-        // A prefix matches whole words: "voir plus*" is not "voir plusieurs".
-        self.lines.contains(&key)
-            || self.prefixes.iter().any(|p| {
-                key.strip_prefix(p.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with(' ') || !p.ends_with(char::is_alphanumeric)
-                })
-            })
-    }
-}
-
-pub fn chrome() -> &'static Chrome {
-    static CHROME: OnceLock<Chrome> = OnceLock::new();
-    CHROME.get_or_init(|| {
-        let mut c = Chrome {
-            lines: HashSet::default(),
-            prefixes: Vec::new(),
-        };
-        for code in LANGUAGES {
-            let f = files(code).expect("registered language");
-            for r in rows(f.chrome) {
-                let (text, prefix) = match r[0].strip_suffix('*') {
-                    Some(t) => (t, true),
-                    None => (r[0], false),
-                };
-                let key = crate::segment::word_keys(text).join(" ");
-                if key.is_empty() {
-                    continue;
-                }
-                if prefix {
-                    c.prefixes.push(key);
-                } else {
-                    c.lines.insert(key);
-                }
-            }
-        }
-        c
+/// Is a word a given name in any language's list or the shared one?
+pub(crate) fn any_given_name(key: &str) -> bool {
+    static ALL: OnceLock<HashSet<String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|&c| files(c))
+            .flat_map(|f| set(f.first_names))
+            .chain(set(COMMON_FIRST_NAMES))
+            .collect()
     })
+    .contains(key)
 }
 
 /// Is a word an organization cue in any language? Inside a capitalized name a foreign cue is a
@@ -948,16 +950,5 @@ mod tests {
         assert_eq!(p.longest(&keys), Some((2, &2)));
         assert_eq!(p.longest(&["più", "50"]), Some((1, &1)));
         assert_eq!(p.longest(&["meno"]), None);
-    }
-
-    #[test]
-    fn chrome_lines_of_any_language_are_known() {
-        let c = chrome();
-        assert!(c.is_chrome("Back to top button"));
-        assert!(c.is_chrome("  Ultime Notizie "));
-        assert!(c.is_chrome("Leggi anche: il vertice di ieri"));
-        assert!(
-            !c.is_chrome("Putin ha detto ai giornalisti che i colloqui sono stati costruttivi.")
-        );
     }
 }

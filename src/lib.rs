@@ -14,6 +14,7 @@
 pub mod analysis;
 mod analyzer;
 mod cards;
+mod chrome;
 mod document;
 mod error;
 pub mod extract;

@@ -1,7 +1,8 @@
 //! Segmentation of the normalized text: blocks (headline, headings, paragraphs, page chrome),
 //! tokens with byte spans, and sentences.
 
-use crate::lexicon::{chrome, Lexicon};
+use crate::chrome::{chrome, Line};
+use crate::lexicon::Lexicon;
 
 /// A byte range of the normalized text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -192,11 +193,13 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-/// Splits the text into non-empty lines and classifies them: page chrome (any language's list),
-/// a headline (the first short line without final punctuation, when text follows), section
-/// headings (later short lines without final punctuation, followed by more text), paragraphs.
+/// Splits the text into non-empty lines and classifies them: page chrome (see [`crate::chrome`];
+/// the short lines after a line that opens a list of links are chrome too), a headline (the first
+/// short line without final punctuation, when text follows), section headings (later short lines
+/// with a capital and without final punctuation, followed by more text), paragraphs.
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
+    let mut in_list = false;
     let mut pos = 0;
     for line in text.split('\n') {
         let start = pos;
@@ -210,7 +213,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
             start: start + lead,
             end: start + lead + trimmed.len(),
         };
-        let kind = if chrome().is_chrome(trimmed) {
+        let line = chrome().line(trimmed);
+        in_list = match line {
+            Line::OpensList => true,
+            Line::Chrome => in_list,
+            Line::Text => in_list && chrome().is_link(trimmed),
+        };
+        let kind = if line != Line::Text || in_list {
             BlockKind::Chrome
         } else {
             BlockKind::Paragraph
@@ -351,14 +360,24 @@ pub fn sentences(
                     !t.space_before
                         && p.is_word()
                         && (lex.abbreviations.contains(&p.key)
-                            || (p.cap && p.text(text).chars().count() == 1)
+                            // an initial, or a letter of "z. B.", "u. a." (not a word: "è")
+                            || (p.text(text).chars().count() == 1
+                                && (p.cap || !lex.is_stopword(&p.key)))
                             // the last letter of a dotted abbreviation: "U.S.", "z.B.", "e.g."
                             || (p.text(text).chars().count() <= 3
                                 && !p.space_before
                                 && i >= range.start + 2
                                 && tokens[i - 2].key == "."))
                 });
-            if boundary && !abbreviation {
+            // "am 22. Januar", "der 3. Oktober": an ordinal written with a period.
+            let ordinal = s == "."
+                && lex.ordinal_period
+                && prev.is_some_and(|p| {
+                    p.kind == TokenKind::Number && !t.space_before && p.key.len() <= 3
+                })
+                && (i >= range.start + 2 && lex.articles.contains(&tokens[i - 2].key)
+                    || next.is_some_and(|n| lex.months.longest(&[n.key.as_str()]).is_some()));
+            if boundary && !abbreviation && !ordinal {
                 out.push(Sentence {
                     range: Range {
                         start: tokens[begin].range.start,

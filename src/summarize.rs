@@ -18,9 +18,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::analysis::{Fact, SummarySentence};
+use crate::chrome::chrome;
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::lexicon::chrome;
 use crate::segment::{BlockKind, Token};
 
 /// How much each signal counts in a sentence's score (language-independent).
@@ -126,7 +126,7 @@ fn opens_with_chrome(doc: &Document, toks: &[Token]) -> bool {
         let (Some(first), Some(last)) = (words.first(), words.get(j - 1)) else {
             return false;
         };
-        chrome().is_chrome(doc.slice(crate::segment::Range {
+        chrome().is_listed(doc.slice(crate::segment::Range {
             start: first.range.start,
             end: last.range.end,
         }))

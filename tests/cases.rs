@@ -11,7 +11,8 @@
 //!   `cards` (how many agreement cards the text gives), `confidence` (`low`: below 0.5);
 //! - `quotes.tsv`: `quote` (found inside a quote's text; `-`: no quote at all), `speaker` (found
 //!   inside its speaker's name; `-`: no speaker);
-//! - `entities.tsv`: `name` (an entity's name or alias, exactly), `kind` (`-`: no entity has it);
+//! - `entities.tsv`: `name` (an entity's name or alias, exactly), `kind` (`-`: no entity has it),
+//!   `country` (the entity's country, exactly);
 //! - `numbers.tsv`: `text` (found inside a number card's text; `-` before it: no card has it),
 //!   `value`, `unit`, `category`, `about` (found inside);
 //! - `sentences.tsv`: `sentences` (the sentences of the text, separated by ` | `);
@@ -255,12 +256,19 @@ fn entities() {
                 "no entity {want}; entities: {}",
                 names(&a["entities"]).join(", ")
             )),
-            (kind, Some(e)) => optional(kind, |k| e["kind"] == k)
-                .then_some(())
-                .map_or_else(
-                    || Some(format!("{want} should be {kind}, is {}", e["kind"])),
-                    |_| None,
-                ),
+            (kind, Some(e)) => {
+                if !optional(kind, |k| e["kind"] == k) {
+                    Some(format!("{want} should be {kind}, is {}", e["kind"]))
+                } else if !optional(row.col(2), |c| e["country"] == c) {
+                    Some(format!(
+                        "{want} should be of {}, is {}",
+                        row.col(2),
+                        e["country"]
+                    ))
+                } else {
+                    None
+                }
+            }
         }
     });
 }

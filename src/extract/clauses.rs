@@ -825,6 +825,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 k += n;
                 continue;
             }
+            // ("der US-Weltraumbehörde NASA": the hyphen of a compound is inside a word.)
+            let joiner = tok.key == "-"
+                && !tok.space_before
+                && self
+                    .doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| k + 1 < end && n.is_word() && !n.space_before);
+            if joiner {
+                k += 1;
+                continue;
+            }
             // A plain word: an adjective before the first name, or a word between commas; German
             // puts whole phrases before a noun ("dem als Kandidat feststehenden Barack Obama").
             let reach = if self.doc.lex.nouns_capitalized { 8 } else { 2 };
