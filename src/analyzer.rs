@@ -6,7 +6,7 @@ use crate::analysis::{Analysis, Fact, FactKind, Stats};
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{agreements, entities, meetings, numbers, quotes};
-use crate::lexicon::lexicon;
+use crate::lexicon;
 use crate::summarize;
 
 /// Options as the JS object or a config file spell them (camelCase); all optional.
@@ -80,9 +80,8 @@ impl AnalyzerBuilder {
         let language = match o.language.as_deref().map(str::trim) {
             None | Some("") | Some("auto") => None,
             Some(code) => Some(
-                lexicon(&code.to_ascii_lowercase())
-                    .ok_or_else(|| Error::unsupported_language(code))?
-                    .code,
+                lexicon::supported(&code.to_ascii_lowercase())
+                    .ok_or_else(|| Error::unsupported_language(code))?,
             ),
         };
         if let Some(k) = o.summary_sentences {
@@ -156,6 +155,12 @@ impl Analyzer {
             );
         }
         let doc = Document::new(text, self.language);
+        if !lexicon::is_ready(doc.lex.code) {
+            warnings.push(format!(
+                "the data of language \"{}\" is not loaded: the text was read without it",
+                doc.lex.code
+            ));
+        }
         if doc.norm.html_stripped {
             warnings.push("HTML markup was found and ignored".to_string());
         }

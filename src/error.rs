@@ -1,8 +1,10 @@
-//! The one error type of factcards: configuration that cannot be honoured.
+//! The one error type of factcards: configuration that cannot be honoured, or a language file
+//! that cannot be read.
 
 use std::fmt;
 
-/// An invalid option, reported by [`crate::AnalyzerBuilder::build`].
+/// An invalid option, reported by [`crate::AnalyzerBuilder::build`], or an unreadable language
+/// file, reported by [`crate::load_language`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -11,6 +13,8 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     UnsupportedLanguage(String),
+    /// A language file that cannot be read: why.
+    BadLanguageFile(&'static str),
     InvalidOption { name: &'static str, why: String },
 }
 
@@ -18,6 +22,12 @@ impl Error {
     pub(crate) fn unsupported_language(code: &str) -> Error {
         Error {
             kind: ErrorKind::UnsupportedLanguage(code.to_string()),
+        }
+    }
+
+    pub(crate) fn bad_language_file(why: &'static str) -> Error {
+        Error {
+            kind: ErrorKind::BadLanguageFile(why),
         }
     }
 
@@ -39,6 +49,7 @@ impl fmt::Display for Error {
                 "unsupported language \"{code}\": use one of {}",
                 crate::lexicon::LANGUAGES.join(", ")
             ),
+            ErrorKind::BadLanguageFile(why) => write!(f, "unreadable language file: {why}"),
             ErrorKind::InvalidOption { name, why } => write!(f, "invalid option {name}: {why}"),
         }
     }

@@ -8,6 +8,9 @@
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
+pub use crate::token::fold_key;
+use crate::token::fold_char;
+
 /// A stretch of the normalized text and where it came from. Identity pieces map byte for byte;
 /// other pieces (a folded or composed character, a dropped tag) map as a whole.
 #[derive(Clone, Copy, Debug)]
@@ -52,20 +55,6 @@ impl Utf16Index {
             .get(b..byte)
             .map_or(0, |t| t.chars().map(char::len_utf16).sum())
     }
-}
-
-/// What a single character becomes, when it is not itself.
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => "'",
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => " ",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => "",
-        '\u{2028}' | '\u{2029}' | '\u{0085}' | '\r' => "\n",
-        '\t' | '\n' => return None,
-        c if c.is_control() => " ",
-        _ => return None,
-    })
 }
 
 /// Block-level tags become a line break, others a space.
@@ -195,8 +184,27 @@ impl Normalized {
             utf16: Utf16Index::new(input),
             html_stripped: false,
         };
+        let bytes = input.as_bytes();
         let mut i = 0;
         while i < input.len() {
+            // A run of plain ASCII stays as it is: one piece, no character looked at twice. Its
+            // last character is left to the general case when a combining mark may follow it.
+            let plain = |b: u8| {
+                (b.is_ascii_graphic() || b == b' ' || b == b'\n' || b == b'\t')
+                    && !(html && (b == b'<' || b == b'&'))
+            };
+            let mut j = i;
+            while j < bytes.len() && plain(bytes[j]) {
+                j += 1;
+            }
+            if j < bytes.len() && !bytes[j].is_ascii() && j > i {
+                j -= 1;
+            }
+            if j > i {
+                out.push(i, j - i, &input[i..j]);
+                i = j;
+                continue;
+            }
             let rest = &input[i..];
             let Some(c) = rest.chars().next() else { break };
             if html && c == '<' {
@@ -295,18 +303,6 @@ impl Normalized {
     pub fn utf16(&self, original: &str, b: usize, is_end: bool) -> usize {
         self.utf16.units(original, self.orig_byte(b, is_end))
     }
-}
-
-/// A matching key for a word: lower-case with apostrophes and dashes folded.
-pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        match fold_char(c) {
-            Some(r) => out.push_str(r),
-            None => out.extend(c.to_lowercase()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

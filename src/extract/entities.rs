@@ -1224,7 +1224,7 @@ fn finish(
     // "la sorella Isabella", "il guardalinee gallese Owens": a noun for a person right before,
     // with at most two describing words between.
     // (German writes the noun itself with a capital: "ihr Amtskollege Nowicki".)
-    let noun_before = |set: &HashSet<String>| {
+    let noun_before = |set: &crate::lexicon::WordSet| {
         toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
             .iter()
             .rev()
@@ -1556,7 +1556,7 @@ impl KnownForms {
         for c in cands {
             let k: Vec<String> = doc.tokens[c.tokens.clone()]
                 .iter()
-                .map(|t| t.key.clone())
+                .map(|t| t.key.to_string())
                 .collect();
             if c.kind == EntityKind::Person && k.len() >= 2 {
                 if let Some(last) = k.last() {

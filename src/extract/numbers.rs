@@ -73,13 +73,10 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The keys from token `k` on, as far as a phrase can reach.
-    fn keys(&self, k: usize) -> Vec<&'a str> {
+    /// The tokens from `k` on, as far as a phrase can reach (the lexicon matches their keys).
+    fn keys(&self, k: usize) -> &'a [Token] {
         let toks: &'a [Token] = self.toks;
-        toks[k.min(self.end)..self.end.min(k + MAX_PHRASE)]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+        &toks[k.min(self.end)..self.end.min(k + MAX_PHRASE)]
     }
 
     fn tok(&self, k: usize) -> Option<&'a Token> {
@@ -140,7 +137,7 @@ impl<'a> Ctx<'a> {
         }
         if let Some((n, &m)) = self.lex.scales.longest(&keys).filter(|_| after_part) {
             if (m == 100.0 || is_multiplier(m))
-                && keys.first().is_some_and(|w| w.chars().count() > 1)
+                && keys.first().is_some_and(|w| w.key.chars().count() > 1)
             {
                 return Some((m, n, false));
             }
@@ -258,7 +255,7 @@ impl Spelled {
 /// "zweihundertfünfzig"): every part a number word or a scale of the language, in an order that
 /// makes a number. A vowel may drop where two parts meet ("cent" + "ottanta").
 fn compound(lex: &Lexicon, word: &str) -> Option<f64> {
-    if word.len() < 6 || !word.chars().all(char::is_alphabetic) {
+    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_start_number(word) {
         return None;
     }
     let s = split_compound(lex, word, Spelled::default(), 0)?;
@@ -884,7 +881,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         let mut k = j;
         let mut ok = false;
         if let Some(cl) = closers {
-            if k < end && cl.contains(&toks[k].key) {
+            if k < end && cl.iter().any(|c| toks[k].key == *c) {
                 k = skip_article(k + 1);
                 ok = true;
             }
