@@ -71,16 +71,31 @@ build() {
   ensure_node_modules
   say "native CLI"
   cargo build --release --locked
-  say "wasm"
-  cargo build --release --locked --lib --target wasm32-unknown-unknown
+  say "wasm (no language built in: each is a file of its own, fetched when a text needs it)"
+  cargo build --release --locked --lib --target wasm32-unknown-unknown --no-default-features \
+    --message-format=json-render-diagnostics >target/wasm-build.jsonl
+  # build.rs wrote the language files into its OUT_DIR: cargo's messages say where.
+  local out
+  out=$(python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    m = json.loads(line)
+    if m.get("reason") == "build-script-executed" and m["package_id"].startswith("path+") \
+            and "#factcards@" in m["package_id"]:
+        print(m["out_dir"])' target/wasm-build.jsonl | tail -n 1)
+  [ -n "$out" ] || { echo "build.sh: cargo did not say where build.rs wrote the language files" >&2; exit 1; }
   wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
-    --out-dir pkg --out-name factcards --target web --no-typescript
+    --out-dir target/bindgen --out-name factcards --target web --no-typescript
+  cp target/bindgen/factcards.js pkg/factcards_core.js
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
+    target/bindgen/factcards_bg.wasm -o pkg/factcards_bg.wasm
+  rm -f pkg/factcards-*.bin
+  cp "$out"/factcards-*.bin "$out"/factcards-labels.js pkg/
   say "page"
   mkdir -p www/pkg www/examples
-  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-view.js pkg/fact-cards-worker.js www/pkg/
+  rm -f www/pkg/factcards-*.bin
+  cp pkg/factcards.js pkg/factcards_core.js pkg/factcards_bg.wasm pkg/factcards-*.bin pkg/factcards-labels.js \
+    pkg/fact-cards.js pkg/fact-cards-view.js pkg/fact-cards-worker.js www/pkg/
   cp tests/fixtures/*.txt www/articles/*.txt www/examples/
   size_report
   js_size_report

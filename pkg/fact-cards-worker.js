@@ -1,14 +1,15 @@
 // The module worker of <fact-cards>: analyses long texts off the main thread. The first message
 // carries the compiled WebAssembly.Module (compiled once by the page); then { id, text, options }
 // in, { id, analysis } or { id, error } out.
-import { initSync, analyze } from "./factcards.js";
+import { initSync, analyze, ready } from "./factcards.js";
 
-self.onmessage = ({ data }) => {
+self.onmessage = async ({ data }) => {
   if (data.module) {
-    initSync({ module: data.module });
+    initSync({ module: data.module, languages: [] });
     return;
   }
   try {
+    await ready(data.text, data.options); // the data of the text's language, fetched once
     self.postMessage({ id: data.id, analysis: analyze(data.text, data.options) });
   } catch (err) {
     self.postMessage({ id: data.id, error: err?.message || String(err) });

@@ -80,8 +80,20 @@ impl Stems {
     }
 }
 
-impl<'a> Document<'a> {
-    pub fn new(original: &'a str, language: Option<&str>) -> Document<'a> {
+/// The text read before its language is known: normalized, cut into blocks and tokens, each
+/// distinct key numbered.
+struct Scan {
+    norm: Normalized,
+    blocks: Vec<Block>,
+    tokens: Vec<Token>,
+    block_tokens: Vec<std::ops::Range<usize>>,
+    word_of: Vec<u32>,
+    /// Per word, its first token.
+    firsts: Vec<u32>,
+}
+
+impl Scan {
+    fn new(original: &str) -> Scan {
         let norm = Normalized::new(original);
         let text = &norm.text;
         // Each line is tokenized once: for page chrome, then as the block's tokens.
@@ -115,30 +127,64 @@ impl<'a> Document<'a> {
             word_of.push(w);
         }
         drop(index);
-        let forced = language.and_then(lexicon::supported);
-        let (code, conf) = match forced {
+        Scan {
+            norm,
+            blocks,
+            tokens,
+            block_tokens,
+            word_of,
+            firsts,
+        }
+    }
+
+    /// The language of the text's words (page chrome left out), and a confidence in 0..1.
+    fn detect(&self) -> (&'static str, f64) {
+        let mut masks: Vec<Option<u64>> = vec![None; self.firsts.len()];
+        let body = self
+            .blocks
+            .iter()
+            .zip(&self.block_tokens)
+            .filter(|(b, _)| b.kind != BlockKind::Chrome)
+            .flat_map(|(_, r)| r.clone())
+            .filter(|&i| self.tokens[i].is_word())
+            .take(5000)
+            .map(|i| {
+                let w = self.word_of[i] as usize;
+                let key = self.tokens[i].key.as_str();
+                let m = *masks[w].get_or_insert_with(|| lexicon::profiles(key));
+                (m, key)
+            });
+        crate::lang::detect_masks(body)
+    }
+}
+
+/// The language a text is in, as [`Document::new`] would find it (the forced one when it is
+/// known), without reading the rest.
+pub fn language_of(original: &str, language: Option<&str>) -> &'static str {
+    match language.and_then(lexicon::supported) {
+        Some(l) => l,
+        None => Scan::new(original).detect().0,
+    }
+}
+
+impl<'a> Document<'a> {
+    pub fn new(original: &'a str, language: Option<&str>) -> Document<'a> {
+        let scan = Scan::new(original);
+        let (code, conf) = match language.and_then(lexicon::supported) {
             Some(l) => (l, 1.0),
-            None => {
-                let mut masks: Vec<Option<u64>> = vec![None; firsts.len()];
-                let body = blocks
-                    .iter()
-                    .zip(&block_tokens)
-                    .filter(|(b, _)| b.kind != BlockKind::Chrome)
-                    .flat_map(|(_, r)| r.clone())
-                    .filter(|&i| tokens[i].is_word())
-                    .take(5000)
-                    .map(|i| {
-                        let w = word_of[i] as usize;
-                        let key = tokens[i].key.as_str();
-                        let m = *masks[w].get_or_insert_with(|| lexicon::profiles(key));
-                        (m, key)
-                    });
-                crate::lang::detect_masks(body)
-            }
+            None => scan.detect(),
         };
-        let lex = lexicon(code)
-            .or_else(|| lexicon(lexicon::FALLBACK))
-            .unwrap_or_else(|| lexicon::unloaded(code));
+        let Scan {
+            norm,
+            blocks,
+            mut tokens,
+            block_tokens,
+            word_of,
+            firsts,
+        } = scan;
+        let text = &norm.text;
+        // A language whose file is not loaded (web build) is read with empty lists.
+        let lex = lexicon(code).unwrap_or_else(|| lexicon::unloaded(code));
         let words: Vec<Word> = firsts
             .iter()
             .map(|&first| Word {

@@ -23,6 +23,7 @@ pub mod render;
 pub mod segment;
 pub mod summarize;
 pub mod token;
+pub mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -5,8 +5,6 @@
 //!
 //! Double quotation marks are kept as they are: their direction tells quotes apart.
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
 
 pub use crate::token::fold_key;
 use crate::token::fold_char;
@@ -235,17 +233,16 @@ impl Normalized {
             // A starter with the combining marks that follow it, composed on its own.
             let mut len = c.len_utf8();
             for m in rest[len..].chars() {
-                if canonical_combining_class(m) == 0 {
+                if !crate::unicode::attaches(m) {
                     break;
                 }
                 len += m.len_utf8();
             }
             let chunk = &rest[..len];
-            if len == c.len_utf8() || unicode_normalization::is_nfc(chunk) {
+            if len == c.len_utf8() {
                 out.push(i, len, chunk);
             } else {
-                let composed: String = chunk.nfc().collect();
-                out.push(i, len, &composed);
+                out.push(i, len, &crate::unicode::compose(chunk));
             }
             i += len;
         }

@@ -1,7 +1,8 @@
 //! Tokens: words, numbers and punctuation with byte spans and a folded lookup key.
 //!
-//! This module depends on nothing else in the crate: `build.rs` compiles it in too, so that the
-//! word lists are cut into keys at build time exactly as running text is at run time.
+//! This module depends on nothing else in the crate but [`crate::unicode`]: `build.rs` compiles it
+//! in too, so that the word lists are cut into keys at build time exactly as running text is at
+//! run time.
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -280,7 +281,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    c.is_alphanumeric() || crate::unicode::is_combining_mark(c)
 }
 
 /// English clitics that follow an apostrophe ("Moscow's", "don't").

@@ -320,10 +320,8 @@ fn set_file(list: List) -> Option<&'static str> {
     })
 }
 
-/// Compiles one language folder (`root/<code>`, with `root/common`) into its file.
-pub fn language(root: &Path, d: &Description) -> Result<Vec<u8>, String> {
-    let dir = root.join(&d.code);
-    let common = root.join("common");
+/// Compiles a language folder, with the shared lists of `common`, into its file.
+pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, String> {
     let mut files: HashMap<&'static str, String> = HashMap::new();
     for name in [
         "stopwords.txt",
@@ -372,9 +370,9 @@ pub fn language(root: &Path, d: &Description) -> Result<Vec<u8>, String> {
         "about_words.txt",
         "pronouns.txt",
     ] {
-        files.insert(name, read(&dir, name)?);
+        files.insert(name, read(dir, name)?);
     }
-    let shared = |name: &str| read(&common, name);
+    let shared = |name: &str| read(common, name);
     let common_first_names = shared("first_names.txt")?;
     let common_places = shared("places.txt")?;
     let common_organizations = shared("organizations.txt")?;

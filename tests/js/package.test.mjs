@@ -5,7 +5,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gotoReady, launch, root, serve, skipBrowser } from "./harness.mjs";
@@ -37,7 +37,8 @@ describe("the npm package, packed and installed", () => {
     assert.match(tarball, /factcards-0\.1\.0\.tgz$/);
     const installed = readdirSync(join(project, "node_modules", "factcards")).sort();
     for (const f of ["README.md", "fact-cards-view.js", "fact-cards-worker.js", "fact-cards.d.ts", "fact-cards.js",
-      "factcards.d.ts", "factcards.js", "factcards_bg.wasm", "node.js", "package.json"]) {
+      "factcards.d.ts", "factcards.js", "factcards_core.js", "factcards_bg.wasm", "factcards-labels.js",
+      "factcards-en.bin", "factcards-it.bin", "node.js", "package.json"]) {
       assert.ok(installed.includes(f), `${f} in the package (${installed.join(", ")})`);
     }
   });
@@ -97,6 +98,10 @@ describe("the npm package, packed and installed", () => {
         entryPoints: [join(src, "main.js")], bundle: true, format: "esm", platform: "browser", target: "es2022",
         outdir: www, loader: { ".wasm": "file" }, publicPath: "/", absWorkingDir: project, logLevel: "error",
       });
+      // esbuild does not follow new URL(…, import.meta.url): the language files are deployed next to
+      // the bundle and the .wasm, as a site would.
+      const installed = join(project, "node_modules", "factcards");
+      for (const f of readdirSync(installed).filter((f) => f.endsWith(".bin"))) copyFileSync(join(installed, f), join(www, f));
       server = await serve(www, { headers: () => ({ "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:" }) });
       chrome = await launch();
     });
