@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod render;
 pub mod segment;
+mod sort;
 pub mod summarize;
 pub mod token;
 pub mod unicode;

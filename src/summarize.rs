@@ -80,7 +80,7 @@ fn terms(doc: &Document, toks: std::ops::Range<usize>) -> Vec<u32> {
         })
         .map(|i| doc.stem(i))
         .collect();
-    out.sort_unstable();
+    crate::sort::by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }
@@ -370,7 +370,7 @@ pub fn summarize(
         words += w;
         chosen.push(i);
     }
-    chosen.sort_unstable();
+    crate::sort::by(&mut chosen, |a, b| a.cmp(b));
     chosen
         .into_iter()
         .map(|i| {
@@ -535,7 +535,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         }
         list.push((score * (count as f64).sqrt(), written, stems, false));
     }
-    list.sort_by(|a, b| {
+    crate::sort::by(&mut list, |a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.1.cmp(&b.1))

@@ -14,13 +14,53 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
 }
 
 fn analyzer(options: JsValue) -> Result<Analyzer, JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| js_error(format!("bad options: {e}")))?
+    Analyzer::builder()
+        .options(read_options(&options)?)
+        .build()
+        .map_err(js_error)
+}
+
+/// The options object, read field by field (serde's deserializer would be a tenth of the .wasm's
+/// code for five fields).
+fn read_options(o: &JsValue) -> Result<Options, JsValue> {
+    let mut out = Options::default();
+    if o.is_undefined() || o.is_null() {
+        return Ok(out);
+    }
+    if !o.is_object() {
+        return Err(js_error("bad options: expected an object"));
+    }
+    let bad = |name: &str, want: &str| js_error(format!("bad options: {name} must be {want}"));
+    let count = |name: &str, v: &JsValue| -> Result<usize, JsValue> {
+        v.as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= u32::MAX as f64)
+            .map(|n| n as usize)
+            .ok_or_else(|| bad(name, "a whole number"))
     };
-    Analyzer::builder().options(options).build().map_err(js_error)
+    let object: &js_sys::Object = o.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let v = js_sys::Reflect::get(o, &key).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            continue;
+        }
+        match name.as_str() {
+            "language" => out.language = Some(v.as_string().ok_or_else(|| bad(&name, "a string"))?),
+            "summarySentences" => out.summary_sentences = Some(count(&name, &v)?),
+            "maxWords" => out.max_words = Some(count(&name, &v)?),
+            "maxChars" => out.max_chars = Some(count(&name, &v)?),
+            "kinds" => {
+                let list: js_sys::Array = v.dyn_into().map_err(|_| bad(&name, "an array of strings"))?;
+                out.kinds = Some(
+                    list.iter()
+                        .map(|k| k.as_string().ok_or_else(|| bad(&name, "an array of strings")))
+                        .collect::<Result<_, _>>()?,
+                );
+            }
+            _ => return Err(js_error(format!("bad options: unknown field `{name}`, expected one of `language`, `summarySentences`, `maxWords`, `kinds`, `maxChars`"))),
+        }
+    }
+    Ok(out)
 }
 
 /// Analyses `text` and returns the Analysis as a plain object.

@@ -99,7 +99,7 @@ impl Entities {
                             .map(|(_, r)| r.clone()),
                     )
                     .collect();
-                tokens.sort_by_key(|r| r.start);
+                crate::sort::by_key(&mut tokens, |r| r.start);
                 let mut mentions: Vec<_> = tokens
                     .iter()
                     .map(|r| {
@@ -316,7 +316,7 @@ fn segments(doc: &Document) -> Vec<Segment> {
         }))
         .filter(|s| !s.tokens.is_empty())
         .collect();
-    out.sort_by_key(|s| s.tokens.start);
+    crate::sort::by_key(&mut out, |s| s.tokens.start);
     let text = doc.text();
     for s in &mut out {
         let words: Vec<&str> = doc.tokens[s.tokens.clone()]
@@ -404,7 +404,7 @@ fn coordinate(doc: &Document, cands: &mut [Candidate]) {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].tokens.start);
+    crate::sort::by_key(&mut order, |&i| cands[i].tokens.start);
     let joined = |a: &Candidate, b: &Candidate| {
         a.sentence == b.sentence
             && b.tokens.start == a.tokens.end + 1
@@ -447,7 +447,7 @@ fn spelled_out(doc: &Document, cands: &mut [Candidate]) {
     let toks = &doc.tokens;
     let text = doc.text();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].tokens.start);
+    crate::sort::by_key(&mut order, |&i| cands[i].tokens.start);
     let span_text = |c: &Candidate| -> &str {
         text.get(toks[c.tokens.start].range.start..toks[c.tokens.end - 1].range.end)
             .unwrap_or("")
@@ -1495,7 +1495,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
         return;
     }
     let mut taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.tokens.clone()).collect();
-    taken.sort_by_key(|r| r.start);
+    crate::sort::by_key(&mut taken, |r| r.start);
     for seg in segs.iter().filter(|s| !s.caps) {
         let mut i = seg.tokens.start;
         while i < seg.tokens.end {
@@ -1549,7 +1549,7 @@ impl KnownForms {
                 let list = by_first.entry(f.clone()).or_default();
                 if !list.contains(&k) {
                     list.push(k);
-                    list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                    crate::sort::by_key(list, |x| std::cmp::Reverse(x.len()));
                 }
             }
         };
@@ -1716,7 +1716,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     let mut outside: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // Longer names first, so that short forms can find them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         (
             std::cmp::Reverse(cands[i].tokens.len()),
             cands[i].tokens.start,
@@ -1756,7 +1756,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .flatten()
                 .copied()
                 .collect();
-            pool.sort_unstable();
+            crate::sort::by(&mut pool, |a, b| a.cmp(b));
             pool.dedup();
             target = pool
                 .into_iter()
@@ -1850,8 +1850,8 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             None => outside.push((e, c.tokens.clone())),
         }
     }
-    mentions.sort_by_key(|m| m.tokens.start);
-    outside.sort_by_key(|(_, r)| r.start);
+    crate::sort::by_key(&mut mentions, |m| m.tokens.start);
+    crate::sort::by_key(&mut outside, |(_, r)| r.start);
     // A country link is the country's own name only for people, places and organizations.
     for f in &mut list {
         if f.kind == EntityKind::Country {
@@ -1874,7 +1874,7 @@ fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         }
     }
     let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::by(&mut order, |&a, &b| {
         list[b]
             .salience
             .partial_cmp(&list[a].salience)

@@ -1446,9 +1446,9 @@ fn gather(reader: &Reader, readings: &[Reading]) -> Vec<Card> {
         }
     }
     for c in &mut cards {
-        c.readings.sort_by_key(|&r| readings[r].token);
+        crate::sort::by_key(&mut c.readings, |&r| readings[r].token);
     }
-    cards.sort_by_key(|c| c.readings.first().map(|&r| readings[r].token));
+    crate::sort::by_key(&mut cards, |c| c.readings.first().map(|&r| readings[r].token));
     cards
 }
 
@@ -1456,7 +1456,7 @@ fn card(reader: &Reader, readings: &[Reading], c: Card) -> Meeting {
     let doc = reader.doc;
     let rs: Vec<&Reading> = c.readings.iter().map(|&r| &readings[r]).collect();
     let mut sentences: Vec<usize> = rs.iter().map(|r| r.sentence).collect();
-    sentences.sort_unstable();
+    crate::sort::by(&mut sentences, |a, b| a.cmp(b));
     sentences.dedup();
     let places: Vec<&Place> = rs.iter().filter_map(|r| r.place.as_ref()).collect();
     let place = places

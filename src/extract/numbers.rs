@@ -609,7 +609,7 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             f.first,
         ));
     }
-    facts.sort_by_key(|(_, rank, pos)| (*rank, *pos));
+    crate::sort::by_key(&mut facts, |(_, rank, pos)| (*rank, *pos));
     facts.into_iter().map(|(f, _, _)| f).collect()
 }
 

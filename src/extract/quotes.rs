@@ -223,7 +223,7 @@ fn pair_block(doc: &Document, bi: usize, r: std::ops::Range<usize>, out: &mut Ve
             markup,
         ));
     }
-    pairs.sort_by_key(|p| (p.0.open, std::cmp::Reverse(p.0.end)));
+    crate::sort::by_key(&mut pairs, |p| (p.0.open, std::cmp::Reverse(p.0.end)));
     let mut reach = 0;
     for (q, markup) in pairs {
         if q.open < reach {

@@ -10,8 +10,8 @@
 //!
 //! File layout (integers are LEB128 varints, strings a varint length and UTF-8 bytes):
 //! `MAGIC`, `FINGERPRINT` (4 bytes LE), the description (a flag, then code, name, order, decimal
-//! mark, flag bits, stemmer), the vocabulary (byte length, then the keys sorted and joined by
-//! `\n`), the trie edges (parents with children: parent delta, child count, child word deltas —
+//! mark, flag bits, stemmer), the vocabulary (the number of keys, then each key, in sorted order,
+//! as the number of bytes it shares with the key before and the rest, ended by `\n`), the trie edges (parents with children: parent delta, child count, child word deltas —
 //! word `w` is node `w`, the `e`-th edge leads to node `vocabulary + e`), then the lists (count;
 //! each: its values as column lists, then its entries as node delta and value index).
 
@@ -608,9 +608,17 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
         .enumerate()
         .map(|(i, k)| (*k, i as u32))
         .collect();
-    let joined = vocab.iter().copied().collect::<Vec<_>>().join("\n");
-    string(&mut out, &joined);
+    // Front-coded: each key as the number of bytes it shares with the one before, then the rest.
     varint(&mut out, vocab.len() as u64);
+    let mut last: &[u8] = &[];
+    for k in &vocab {
+        let k = k.as_bytes();
+        let shared = k.iter().zip(last).take_while(|(a, b)| a == b).count();
+        varint(&mut out, shared as u64);
+        out.extend_from_slice(&k[shared..]);
+        out.push(b'\n');
+        last = k;
+    }
     // The trie. Word `w` is node `w`; deeper nodes are numbered breadth first, children in word
     // order, so that the `e`-th edge leads to node `vocabulary + e`.
     let words = vocab.len();

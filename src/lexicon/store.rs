@@ -1,7 +1,7 @@
 //! The reader of the files `compile.rs` writes: a vocabulary of keys, phrases as a trie over
 //! word numbers, and per list which nodes it holds with which value. Reading a file is one pass
 //! over its bytes (every number and index checked, so a damaged file is an error, never a panic
-//! later); the keys stay where they are in the file.
+//! later).
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashMap as HashMap;
@@ -171,15 +171,32 @@ impl Store {
                 })
             }
         };
-        let joined = c.str()?;
         let count = c.u32()? as usize;
-        let words: Vec<&'static str> = if count == 0 {
-            Vec::new()
-        } else {
-            joined.split('\n').collect()
-        };
-        if words.len() != count {
-            return Err("bad vocabulary");
+        // The keys, rebuilt one after the other into one buffer that lives as long as the file.
+        let mut buf: Vec<u8> = Vec::with_capacity(count * 8);
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count);
+        let mut last = (0usize, 0usize);
+        for _ in 0..count {
+            let shared = c.u32()? as usize;
+            if shared > last.1 - last.0 {
+                return Err("bad vocabulary");
+            }
+            let rest = c.bytes[c.at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .ok_or("bad vocabulary")?;
+            let start = buf.len();
+            buf.extend_from_within(last.0..last.0 + shared);
+            buf.extend_from_slice(c.take(rest)?);
+            c.take(1)?;
+            last = (start, buf.len());
+            ends.push(last);
+        }
+        let text: &'static str = std::str::from_utf8(Box::leak(buf.into_boxed_slice()))
+            .map_err(|_| "bad text")?;
+        let mut words: Vec<&'static str> = Vec::with_capacity(count);
+        for (a, b) in ends {
+            words.push(text.get(a..b).ok_or("bad vocabulary")?);
         }
         let mut index = HashMap::with_capacity_and_hasher(count, Default::default());
         for (i, w) in words.iter().enumerate() {
@@ -259,17 +276,19 @@ impl Store {
         if c.at != bytes.len() {
             return Err("trailing bytes");
         }
-        // Entries grouped by node (a stable sort keeps lists in order on a node).
-        entries.sort_by_key(|e| e.0);
-        let mut term_start = Vec::with_capacity(nodes + 1);
-        let mut terms = Vec::with_capacity(entries.len());
-        let mut k = 0;
-        for n in 0..=nodes {
-            term_start.push(terms.len() as u32);
-            while k < entries.len() && entries[k].0 as usize == n {
-                terms.push(entries[k].1);
-                k += 1;
-            }
+        // Entries grouped by node, lists in order on a node: counted, then placed.
+        let mut term_start = vec![0u32; nodes + 1];
+        for e in &entries {
+            term_start[e.0 as usize + 1] += 1;
+        }
+        for n in 0..nodes {
+            term_start[n + 1] += term_start[n];
+        }
+        let mut next: Vec<u32> = term_start[..nodes].to_vec();
+        let mut terms = vec![Term { list: 0, value: 0 }; entries.len()];
+        for (node, term) in entries {
+            terms[next[node as usize] as usize] = term;
+            next[node as usize] += 1;
         }
         Ok(Store {
             description,
