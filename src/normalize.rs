@@ -37,11 +37,16 @@ impl Utf16Index {
     fn new(s: &str) -> Utf16Index {
         let mut checkpoints = vec![(0, 0)];
         let mut units = 0;
-        for (i, c) in s.char_indices() {
-            if i >= checkpoints.last().map_or(0, |c| c.0) + 128 {
-                checkpoints.push((i, units));
+        let mut last = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue; // inside a character
             }
-            units += c.len_utf16();
+            if i >= last + 128 {
+                checkpoints.push((i, units));
+                last = i;
+            }
+            units += utf16_units(b);
         }
         Utf16Index { checkpoints }
     }
@@ -49,9 +54,21 @@ impl Utf16Index {
     fn units(&self, s: &str, byte: usize) -> usize {
         let i = self.checkpoints.partition_point(|c| c.0 <= byte) - 1;
         let (b, u) = self.checkpoints[i];
-        u + s
-            .get(b..byte)
-            .map_or(0, |t| t.chars().map(char::len_utf16).sum())
+        u + s.get(b..byte).map_or(0, |t| {
+            t.bytes()
+                .filter(|&x| x & 0xC0 != 0x80)
+                .map(utf16_units)
+                .sum()
+        })
+    }
+}
+
+/// The UTF-16 code units of the character a UTF-8 lead byte starts: two past the BMP.
+fn utf16_units(lead: u8) -> usize {
+    if lead >= 0xF0 {
+        2
+    } else {
+        1
     }
 }
 

@@ -96,6 +96,14 @@ impl Key {
     /// [`fold_key`]), built without an allocation when it is short.
     pub fn fold(s: &str) -> Key {
         let mut buf = [0u8; INLINE];
+        // Most keys: short printable ASCII, lower-cased byte by byte.
+        let b = s.as_bytes();
+        if b.len() <= INLINE && b.iter().all(|c| c.is_ascii_graphic()) {
+            for (o, c) in buf.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            return Key::of(Repr::Inline(b.len() as u8, buf));
+        }
         let mut len = 0;
         let s = s.trim();
         for (i, c) in s.char_indices() {
@@ -357,14 +365,24 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             i = j;
             kind = TokenKind::Number;
         } else if is_word_char(c) {
-            let mut j = i;
-            let mut chars = 0;
-            for ch in text[i..].chars() {
-                if is_word_char(ch) && !(ch.is_ascii_digit() && j > i) {
-                    j += ch.len_utf8();
-                    chars += 1;
-                } else {
-                    break;
+            let mut j = i + c.len_utf8();
+            let mut chars = 1;
+            loop {
+                // ASCII letters byte by byte; anything else as a character.
+                match b.get(j) {
+                    Some(x) if x.is_ascii_alphabetic() => {
+                        j += 1;
+                        chars += 1;
+                    }
+                    Some(x) if x.is_ascii() => break,
+                    Some(_) => match text[j..].chars().next() {
+                        Some(ch) if is_word_char(ch) => {
+                            j += ch.len_utf8();
+                            chars += 1;
+                        }
+                        _ => break,
+                    },
+                    None => break,
                 }
             }
             // A code of capitals and digits with a capital after the digits ("M5S", "B2B") is

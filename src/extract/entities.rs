@@ -179,7 +179,12 @@ impl Context<'_, '_> {
             .all(|x| x.kind == TokenKind::Punct && !matches!(x.key.as_str(), "." | "," | ";" | ":"))
     }
 
-    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
+    /// The tokens of a range (the lexicon matches phrases on their keys).
+    fn keys(&self, r: std::ops::Range<usize>) -> &[Token] {
+        &self.doc.tokens[r]
+    }
+
+    fn key_strs(&self, r: std::ops::Range<usize>) -> Vec<&str> {
         self.doc.tokens[r].iter().map(|t| t.key.as_str()).collect()
     }
 
@@ -493,10 +498,10 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
         let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
             continue;
         };
-        let after: Vec<&str> =
+        let after: &[Token] =
             ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
         let before: Vec<&str> =
-            ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
+            ctx.key_strs(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex
             .team_words
             .longest(&after)
@@ -745,7 +750,7 @@ fn split_candidate(
     let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = ctx.keys(r.clone());
+    let keys: Vec<&str> = ctx.key_strs(r.clone());
     let mut a = 0;
     let mut role: Option<String> = None;
     let mut country: Option<String> = None;
@@ -768,7 +773,7 @@ fn split_candidate(
     // degli Stati Uniti Joe Biden"; otherwise to no one ("portavoce del Dipartimento").
     let mut held: Option<String> = None;
     while p < r.start {
-        let ahead: Vec<&str> = ctx.keys(p..r.start);
+        let ahead: Vec<&str> = ctx.key_strs(p..r.start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
             country = Some(lex.country_name(iso));
             p += n;
@@ -1165,7 +1170,7 @@ fn finish(
             c.strength = c.strength.max(3);
         }
     }
-    let keys_after: Vec<&str> = ctx.keys(span.end..seg.tokens.end.min(span.end + MAX_PHRASE));
+    let keys_after: &[Token] = ctx.keys(span.end..seg.tokens.end.min(span.end + MAX_PHRASE));
     // "Smith said"; "», ha detto Zawahiri", "\", said Smith": a speech verb after the name, or
     // right before it when the verb follows the quotation it attributes.
     let speaks = lex.speech_verbs.longest(&keys_after).is_some()
@@ -1213,7 +1218,7 @@ fn finish(
         .take(2)
         .zip(&toks[span.end..seg.tokens.end])
         .take_while(|(_, t)| t.is_word() && !t.cap)
-        .any(|(k, _)| lex.org_cues.contains(*k));
+        .any(|(k, _)| lex.org_cues.contains(k));
     // "il quotidiano La Stampa", "la compagnia Adam Air", "la rete televisiva Sportitalia": a kind
     // of organization right before, with at most two describing words between.
     let org_before = toks[seg.tokens.start.max(span.start.saturating_sub(3))..span.start]
@@ -1593,7 +1598,7 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
             dateline = false;
             continue;
         }
-        let keys = ctx.keys(i..end.min(i + MAX_PHRASE));
+        let keys = ctx.key_strs(i..end.min(i + MAX_PHRASE));
         // The longest name that starts here, from any source.
         let gaz = (1..=keys.len().min(5))
             .rev()

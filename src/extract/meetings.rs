@@ -12,7 +12,7 @@ use crate::analysis::{EntityKind, EntityRef, Meeting, MeetingType};
 use crate::document::Document;
 use crate::extract::entities::Entities;
 use crate::lexicon::{Link, SignVerb};
-use crate::segment::{closes, is_open_quote, Range, TokenKind};
+use crate::segment::{closes, is_open_quote, Range, Token, TokenKind};
 
 /// A place as a card names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,13 +102,10 @@ impl<'d, 'a> Reader<'d, 'a> {
 
     /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
     /// and reading to the end of a run-on sentence each time would be quadratic.
-    pub fn keys(&self, a: usize, b: usize) -> Vec<&str> {
+    pub fn keys(&self, a: usize, b: usize) -> &[Token] {
         let b = b.min(self.doc.tokens.len()).min(a + 8);
         let a = a.min(b);
-        self.doc.tokens[a..b]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+        &self.doc.tokens[a..b]
     }
 
     pub fn link(&self, t: usize, end: usize) -> Option<(usize, Link)> {

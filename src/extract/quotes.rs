@@ -257,11 +257,8 @@ impl Ctx<'_, '_> {
         self.doc.tokens.get(k).map_or("", |t| t.key.as_str())
     }
 
-    fn keys(&self, a: usize, b: usize) -> Vec<&str> {
-        self.toks()[a..b.max(a)]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+    fn keys(&self, a: usize, b: usize) -> &[Token] {
+        &self.toks()[a..b.max(a)]
     }
 
     /// Is token `k` inside a quotation (marks included)?
