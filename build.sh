@@ -6,7 +6,8 @@
 #   ./build.sh serve    build, then serve the page on http://127.0.0.1:8080
 #   ./build.sh test     build, then every test: Rust, Node (the npm package), headless Chromium
 #   ./build.sh eval     build, then the evaluation kit in ../shared (when present): one table
-#   ./build.sh bench    build, then the benchmark report
+#   ./build.sh bench    build, then the benchmark report (builds commit b07d71b under target/baseline
+#                       once, to time it in the same run)
 #   ./build.sh fuzz [S] fuzz every cargo-fuzz target for S seconds each (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -125,6 +126,10 @@ case "${1:-build}" in
     ;;
   bench)
     build
+    if ! command -v twiggy >/dev/null; then
+      say "installing twiggy for the size breakdown (once, a few minutes)"
+      cargo install twiggy
+    fi
     python3 tools/bench.py "${@:2}"
     ;;
   fuzz)

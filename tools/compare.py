@@ -24,7 +24,8 @@ def texts(shared):
                  os.path.join(ROOT, "www", "articles")):
         if not os.path.isdir(base):
             continue
-        for dirpath, _, files in sorted(os.walk(base)):
+        for dirpath, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if d != "language")  # tests/fixtures/language: word lists
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
                 rel = os.path.relpath(path, base)
