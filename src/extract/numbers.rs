@@ -8,10 +8,10 @@ use crate::lexicon::{Lexicon, NumberPart};
 use crate::segment::{Range, Token, TokenKind};
 
 /// Parses digits written with thousands and decimal separators in the language's convention.
-pub fn parse_digits(s: &str, lang: &str) -> Option<f64> {
+pub fn parse_digits(s: &str, decimal_mark: char) -> Option<f64> {
     let dots = s.matches('.').count();
     let commas = s.matches(',').count();
-    let decimal_comma = lang != "en";
+    let decimal_comma = decimal_mark == ',';
     let clean: String = if dots > 0 && commas > 0 {
         // The last separator is the decimal one.
         let last_dot = s.rfind('.')?;
@@ -116,7 +116,7 @@ impl<'a> Ctx<'a> {
 
     /// ".08": a decimal mark that opens a number.
     fn leading_decimal(&self, k: usize) -> bool {
-        let mark = if self.lex.code == "en" { "." } else { "," };
+        let mark = if self.lex.decimal_mark == '.' { "." } else { "," };
         let (Some(t), Some(d)) = (self.tok(k), self.tok(k + 1)) else {
             return false;
         };
@@ -337,7 +337,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     }
     if t.kind == TokenKind::Number {
         let s = t.text(c.text);
-        let mut value = parse_digits(s, c.lex.code)?;
+        let mut value = parse_digits(s, c.lex.decimal_mark)?;
         let plain = |t: &Token| t.text(c.text).bytes().all(|b| b.is_ascii_digit());
         // Thousands grouped by spaces: "3 000 000", "1 414 021 100".
         let mut k = j + 1;
@@ -894,7 +894,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
             ok = true;
         }
         if ok && k < end && toks[k].kind == TokenKind::Number {
-            if let Some(mut b) = parse_digits(toks[k].text(text), lex.code) {
+            if let Some(mut b) = parse_digits(toks[k].text(text), lex.decimal_mark) {
                 // "2019-21" is 2019 to 2021.
                 if is_digits && year_like(value, toks[first].text(text)) && b < 100.0 {
                     b += (value / 100.0).floor() * 100.0;
@@ -1054,10 +1054,6 @@ fn standalone(c: &Ctx, own: std::ops::Range<usize>) -> bool {
     })
 }
 
-/// Languages whose noun phrases put a number before the noun it modifies ("a $50 billion loan",
-/// "ein 50-Milliarden-Kredit"); the others put the noun first ("un prestito di 50 miliardi").
-const MODIFIER_FIRST: &[&str] = &["en", "de"];
-
 /// What a number measures, read from its sentence: the noun phrase after it when it counts
 /// something ("dozzina di accordi di cooperazione"), when "of" follows ("80% delle importazioni")
 /// or when the language puts the number first ("$50 billion loan"); else the noun phrase just
@@ -1205,7 +1201,9 @@ fn about(doc: &Document, f: &Found) -> String {
     let backward = (m > 0).then_some(b..stop);
     let counts = matches!(f.category, NumberCategory::Count | NumberCategory::Quantity);
     let noun_after = after < ceil && content(&toks[after]);
-    let prefer_forward = counts || genitive || (MODIFIER_FIRST.contains(&lex.code) && noun_after);
+    // `modifier_first`: the language puts a number before the noun it modifies ("a $50 billion loan",
+    // "ein 50-Milliarden-Kredit"), not after ("un prestito di 50 miliardi"): data/<lang>/language.txt.
+    let prefer_forward = counts || genitive || (lex.modifier_first && noun_after);
     let range = if prefer_forward {
         forward.or(backward)
     } else {
@@ -1314,7 +1312,8 @@ mod tests {
             ("3,14", "fr", 3.14),
         ];
         for (s, lang, want) in cases {
-            assert_eq!(parse_digits(s, lang), Some(want), "{s} {lang}");
+            let mark = crate::lexicon::lexicon(lang).unwrap().decimal_mark;
+            assert_eq!(parse_digits(s, mark), Some(want), "{s} {lang}");
         }
     }
 
