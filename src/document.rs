@@ -104,8 +104,8 @@ impl Scan {
         for range in segment::lines(text) {
             let first = tokens.len();
             crate::token::tokenize_into(&text[range.start..range.end], range.start, &mut tokens);
-            segment::joined_keys(text, &tokens[first..], &mut key);
-            let kind = if chrome().is_chrome_key(&key) {
+            let cut = segment::joined_keys(text, &tokens[first..], &mut key, chrome().longest);
+            let kind = if chrome().is_chrome_key(&key, !cut) {
                 BlockKind::Chrome
             } else {
                 BlockKind::Paragraph

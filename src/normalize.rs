@@ -202,18 +202,31 @@ impl Normalized {
         let bytes = input.as_bytes();
         let mut i = 0;
         while i < input.len() {
-            // A run of plain ASCII stays as it is: one piece, no character looked at twice. Its
-            // last character is left to the general case when a combining mark may follow it.
-            let plain = |b: u8| {
+            // A run of characters that stay as they are is one piece, each character looked at
+            // once: not folded, not markup, and not followed by a combining mark (a character
+            // with marks after it is composed below).
+            let plain_ascii = |b: u8| {
                 (b.is_ascii_graphic() || b == b' ' || b == b'\n' || b == b'\t')
                     && !(html && (b == b'<' || b == b'&'))
             };
             let mut j = i;
-            while j < bytes.len() && plain(bytes[j]) {
-                j += 1;
-            }
-            if j < bytes.len() && !bytes[j].is_ascii() && j > i {
-                j -= 1;
+            while let Some(&b) = bytes.get(j) {
+                let len = if b < 0x80 {
+                    if !plain_ascii(b) {
+                        break;
+                    }
+                    1
+                } else {
+                    match input[j..].chars().next() {
+                        Some(c) if fold_char(c).is_none() => c.len_utf8(),
+                        _ => break,
+                    }
+                };
+                let next = bytes.get(j + len).copied().unwrap_or(0);
+                if next >= 0x80 && input[j + len..].chars().next().is_some_and(crate::unicode::attaches) {
+                    break;
+                }
+                j += len;
             }
             if j > i {
                 out.push(i, j - i, &input[i..j]);

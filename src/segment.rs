@@ -100,11 +100,12 @@ pub fn classify(text: &str, out: &mut [Block]) {
 /// The keys of a run of tokens joined by spaces, as [`crate::token::word_keys`] of the text they
 /// span would give them (what page chrome is matched on), written into `out`. A run cut out of a
 /// line ends and starts like a text of its own: a last word that kept its apostrophe because a
-/// word followed ("dell'") and a first "'s" read as a clitic are cut again.
-pub fn joined_keys(text: &str, tokens: &[Token], out: &mut String) {
+/// word followed ("dell'") and a first "'s" read as a clitic are cut again. Stops, after a whole
+/// key, once `out` is longer than `limit` bytes: returns whether it stopped before the end.
+pub fn joined_keys(text: &str, tokens: &[Token], out: &mut String, limit: usize) -> bool {
     out.clear();
     let n = tokens.len();
-    let mut push = |k: &str| {
+    let push = |out: &mut String, k: &str| {
         if !k.trim().is_empty() {
             if !out.is_empty() {
                 out.push(' ');
@@ -113,15 +114,19 @@ pub fn joined_keys(text: &str, tokens: &[Token], out: &mut String) {
         }
     };
     for (i, t) in tokens.iter().enumerate() {
+        if out.len() > limit {
+            return true;
+        }
         let edge = (i == 0 && t.key.starts_with('\'')) || (i + 1 == n && t.key.ends_with('\''));
         if edge && t.kind == TokenKind::Word {
             for k in crate::token::tokenize(t.text(text), 0) {
-                push(&k.key);
+                push(out, &k.key);
             }
         } else {
-            push(&t.key);
+            push(out, &t.key);
         }
     }
+    false
 }
 
 #[derive(Clone, Debug)]

@@ -80,7 +80,14 @@ fn terms(doc: &Document, toks: std::ops::Range<usize>) -> Vec<u32> {
         })
         .map(|i| doc.stem(i))
         .collect();
-    crate::sort::by(&mut out, |a, b| a.cmp(b));
+    // A sentence's terms are few: an insertion sort.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     out.dedup();
     out
 }
@@ -141,9 +148,11 @@ fn opens_with_chrome(doc: &Document, toks: std::ops::Range<usize>) -> bool {
         .take(6)
         .collect();
     let mut key = String::new();
+    let chrome = chrome();
     (3..=words.len()).any(|j| {
-        crate::segment::joined_keys(doc.text(), &doc.tokens[words[0]..=words[j - 1]], &mut key);
-        chrome().is_chrome_key(&key)
+        let toks = &doc.tokens[words[0]..=words[j - 1]];
+        let cut = crate::segment::joined_keys(doc.text(), toks, &mut key, chrome.longest);
+        chrome.is_chrome_key(&key, !cut)
     })
 }
 

@@ -255,7 +255,7 @@ impl Spelled {
 /// "zweihundertfünfzig"): every part a number word or a scale of the language, in an order that
 /// makes a number. A vowel may drop where two parts meet ("cent" + "ottanta").
 fn compound(lex: &Lexicon, word: &str) -> Option<f64> {
-    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_start_number(word) {
+    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_be_compound_number(word) {
         return None;
     }
     let s = split_compound(lex, word, Spelled::default(), 0)?;

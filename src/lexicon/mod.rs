@@ -337,13 +337,11 @@ pub struct Lexicon {
     pub sign_verbs: Phrases<SignVerb>,
     /// The compiled lists, for lookups by word number.
     pub(crate) store: &'static Store,
-    /// The first three characters (or fewer) of every number word and scale, and of those
-    /// ending in a vowel without it: see [`Lexicon::may_start_number`].
-    number_starts: HashSet<&'static str>,
+    /// How number words and scales start and end: see [`Lexicon::may_be_compound_number`].
+    number_edges: NumberEdges,
     /// Stems computed so far, by key (see [`Lexicon::with_stem`]).
     stems: Mutex<HashMap<Box<str>, Box<str>>>,
 }
-
 
 /// The first column of a value, as a string.
 fn first(v: &[&str]) -> String {
@@ -357,23 +355,41 @@ fn number(v: &[&str], i: usize) -> f64 {
 /// How many stems a lexicon remembers before it starts over (a few MB at most).
 pub const STEMS_KEPT: usize = 50_000;
 
-/// See [`Lexicon::may_start_number`].
-fn number_starts(store: &'static Store) -> HashSet<&'static str> {
-    let mut out = HashSet::default();
-    for list in [List::NumberWords, List::Scales] {
-        for e in store.keys(list as u16) {
-            let stripped = e
-                .strip_suffix(['o', 'a', 'e', 'i'])
-                .filter(|s| !s.is_empty())
-                .unwrap_or(e);
-            let cut = stripped
-                .char_indices()
-                .nth(3)
-                .map_or(stripped.len(), |(i, _)| i);
-            out.insert(&stripped[..cut]);
+/// The one-word number words and scales of a language, seen from both ends.
+struct NumberEdges {
+    /// The first three characters (or fewer) of each, and of those ending in a vowel without it.
+    starts: HashSet<&'static str>,
+    /// Each of them, and their lengths in bytes.
+    words: HashSet<&'static str>,
+    lengths: Vec<usize>,
+}
+
+impl NumberEdges {
+    fn new(store: &'static Store) -> NumberEdges {
+        let mut edges = NumberEdges {
+            starts: HashSet::default(),
+            words: HashSet::default(),
+            lengths: Vec::new(),
+        };
+        for list in [List::NumberWords, List::Scales] {
+            for e in store.keys(list as u16) {
+                let stripped = e
+                    .strip_suffix(['o', 'a', 'e', 'i'])
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(e);
+                let cut = stripped
+                    .char_indices()
+                    .nth(3)
+                    .map_or(stripped.len(), |(i, _)| i);
+                edges.starts.insert(&stripped[..cut]);
+                edges.words.insert(e);
+                if !edges.lengths.contains(&e.len()) {
+                    edges.lengths.push(e.len());
+                }
+            }
         }
+        edges
     }
-    out
 }
 
 impl Lexicon {
@@ -506,7 +522,7 @@ impl Lexicon {
                 Some(&"sign") => SignVerb::Sign,
                 _ => SignVerb::Agree,
             }),
-            number_starts: number_starts(store),
+            number_edges: NumberEdges::new(store),
             stems: Mutex::new(HashMap::default()),
             store,
         })
@@ -514,15 +530,22 @@ impl Lexicon {
 
     /// Can a word be a number written as one word from number words and scales
     /// ("trecentotrentuno", "zweihundertfünfzig")? `false` when it does not start like any of them
-    /// (a vowel may drop where two parts meet: "vent" of "venti"): a cheap test before cutting a
-    /// word into parts.
+    /// (a vowel may drop where two parts meet: "vent" of "venti") or does not end with one: a
+    /// cheap test before cutting a word into parts.
     #[inline]
-    pub fn may_start_number(&self, word: &str) -> bool {
+    pub fn may_be_compound_number(&self, word: &str) -> bool {
+        let edges = &self.number_edges;
         let mut ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]);
-        (0..3).any(|_| {
+        let starts = (0..3).any(|_| {
             ends.next()
-                .is_some_and(|e| self.number_starts.contains(&word[..e]))
-        })
+                .is_some_and(|e| edges.starts.contains(&word[..e]))
+        });
+        starts
+            && edges.lengths.iter().any(|&n| {
+                n <= word.len()
+                    && word.is_char_boundary(word.len() - n)
+                    && edges.words.contains(&word[word.len() - n..])
+            })
     }
 
     /// Calls `f` with the stem of a key (its final apostrophe dropped): the language's Snowball
@@ -677,6 +700,12 @@ fn core() -> &'static Core {
         let mut chrome = Chrome {
             by_first: HashMap::default(),
             loose: Vec::new(),
+            longest: store
+                .keys(lists::shared::CHROME_LINES)
+                .chain(store.keys(lists::shared::CHROME_PREFIXES))
+                .map(str::len)
+                .max()
+                .unwrap_or(0),
         };
         for p in store.keys(lists::shared::CHROME_PREFIXES) {
             if !p.contains(' ') && !p.ends_with(char::is_alphanumeric) {
@@ -696,22 +725,26 @@ pub struct Chrome {
     by_first: HashMap<&'static str, Vec<&'static str>>,
     /// One-word prefixes that end in punctuation, which may end inside a word.
     loose: Vec<&'static str>,
+    /// The length in bytes of the longest line or prefix: keys past it decide nothing more.
+    pub longest: usize,
 }
 
 impl Chrome {
     pub fn is_chrome(&self, line: &str) -> bool {
-        self.is_chrome_key(&crate::token::word_keys(line).join(" "))
+        self.is_chrome_key(&crate::token::word_keys(line).join(" "), true)
     }
 
-    /// [`Chrome::is_chrome`] of a line's keys joined by spaces.
-    pub fn is_chrome_key(&self, key: &str) -> bool {
+    /// [`Chrome::is_chrome`] of a line's keys joined by spaces; `whole` is false when `key` is
+    /// only the start of them (longer than [`Chrome::longest`]): then only a prefix can match.
+    pub fn is_chrome_key(&self, key: &str, whole: bool) -> bool {
         if key.is_empty() {
             return false;
         }
         let store = &core().store;
-        if store
-            .word(key)
-            .is_some_and(|w| store.value(w, lists::shared::CHROME_LINES).is_some())
+        if whole
+            && store
+                .word(key)
+                .is_some_and(|w| store.value(w, lists::shared::CHROME_LINES).is_some())
         {
             return true;
         }
