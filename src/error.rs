@@ -18,7 +18,10 @@ enum ErrorKind {
     BadLanguageFile(&'static str),
     /// A text in a language whose file has not been loaded (web build).
     NotLoaded(&'static str),
-    InvalidOption { name: &'static str, why: String },
+    InvalidOption {
+        name: &'static str,
+        why: String,
+    },
 }
 
 impl Error {

@@ -38,7 +38,12 @@ pub(crate) fn detect_masks<'a>(words: impl Iterator<Item = (u64, &'a str)>) -> (
             }
         }
     }
-    let code = |i: usize| LANGUAGES.get(i).copied().unwrap_or_else(|| extra[i - LANGUAGES.len()].code);
+    let code = |i: usize| {
+        LANGUAGES
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| extra[i - LANGUAGES.len()].code)
+    };
     let mut order: Vec<usize> = (0..n).collect();
     crate::sort::by(&mut order, |&a, &b| hits[b].cmp(&hits[a]).then(a.cmp(&b)));
     let (Some(&best), second) = (order.first(), order.get(1).copied()) else {

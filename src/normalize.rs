@@ -5,9 +5,8 @@
 //!
 //! Double quotation marks are kept as they are: their direction tells quotes apart.
 
-
-pub use crate::token::fold_key;
 use crate::token::fold_char;
+pub use crate::token::fold_key;
 
 /// A stretch of the normalized text and where it came from. Identity pieces map byte for byte;
 /// other pieces (a folded or composed character, a dropped tag) map as a whole.
@@ -223,7 +222,12 @@ impl Normalized {
                     }
                 };
                 let next = bytes.get(j + len).copied().unwrap_or(0);
-                if next >= 0x80 && input[j + len..].chars().next().is_some_and(crate::unicode::attaches) {
+                if next >= 0x80
+                    && input[j + len..]
+                        .chars()
+                        .next()
+                        .is_some_and(crate::unicode::attaches)
+                {
                     break;
                 }
                 j += len;

@@ -162,7 +162,11 @@ fn eligible(doc: &Document, i: usize) -> bool {
     let Some(s) = doc.sentences.get(i) else {
         return false;
     };
-    let words = doc.sentence_tokens(s).iter().filter(|t| t.is_word()).count();
+    let words = doc
+        .sentence_tokens(s)
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
     let text = doc.slice(s.range).trim_end();
     words >= 5
         && !text.ends_with('?')
@@ -304,7 +308,12 @@ pub fn summarize(
     let words_in: Vec<usize> = doc
         .sentences
         .iter()
-        .map(|s| doc.sentence_tokens(s).iter().filter(|t| t.is_word()).count())
+        .map(|s| {
+            doc.sentence_tokens(s)
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+        })
         .collect();
     let word_count = |i: usize| words_in[i];
     let mut eligible_idx: Vec<usize> = (0..n).filter(|&i| eligible(doc, i)).collect();

@@ -510,9 +510,8 @@ mod tests {
     #[test]
     fn the_character_before_an_apostrophe_decides() {
         // "'s" after a word is a clitic; after a space or punctuation it is not.
-        let keys = |s: &str| -> Vec<String> {
-            tokenize(s, 0).iter().map(|t| t.key.to_string()).collect()
-        };
+        let keys =
+            |s: &str| -> Vec<String> { tokenize(s, 0).iter().map(|t| t.key.to_string()).collect() };
         assert_eq!(keys("Paris's"), ["paris", "'s"]);
         assert_eq!(keys("x 's"), ["x", "'", "s"]);
         assert_eq!(keys("(’S"), ["(", "'", "s"]);

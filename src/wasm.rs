@@ -20,8 +20,8 @@ fn analyzer(options: JsValue) -> Result<Analyzer, JsValue> {
         .map_err(js_error)
 }
 
-/// The options object, read field by field (serde's deserializer would be a tenth of the .wasm's
-/// code for five fields).
+/// The options object, read field by field: serde's deserializer and its messages cost about 5 KB of
+/// the gzipped .wasm for five fields.
 fn read_options(o: &JsValue) -> Result<Options, JsValue> {
     let mut out = Options::default();
     if o.is_undefined() || o.is_null() {
@@ -68,12 +68,13 @@ fn read_options(o: &JsValue) -> Result<Options, JsValue> {
 /// Fails on invalid options, and when the text's language data is not loaded.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let analysis = analyzer(options)?.try_analyze(text).map_err(|e| {
-        match e.language_to_load() {
-            Some(_) => js_error(format!("{e}: await ready(text) before analyze(text)")),
-            None => js_error(e),
-        }
-    })?;
+    let analysis =
+        analyzer(options)?
+            .try_analyze(text)
+            .map_err(|e| match e.language_to_load() {
+                Some(_) => js_error(format!("{e}: await ready(text) before analyze(text)")),
+                None => js_error(e),
+            })?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&analysis, &serializer).map_err(js_error)
 }

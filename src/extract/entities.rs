@@ -498,8 +498,7 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
         let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
             continue;
         };
-        let after: &[Token] =
-            ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
+        let after: &[Token] = ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
         let before: Vec<&str> =
             ctx.key_strs(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex

@@ -1445,7 +1445,9 @@ fn gather(reader: &Reader, readings: &[Reading]) -> Vec<Card> {
     for c in &mut cards {
         crate::sort::by_key(&mut c.readings, |&r| readings[r].token);
     }
-    crate::sort::by_key(&mut cards, |c| c.readings.first().map(|&r| readings[r].token));
+    crate::sort::by_key(&mut cards, |c| {
+        c.readings.first().map(|&r| readings[r].token)
+    });
     cards
 }
 

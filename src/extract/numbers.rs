@@ -116,7 +116,11 @@ impl<'a> Ctx<'a> {
 
     /// ".08": a decimal mark that opens a number.
     fn leading_decimal(&self, k: usize) -> bool {
-        let mark = if self.lex.decimal_mark == '.' { "." } else { "," };
+        let mark = if self.lex.decimal_mark == '.' {
+            "."
+        } else {
+            ","
+        };
         let (Some(t), Some(d)) = (self.tok(k), self.tok(k + 1)) else {
             return false;
         };
@@ -255,7 +259,8 @@ impl Spelled {
 /// "zweihundertfünfzig"): every part a number word or a scale of the language, in an order that
 /// makes a number. A vowel may drop where two parts meet ("cent" + "ottanta").
 fn compound(lex: &Lexicon, word: &str) -> Option<f64> {
-    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_be_compound_number(word) {
+    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_be_compound_number(word)
+    {
         return None;
     }
     let s = split_compound(lex, word, Spelled::default(), 0)?;

@@ -129,7 +129,10 @@ impl Description {
             }
         }
         if d.code != folder {
-            return Err(format!("{where_}: code {} is not the folder's name", d.code));
+            return Err(format!(
+                "{where_}: code {} is not the folder's name",
+                d.code
+            ));
         }
         Ok(d)
     }
@@ -251,8 +254,9 @@ fn phrase_value(list: List, r: &[&str]) -> Option<Vec<String>> {
             _ => None,
         },
         List::MeetingLinks => match *r.get(1)? {
-            "with" | "between" | "and" | "of" | "at" | "capital" | "he" | "aside"
-            | "including" => Some(vec![r[1].to_string()]),
+            "with" | "between" | "and" | "of" | "at" | "capital" | "he" | "aside" | "including" => {
+                Some(vec![r[1].to_string()])
+            }
             _ => None,
         },
         List::AgreementWords => match *r.get(1)? {

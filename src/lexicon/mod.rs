@@ -20,8 +20,8 @@ mod lists;
 pub(crate) mod store;
 
 use lists::List;
-pub use store::{Lookup, WordId};
 use store::Store;
+pub use store::{Lookup, WordId};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/languages.rs"));
@@ -395,13 +395,15 @@ impl NumberEdges {
 impl Lexicon {
     /// Reads a compiled language file.
     fn read(bytes: &'static [u8]) -> Result<Lexicon, store::Damage> {
-        Lexicon::of(Box::leak(Box::new(Store::read(bytes)?)))
+        let store: &'static Store = Box::leak(Box::new(Store::read(bytes)?));
+        let d = store.description.clone().ok_or("not a language file")?;
+        Ok(Lexicon::of(store, d))
     }
 
-    fn of(store: &'static Store) -> Result<Lexicon, store::Damage> {
-        let d = store.description.clone().ok_or("not a language file")?;
+    /// The lexicon of a store and the language it describes.
+    fn of(store: &'static Store, d: store::Description) -> Lexicon {
         let set = |list| WordSet::new(store, list);
-        Ok(Lexicon {
+        Lexicon {
             code: d.code,
             name: d.name,
             decimal_mark: d.decimal_mark,
@@ -525,7 +527,7 @@ impl Lexicon {
             number_edges: NumberEdges::new(store),
             stems: Mutex::new(HashMap::default()),
             store,
-        })
+        }
     }
 
     /// Can a word be a number written as one word from number words and scales
@@ -535,7 +537,11 @@ impl Lexicon {
     #[inline]
     pub fn may_be_compound_number(&self, word: &str) -> bool {
         let edges = &self.number_edges;
-        let mut ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]);
+        let mut ends = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([word.len()]);
         let starts = (0..3).any(|_| {
             ends.next()
                 .is_some_and(|e| edges.starts.contains(&word[..e]))
@@ -636,8 +642,7 @@ pub(crate) fn unloaded(code: &'static str) -> &'static Lexicon {
     if let Some(l) = all.iter().find(|l| l.code == code) {
         return l;
     }
-    let mut store = Store::empty();
-    store.description = Some(store::Description {
+    let description = store::Description {
         code,
         name: code,
         order: u32::MAX,
@@ -647,12 +652,9 @@ pub(crate) fn unloaded(code: &'static str) -> &'static Lexicon {
         verb_final: false,
         fallback: false,
         stemmer: "none",
-    });
-    let store: &'static Store = Box::leak(Box::new(store));
-    let lex: &'static Lexicon = match Lexicon::of(store) {
-        Ok(l) => Box::leak(Box::new(l)),
-        Err(_) => unreachable!("the store has a description"),
     };
+    let store: &'static Store = Box::leak(Box::new(Store::empty()));
+    let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::of(store, description)));
     all.push(lex);
     lex
 }
@@ -791,10 +793,7 @@ pub fn profiles(key: &str) -> u64 {
     let Some(w) = store.word(key) else { return 0 };
     let mut mask = 0u64;
     for i in 0..LANGUAGES.len().min(64) {
-        if store
-            .value(w, lists::shared::PROFILES + i as u16)
-            .is_some()
-        {
+        if store.value(w, lists::shared::PROFILES + i as u16).is_some() {
             mask |= 1 << i;
         }
     }
@@ -824,8 +823,14 @@ mod tests {
     fn phrases_match_longest_first() {
         let it = lexicon("it").unwrap();
         // "oltre" alone and "oltre il" are both qualifiers; "più" only with more after it.
-        assert_eq!(it.qualifiers.longest(&["oltre", "il", "50"]).map(|x| x.0), Some(2));
-        assert_eq!(it.qualifiers.longest(&["oltre", "50"]).map(|x| x.0), Some(1));
+        assert_eq!(
+            it.qualifiers.longest(&["oltre", "il", "50"]).map(|x| x.0),
+            Some(2)
+        );
+        assert_eq!(
+            it.qualifiers.longest(&["oltre", "50"]).map(|x| x.0),
+            Some(1)
+        );
         assert_eq!(it.qualifiers.longest(&["più", "50"]), None);
         assert_eq!(it.qualifiers.longest(&["più", "di"]).map(|x| x.0), Some(2));
         let ids: Vec<_> = ["oltre", "il", "50"].iter().map(|k| it.word(k)).collect();
@@ -860,7 +865,10 @@ mod tests {
             Kaz miv nez lom tri milo dolaro sij voq nuq tav zuk.";
         let analyzer = crate::Analyzer::builder().language("xx");
         if lexicon("xx").is_none() {
-            assert!(analyzer.clone().build().is_err(), "unknown before its file is loaded");
+            assert!(
+                analyzer.clone().build().is_err(),
+                "unknown before its file is loaded"
+            );
         }
         assert_eq!(load(bytes).unwrap(), "xx");
         assert!(is_supported("xx") && is_ready("xx"));
@@ -869,7 +877,10 @@ mod tests {
         let forced = analyzer.build().unwrap().analyze(text);
         assert_eq!(forced.language, "xx");
         let lex = lexicon("xx").unwrap();
-        assert_eq!((lex.name, lex.decimal_mark, lex.stemmer.is_none()), ("Testish", '.', true));
+        assert_eq!(
+            (lex.name, lex.decimal_mark, lex.stemmer.is_none()),
+            ("Testish", '.', true)
+        );
         use crate::analysis::Fact;
         assert!(
             forced.facts.iter().any(|f| matches!(f, Fact::Number(n)
@@ -877,11 +888,17 @@ mod tests {
             "tri milo dolaro: {:?}",
             forced.facts
         );
-        assert!(forced.facts.iter().any(|f| matches!(f, Fact::Quote(_))), "a quote with dikis");
+        assert!(
+            forced.facts.iter().any(|f| matches!(f, Fact::Quote(_))),
+            "a quote with dikis"
+        );
         // The widget's labels come from the same folder.
         let en = compile::Description::read(&root.join("data/en")).unwrap();
         let js = compile::labels_js(&[en, d]);
-        assert!(js.contains("export const LANGUAGES = [\"en\", \"xx\"]"), "{js}");
+        assert!(
+            js.contains("export const LANGUAGES = [\"en\", \"xx\"]"),
+            "{js}"
+        );
         assert!(js.contains("\"cards\": \"Testish Fact cards\""), "{js}");
     }
 
@@ -891,11 +908,17 @@ mod tests {
     fn the_widget_labels_every_language() {
         let js = include_str!(concat!(env!("OUT_DIR"), "/factcards-labels.js"));
         for code in LANGUAGES {
-            assert!(js.contains(&format!("  \"{code}\": {{")), "{code} in factcards-labels.js");
+            assert!(
+                js.contains(&format!("  \"{code}\": {{")),
+                "{code} in factcards-labels.js"
+            );
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let all = compile::languages(&root).unwrap();
-        assert_eq!(all.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), LANGUAGES);
+        assert_eq!(
+            all.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(),
+            LANGUAGES
+        );
         assert_eq!(compile::labels_js(&all), js);
     }
 

@@ -192,8 +192,8 @@ impl Store {
             last = (start, buf.len());
             ends.push(last);
         }
-        let text: &'static str = std::str::from_utf8(Box::leak(buf.into_boxed_slice()))
-            .map_err(|_| "bad text")?;
+        let text: &'static str =
+            std::str::from_utf8(Box::leak(buf.into_boxed_slice())).map_err(|_| "bad text")?;
         let mut words: Vec<&'static str> = Vec::with_capacity(count);
         for (a, b) in ends {
             words.push(text.get(a..b).ok_or("bad vocabulary")?);
