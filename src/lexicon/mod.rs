@@ -48,15 +48,13 @@ impl WordSet {
 
     #[inline]
     pub fn contains<K: Lookup + ?Sized>(&self, key: &K) -> bool {
-        self.store
-            .word(key)
-            .is_some_and(|w| self.store.value(w, self.list).is_some())
+        self.has(self.store.word(key))
     }
 
     /// [`WordSet::contains`] by word number (see [`Lexicon::word`]).
     #[inline]
     pub fn has(&self, w: Option<WordId>) -> bool {
-        w.is_some_and(|w| self.store.value(w, self.list).is_some())
+        self.store.holds(self.list, w)
     }
 
     pub fn len(&self) -> usize {
@@ -110,15 +108,13 @@ impl<V> Phrases<V> {
 
     /// Is there a phrase of this one word?
     pub fn contains_key<K: Lookup + ?Sized>(&self, word: &K) -> bool {
-        self.store
-            .word(word)
-            .is_some_and(|w| self.store.value(w, self.list).is_some())
+        self.has(self.store.word(word))
     }
 
     /// [`Phrases::contains_key`] by word number.
     #[inline]
     pub fn has(&self, w: Option<WordId>) -> bool {
-        w.is_some_and(|w| self.store.value(w, self.list).is_some())
+        self.store.holds(self.list, w)
     }
 
     pub fn is_empty(&self) -> bool {

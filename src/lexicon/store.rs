@@ -368,6 +368,12 @@ impl Store {
             .map(|t| t.value)
     }
 
+    /// Whether a list holds a word (as a whole entry, or a phrase of one word).
+    #[inline]
+    pub fn holds(&self, list: u16, w: Option<WordId>) -> bool {
+        w.is_some_and(|w| self.value(w, list).is_some())
+    }
+
     /// The longest phrase of a list at the start of `words` (each a word number, or `None` for a
     /// key no list has): (number of words, value).
     #[inline]
