@@ -6,7 +6,8 @@
 #   ./build.sh serve    build, then serve the page on http://127.0.0.1:8080
 #   ./build.sh test     build, then every test: Rust, Node (the npm package), headless Chromium
 #   ./build.sh eval     build, then the evaluation kit in ../shared (when present): one table
-#   ./build.sh bench    build, then the benchmark report
+#   ./build.sh bench    build, then the benchmark report (builds commit b07d71b under target/baseline
+#                       once, to time it in the same run)
 #   ./build.sh fuzz [S] fuzz every cargo-fuzz target for S seconds each (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -72,18 +73,34 @@ build() {
   ensure_node_modules
   say "native CLI"
   cargo build --release --locked
-  say "wasm"
-  cargo build --release --locked --lib --target wasm32-unknown-unknown
+  say "wasm (no language built in: each is a file of its own, fetched when a text needs it)"
+  # Optimized for size (the native CLI keeps the release profile's speed).
+  cargo build --release --locked --lib --target wasm32-unknown-unknown --no-default-features \
+    --config 'profile.release.opt-level="z"' --message-format=json-render-diagnostics >target/wasm-build.jsonl
+  # build.rs wrote the language files into its OUT_DIR: cargo's messages say where.
+  local out
+  out=$(python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    m = json.loads(line)
+    if m.get("reason") == "build-script-executed" and m["package_id"].startswith("path+") \
+            and "#factcards@" in m["package_id"]:
+        print(m["out_dir"])' target/wasm-build.jsonl | tail -n 1)
+  [ -n "$out" ] || { echo "build.sh: cargo did not say where build.rs wrote the language files" >&2; exit 1; }
   wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
-    --out-dir pkg --out-name factcards --target web --no-typescript
+    --out-dir target/bindgen --out-name factcards --target web --no-typescript
+  cp target/bindgen/factcards.js pkg/factcards_core.js
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/factcards_bg.wasm -o pkg/factcards_bg.wasm
+    target/bindgen/factcards_bg.wasm -o pkg/factcards_bg.wasm
+  rm -f pkg/factcards-*.bin
+  cp "$out"/factcards-*.bin "$out"/factcards-labels.js pkg/
   cp LICENSE-MIT LICENSE-APACHE pkg/
   say "page"
   mkdir -p www/pkg www/examples
-  cp pkg/factcards.js pkg/factcards_bg.wasm pkg/fact-cards.js pkg/fact-cards-element.js pkg/fact-cards-view.js \
-    pkg/fact-cards-words.js pkg/fact-cards-worker.js www/pkg/
+  rm -f www/pkg/factcards-*.bin
+  cp pkg/factcards.js pkg/factcards_core.js pkg/factcards_bg.wasm pkg/factcards-*.bin pkg/factcards-labels.js \
+    pkg/fact-cards.js pkg/fact-cards-element.js pkg/fact-cards-view.js pkg/fact-cards-words.js \
+    pkg/fact-cards-worker.js www/pkg/
   cp tests/fixtures/*.txt www/articles/*.txt www/examples/
   size_report
   js_size_report
@@ -116,6 +133,10 @@ case "${1:-build}" in
     ;;
   bench)
     build
+    if ! command -v twiggy >/dev/null; then
+      say "installing twiggy for the size breakdown (once, a few minutes)"
+      cargo install twiggy
+    fi
     python3 tools/bench.py "${@:2}"
     ;;
   fuzz)

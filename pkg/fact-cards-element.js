@@ -117,7 +117,7 @@ function loadEngine(cls) {
     });
     const [view, glue, module] = await Promise.all([
       import("./fact-cards-view.js"), import("./factcards.js"), wasm]);
-    await glue.default({ module_or_path: module });
+    await glue.default({ module_or_path: module, languages: [] }); // each language when a text needs it
     return { view, glue, module };
   })();
   engine.catch(() => { engine = undefined; });
@@ -382,6 +382,7 @@ export class FactCardsElement extends Base {
         }
       }
       if (!analysis) {
+        await glue.ready(source.text, options); // the data of the text's language, fetched once
         await frame(); // let the progress state paint first
         if (run !== this.#run) return this.#analysis;
         analysis = glue.analyze(source.text, options);

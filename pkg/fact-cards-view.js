@@ -6,79 +6,11 @@
 // DOM as a text node.
 import { WORDS } from "./fact-cards-words.js";
 
+import { LABELS } from "./factcards-labels.js"; // generated from data/<lang>/language.txt
+
 const SVG = "http://www.w3.org/2000/svg";
 const KINDS = ["meeting", "agreement", "number", "quote"];
 const FIRST = 6; // cards shown per kind before "Show all"
-
-// Card labels in the article's language. {n} is a number.
-const LABELS = {
-  en: {
-    cards: "Fact cards", summary: "Summary", keyphrases: "Key phrases", meeting: "Meetings",
-    agreement: "Agreements", number: "Numbers", quote: "Quotes", map: "Who met whom",
-    evidence: "Source sentence", locate: "Show in article", all: "Show all ({n})",
-    unattributed: "Unattributed", topics: "Topics", count: "{n} agreements", read: "{n} min read",
-    none: "No meetings, agreements, numbers or quotes found.", analysing: "Analysing {n} characters…",
-    written: "as written", empty: "There is no text to analyse.",
-    one: { meeting: "meeting", agreement: "agreement", number: "number", quote: "quote" },
-    types: { summit: "summit", talks: "talks", visit: "visit", call: "call", meeting: "meeting" },
-    planned: { meeting: "planned", agreement: "to be signed" },
-  },
-  it: {
-    cards: "Schede dei fatti", summary: "Riassunto", keyphrases: "Parole chiave", meeting: "Incontri",
-    agreement: "Accordi", number: "Numeri", quote: "Citazioni", map: "Chi ha incontrato chi",
-    evidence: "Frase di origine", locate: "Mostra nell'articolo", all: "Mostra tutte ({n})",
-    unattributed: "Fonte non indicata", topics: "Temi", count: "{n} accordi", read: "{n} min di lettura",
-    none: "Nessun incontro, accordo, numero o citazione.", analysing: "Analisi di {n} caratteri…",
-    written: "nel testo", empty: "Non c'è testo da analizzare.",
-    one: { meeting: "incontro", agreement: "accordo", number: "numero", quote: "citazione" },
-    types: { summit: "vertice", talks: "colloqui", visit: "visita", call: "telefonata", meeting: "incontro" },
-    planned: { meeting: "in programma", agreement: "da firmare" },
-  },
-  es: {
-    cards: "Fichas de hechos", summary: "Resumen", keyphrases: "Frases clave", meeting: "Reuniones",
-    agreement: "Acuerdos", number: "Cifras", quote: "Citas", map: "Quién se reunió con quién",
-    evidence: "Frase de origen", locate: "Ver en el artículo", all: "Ver todas ({n})",
-    unattributed: "Sin atribuir", topics: "Temas", count: "{n} acuerdos", read: "{n} min de lectura",
-    none: "No se encontraron reuniones, acuerdos, cifras ni citas.", analysing: "Analizando {n} caracteres…",
-    written: "en el texto", empty: "No hay texto que analizar.",
-    one: { meeting: "reunión", agreement: "acuerdo", number: "cifra", quote: "cita" },
-    types: { summit: "cumbre", talks: "conversaciones", visit: "visita", call: "llamada", meeting: "reunión" },
-    planned: { meeting: "prevista", agreement: "por firmar" },
-  },
-  fr: {
-    cards: "Fiches factuelles", summary: "Résumé", keyphrases: "Mots-clés", meeting: "Rencontres",
-    agreement: "Accords", number: "Chiffres", quote: "Citations", map: "Qui a rencontré qui",
-    evidence: "Phrase source", locate: "Voir dans l'article", all: "Tout afficher ({n})",
-    unattributed: "Non attribuée", topics: "Thèmes", count: "{n} accords", read: "{n} min de lecture",
-    none: "Aucune rencontre, aucun accord, chiffre ou citation.", analysing: "Analyse de {n} caractères…",
-    written: "dans le texte", empty: "Il n'y a pas de texte à analyser.",
-    one: { meeting: "rencontre", agreement: "accord", number: "chiffre", quote: "citation" },
-    types: { summit: "sommet", talks: "entretiens", visit: "visite", call: "appel", meeting: "rencontre" },
-    planned: { meeting: "prévue", agreement: "à signer" },
-  },
-  de: {
-    cards: "Faktenkarten", summary: "Zusammenfassung", keyphrases: "Schlüsselbegriffe", meeting: "Treffen",
-    agreement: "Abkommen", number: "Zahlen", quote: "Zitate", map: "Wer traf wen",
-    evidence: "Quellsatz", locate: "Im Artikel zeigen", all: "Alle zeigen ({n})",
-    unattributed: "Ohne Quelle", topics: "Themen", count: "{n} Abkommen", read: "{n} Min. Lesezeit",
-    none: "Keine Treffen, Abkommen, Zahlen oder Zitate gefunden.", analysing: "Analyse von {n} Zeichen…",
-    written: "im Text", empty: "Kein Text zum Analysieren.",
-    one: { meeting: "Treffen", agreement: "Abkommen", number: "Zahl", quote: "Zitat" },
-    types: { summit: "Gipfel", talks: "Gespräche", visit: "Besuch", call: "Telefonat", meeting: "Treffen" },
-    planned: { meeting: "geplant", agreement: "noch zu unterzeichnen" },
-  },
-  pt: {
-    cards: "Fichas de factos", summary: "Resumo", keyphrases: "Palavras-chave", meeting: "Encontros",
-    agreement: "Acordos", number: "Números", quote: "Citações", map: "Quem se encontrou com quem",
-    evidence: "Frase de origem", locate: "Ver no artigo", all: "Ver todas ({n})",
-    unattributed: "Sem atribuição", topics: "Temas", count: "{n} acordos", read: "{n} min de leitura",
-    none: "Nenhum encontro, acordo, número ou citação.", analysing: "A analisar {n} caracteres…",
-    written: "no texto", empty: "Não há texto para analisar.",
-    one: { meeting: "encontro", agreement: "acordo", number: "número", quote: "citação" },
-    types: { summit: "cimeira", talks: "conversações", visit: "visita", call: "telefonema", meeting: "encontro" },
-    planned: { meeting: "previsto", agreement: "por assinar" },
-  },
-};
 
 /** The labels for a language code ("it", "pt-BR", …), English when factcards has none. */
 export function labels(lang) {

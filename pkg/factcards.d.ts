@@ -179,20 +179,48 @@ export type InitInput = string | GlobalInstance<"URL"> | GlobalInstance<"Request
 /** The .wasm bytes or a compiled `WebAssembly.Module`. */
 export type SyncInitInput = Bytes | WasmModule;
 
+export interface InitOptions {
+  /** The .wasm (default: `factcards_bg.wasm` next to `factcards.js`). */
+  module_or_path?: InitInput | Promise<InitInput>;
+  /** Languages whose data to load now (`factcards-<lang>.bin`). Default: "all". With `[]`,
+   * `await ready(text)` before `analyze(text)` loads only the text's language. */
+  languages?: "all" | LanguageCode[];
+  /** Where the language files are. Default: next to the .wasm when it is given as a URL, else
+   * next to `factcards.js`. */
+  dataUrl?: string | GlobalInstance<"URL">;
+}
+
 /**
- * Load and instantiate the WebAssembly module. Without an argument it fetches
- * `factcards_bg.wasm` next to `factcards.js` (resolved from `import.meta.url`).
+ * Load and instantiate the WebAssembly module, then the data of `languages` (default: all).
  * Must be awaited (or {@link initSync} called) before {@link analyze}.
  */
-export default function init(
-  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
-): Promise<unknown>;
+export default function init(options?: InitOptions | InitInput | Promise<InitInput>): Promise<unknown>;
 
-/** Instantiate synchronously from the wasm bytes or a compiled module (e.g. in Node). */
-export function initSync(module: { module: SyncInitInput } | SyncInitInput): unknown;
+/** Instantiate synchronously from the wasm bytes or a compiled module (e.g. in Node).
+ * `languages`: the bytes of language files by code; in Node, codes to read from disk. */
+export function initSync(
+  module:
+    | { module: SyncInitInput; languages?: "all" | LanguageCode[] | Record<string, Bytes> }
+    | SyncInitInput,
+): unknown;
 
 /**
- * Analyze a text. Throws an `Error` for invalid options (e.g. an unsupported language).
+ * Load the data `analyze(text, options)` needs: the file of the language the text is in (or
+ * `options.language`), fetched once. Resolves to the language code. Throws like `analyze` for
+ * invalid options.
+ */
+export function ready(text: string, options?: AnalyzeOptions): Promise<LanguageCode>;
+
+/** The languages factcards knows, in the order language detection breaks ties. */
+export function languages(): LanguageCode[];
+
+/** Whether a language's data is loaded. */
+export function loaded(language: string): boolean;
+
+/**
+ * Analyze a text. Throws an `Error` for invalid options (e.g. an unsupported language), or when
+ * the data of the text's language is not loaded (see {@link init} and {@link ready}; the Node
+ * entry has every language).
  * Span offsets are UTF-16 code units into `text`.
  */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis;

@@ -6,7 +6,7 @@ use crate::analysis::{Analysis, Fact, FactKind, Stats};
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{agreements, clauses, entities, meetings, mentions, numbers, quotes};
-use crate::lexicon::lexicon;
+use crate::lexicon;
 use crate::segment::BlockKind;
 use crate::summarize;
 
@@ -81,9 +81,8 @@ impl AnalyzerBuilder {
         let language = match o.language.as_deref().map(str::trim) {
             None | Some("") | Some("auto") => None,
             Some(code) => Some(
-                lexicon(&code.to_ascii_lowercase())
-                    .ok_or_else(|| Error::unsupported_language(code))?
-                    .code,
+                lexicon::supported(&code.to_ascii_lowercase())
+                    .ok_or_else(|| Error::unsupported_language(code))?,
             ),
         };
         if let Some(k) = o.summary_sentences {
@@ -138,16 +137,40 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
+    /// The text as it is analysed: cut at `max_chars` characters.
+    fn cut<'t>(&self, text: &'t str) -> (&'t str, bool) {
+        match text.char_indices().nth(self.max_chars) {
+            Some((cut, _)) => (&text[..cut], true),
+            None => (text, false),
+        }
+    }
+
+    /// The language [`Analyzer::analyze`] reads a text in: the forced one, or the one detected.
+    pub fn language_of(&self, text: &str) -> &'static str {
+        crate::document::language_of(self.cut(text).0, self.language)
+    }
+
+    /// [`Analyzer::analyze`], or an error when the text's language has no data at hand (the web
+    /// build, before its file is loaded with [`crate::load_language`]).
+    pub fn try_analyze(&self, text: &str) -> Result<Analysis, Error> {
+        match self.read(text) {
+            (a, None) => Ok(a),
+            (_, Some(code)) => Err(Error::not_loaded(code)),
+        }
+    }
+
     /// Analyses a text. Never fails: bad input gives warnings and a best-effort result.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.read(text).0
+    }
+
+    /// The analysis, and the language whose data was missing if it was.
+    fn read(&self, text: &str) -> (Analysis, Option<&'static str>) {
         let mut warnings = Vec::new();
-        let text = match text.char_indices().nth(self.max_chars) {
-            Some((cut, _)) => {
-                warnings.push(format!("input truncated at {} characters", self.max_chars));
-                &text[..cut]
-            }
-            None => text,
-        };
+        let (text, truncated) = self.cut(text);
+        if truncated {
+            warnings.push(format!("input truncated at {} characters", self.max_chars));
+        }
         if text.trim().is_empty() {
             warnings.push("the text is empty".to_string());
         }
@@ -157,6 +180,13 @@ impl Analyzer {
             );
         }
         let doc = Document::new(text, self.language);
+        let missing = (!lexicon::is_ready(doc.lex.code)).then_some(doc.lex.code);
+        if missing.is_some() {
+            warnings.push(format!(
+                "the data of language \"{}\" is not loaded: the text was read without it",
+                doc.lex.code
+            ));
+        }
         if doc.norm.html_stripped {
             warnings.push("HTML markup was found and ignored".to_string());
         }
@@ -222,7 +252,7 @@ impl Analyzer {
             .flat_map(|(_, r)| doc.tokens[r.clone()].iter())
             .filter(|t| t.is_word() || t.kind == crate::segment::TokenKind::Number)
             .count();
-        Analysis {
+        let analysis = Analysis {
             schema_version: 1,
             language: doc.lex.code.to_string(),
             language_confidence: doc.language_confidence,
@@ -242,7 +272,8 @@ impl Analyzer {
                 },
             },
             warnings,
-        }
+        };
+        (analysis, missing)
     }
 }
 

@@ -2,15 +2,14 @@
 //! subscribe buttons, bylines, photo credits and captions, breadcrumbs, and the lists of links to
 //! other articles that follow a "Most read" or "Read more" line. Read from every language's
 //! `chrome.txt` (sites mix them: Italian pages say "Back to top button") and from
-//! `data/common/chrome.txt` (the marks no language owns).
+//! `data/common/chrome.txt` (the marks no language owns), as `build.rs` compiles them into the
+//! file every language shares.
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::segment::{tokenize, word_keys, Token, TokenKind};
-
-const COMMON: &str = include_str!(concat!(env!("OUT_DIR"), "/data/common/chrome.txt"));
 
 /// The longest byline, caption or breadcrumb line read as chrome, in words.
 const MAX_LINE_WORDS: usize = 20;
@@ -182,7 +181,7 @@ impl Chrome {
         let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
         for (i, t) in toks.iter().enumerate() {
             let spaced = t.space_before && toks.get(i + 1).is_none_or(|n| n.space_before);
-            if self.separators.contains(&t.key) && spaced {
+            if self.separators.contains(t.key.as_str()) && spaced {
                 parts.push(Vec::new());
             } else if let Some(p) = parts.last_mut() {
                 p.push(t);
@@ -204,7 +203,7 @@ impl Chrome {
         let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         words.len() >= 2
             && words.len() <= 10
-            && words.iter().all(|t| self.lines.contains(&t.key))
+            && words.iter().all(|t| self.lines.contains(t.key.as_str()))
             && toks
                 .iter()
                 .all(|t| t.is_word() || matches!(t.key.as_str(), "|" | "-" | "/" | "·" | "•"))
@@ -230,51 +229,22 @@ fn ends_sentence(line: &str) -> bool {
 
 /// The chrome of every language and the common marks, read once.
 pub fn chrome() -> &'static Chrome {
+    use crate::lexicon::shared::*;
+    use crate::lexicon::shared_list;
     static CHROME: OnceLock<Chrome> = OnceLock::new();
-    CHROME.get_or_init(|| {
-        let mut c = Chrome {
-            lines: HashSet::default(),
-            prefixes: Vec::new(),
-            lists: HashSet::default(),
-            bylines: Vec::new(),
-            credits: Vec::new(),
-            dated: Vec::new(),
-            separators: HashSet::default(),
-        };
-        for file in crate::lexicon::chrome_files().into_iter().chain([COMMON]) {
-            for line in file.lines().filter(|l| !l.trim().is_empty()) {
-                let mut cols = line.split('\t').map(str::trim);
-                let entry = cols.next().unwrap_or_default();
-                let kind = cols.next().unwrap_or_default();
-                let (text, prefix) = match entry.strip_suffix('*') {
-                    Some(t) => (t, true),
-                    None => (entry, false),
-                };
-                let key = word_keys(text).join(" ");
-                if key.is_empty() {
-                    continue;
-                }
-                match kind {
-                    "byline" => c.bylines.push(word_keys(text)),
-                    "credit" => c.credits.push(word_keys(text)),
-                    "dated" => c.dated.push(word_keys(text)),
-                    "separator" => {
-                        c.separators.insert(key);
-                    }
-                    _ => {
-                        if kind == "list" {
-                            c.lists.insert(key.clone());
-                        }
-                        if prefix {
-                            c.prefixes.push(key);
-                        } else {
-                            c.lines.insert(key);
-                        }
-                    }
-                }
-            }
-        }
-        c
+    let phrases = |list| {
+        shared_list(list)
+            .map(|k| k.split(' ').map(str::to_string).collect())
+            .collect()
+    };
+    CHROME.get_or_init(|| Chrome {
+        lines: shared_list(CHROME_LINES).map(str::to_string).collect(),
+        prefixes: shared_list(CHROME_PREFIXES).map(str::to_string).collect(),
+        lists: shared_list(CHROME_LISTS).map(str::to_string).collect(),
+        bylines: phrases(CHROME_BYLINES),
+        credits: phrases(CHROME_CREDITS),
+        dated: phrases(CHROME_DATED),
+        separators: shared_list(CHROME_SEPARATORS).map(str::to_string).collect(),
     })
 }
 

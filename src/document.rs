@@ -2,8 +2,13 @@
 //! every extractor. Spans are byte ranges of the normalized text here; [`Document::span`] is the
 //! one place they become UTF-16 offsets of the original input.
 
+use std::cell::{Cell, OnceCell, RefCell};
+
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::analysis::Span;
-use crate::lexicon::{lexicon, Lexicon};
+use crate::lexicon::{self, lexicon, Lexicon, WordId};
 use crate::normalize::Normalized;
 use crate::segment::{self, Block, BlockKind, Range, Sentence, Token};
 
@@ -18,37 +23,178 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub lex: &'static Lexicon,
     pub language_confidence: f64,
+    /// Per token, its word: an index into `words`.
+    pub word_of: Vec<u32>,
+    /// The distinct keys of the text, each looked up once.
+    pub words: Vec<Word>,
+    stems: OnceCell<Stems>,
+}
+
+/// A distinct key of the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// The first token with this key.
+    pub first: u32,
+    /// Its number in the language's vocabulary, when a list of the language has it.
+    pub id: Option<WordId>,
+}
+
+/// The stems of the document's words, each computed once, on first use, and numbered: equal
+/// stems, equal numbers.
+pub struct Stems {
+    lex: &'static Lexicon,
+    /// Per word of the document, its stem's number (`u32::MAX` until asked).
+    of_word: Vec<Cell<u32>>,
+    index: RefCell<HashMap<String, u32>>,
+}
+
+impl Stems {
+    fn new(lex: &'static Lexicon, words: usize) -> Stems {
+        Stems {
+            lex,
+            of_word: (0..words).map(|_| Cell::new(u32::MAX)).collect(),
+            index: RefCell::new(HashMap::default()),
+        }
+    }
+
+    /// The stem number of a word of the document, whose key is `key`.
+    pub fn of(&self, word: u32, key: &str) -> u32 {
+        let cell = &self.of_word[word as usize];
+        if cell.get() == u32::MAX {
+            cell.set(self.of_key(key));
+        }
+        cell.get()
+    }
+
+    /// The stem number of any key.
+    pub fn of_key(&self, key: &str) -> u32 {
+        self.lex.with_stem(key, |s| {
+            let mut index = self.index.borrow_mut();
+            if let Some(&n) = index.get(s) {
+                return n;
+            }
+            let next = index.len() as u32;
+            index.insert(s.to_string(), next);
+            next
+        })
+    }
+}
+
+/// The text read before its language is known: normalized, cut into blocks and tokens, each
+/// distinct key numbered.
+struct Scan {
+    norm: Normalized,
+    blocks: Vec<Block>,
+    tokens: Vec<Token>,
+    block_tokens: Vec<std::ops::Range<usize>>,
+    word_of: Vec<u32>,
+    /// Per word, its first token.
+    firsts: Vec<u32>,
+}
+
+impl Scan {
+    fn new(original: &str) -> Scan {
+        let norm = Normalized::new(original);
+        let text = &norm.text;
+        // Each line is tokenized once: for page chrome, then as the block's tokens.
+        let mut blocks = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut block_tokens = Vec::new();
+        let mut in_list = false;
+        for range in segment::lines(text) {
+            let first = tokens.len();
+            crate::token::tokenize_into(&text[range.start..range.end], range.start, &mut tokens);
+            let kind = segment::chrome_kind(&text[range.start..range.end], &mut in_list);
+            blocks.push(Block { range, kind });
+            block_tokens.push(first..tokens.len());
+        }
+        segment::classify(text, &mut blocks);
+        // Words: every distinct key once.
+        let mut index: HashMap<&str, u32> = HashMap::default();
+        let mut word_of = Vec::with_capacity(tokens.len());
+        let mut firsts: Vec<u32> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let next = firsts.len() as u32;
+            let w = *index.entry(t.key.as_str()).or_insert(next);
+            if w == next {
+                firsts.push(i as u32);
+            }
+            word_of.push(w);
+        }
+        drop(index);
+        Scan {
+            norm,
+            blocks,
+            tokens,
+            block_tokens,
+            word_of,
+            firsts,
+        }
+    }
+
+    /// The language of the text's words (page chrome left out), and a confidence in 0..1.
+    fn detect(&self) -> (&'static str, f64) {
+        let mut masks: Vec<Option<u64>> = vec![None; self.firsts.len()];
+        let body = self
+            .blocks
+            .iter()
+            .zip(&self.block_tokens)
+            .filter(|(b, _)| b.kind != BlockKind::Chrome)
+            .flat_map(|(_, r)| r.clone())
+            .filter(|&i| self.tokens[i].is_word())
+            .take(5000)
+            .map(|i| {
+                let w = self.word_of[i] as usize;
+                let key = self.tokens[i].key.as_str();
+                let m = *masks[w].get_or_insert_with(|| lexicon::profiles(key));
+                (m, key)
+            });
+        crate::lang::detect_masks(body)
+    }
+}
+
+/// The language a text is in, as [`Document::new`] would find it (the forced one when it is
+/// known), without reading the rest.
+pub fn language_of(original: &str, language: Option<&str>) -> &'static str {
+    match language.and_then(lexicon::supported) {
+        Some(l) => l,
+        None => Scan::new(original).detect().0,
+    }
 }
 
 impl<'a> Document<'a> {
     pub fn new(original: &'a str, language: Option<&str>) -> Document<'a> {
-        let norm = Normalized::new(original);
-        let blocks = segment::blocks(&norm.text);
-        let mut tokens = Vec::new();
-        let mut block_tokens = Vec::with_capacity(blocks.len());
-        for b in &blocks {
-            let first = tokens.len();
-            tokens.extend(segment::tokenize(
-                &norm.text[b.range.start..b.range.end],
-                b.range.start,
-            ));
-            block_tokens.push(first..tokens.len());
-        }
-        let body = blocks
-            .iter()
-            .zip(&block_tokens)
-            .filter(|(b, _)| b.kind != BlockKind::Chrome)
-            .flat_map(|(_, r)| tokens[r.clone()].iter());
-        let (code, conf) = match language.and_then(|l| lexicon(l).map(|x| x.code)) {
+        let scan = Scan::new(original);
+        let (code, conf) = match language.and_then(lexicon::supported) {
             Some(l) => (l, 1.0),
-            None => crate::lang::detect(body),
+            None => scan.detect(),
         };
-        let lex = lexicon(code).unwrap_or_else(|| lexicon("en").expect("English is built in"));
+        let Scan {
+            norm,
+            blocks,
+            mut tokens,
+            block_tokens,
+            word_of,
+            firsts,
+        } = scan;
+        let text = &norm.text;
+        // A language whose file is not loaded (web build) is read with empty lists.
+        let lex = lexicon(code).unwrap_or_else(|| lexicon::unloaded(code));
+        let words: Vec<Word> = firsts
+            .iter()
+            .map(|&first| Word {
+                first,
+                id: lex.word(tokens[first as usize].key.as_str()),
+            })
+            .collect();
+        for (t, &w) in tokens.iter_mut().zip(&word_of) {
+            lex.number_key(&mut t.key, words[w as usize].id);
+        }
         let mut sentences = Vec::new();
         for (i, b) in blocks.iter().enumerate() {
             if b.kind == BlockKind::Paragraph {
                 sentences.extend(segment::sentences(
-                    &norm.text,
+                    text,
                     &tokens,
                     block_tokens[i].clone(),
                     i,
@@ -65,7 +211,27 @@ impl<'a> Document<'a> {
             sentences,
             lex,
             language_confidence: conf,
+            word_of,
+            words,
+            stems: OnceCell::new(),
         }
+    }
+
+    /// The vocabulary number of token `i`, when a list of the language has its key.
+    #[inline]
+    pub fn id(&self, i: usize) -> Option<WordId> {
+        self.words[self.word_of[i] as usize].id
+    }
+
+    /// The stems of the document's words.
+    pub fn stems(&self) -> &Stems {
+        self.stems
+            .get_or_init(|| Stems::new(self.lex, self.words.len()))
+    }
+
+    /// The stem number of token `i`.
+    pub fn stem(&self, i: usize) -> u32 {
+        self.stems().of(self.word_of[i], &self.tokens[i].key)
     }
 
     pub fn text(&self) -> &str {

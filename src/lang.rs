@@ -1,34 +1,63 @@
 //! Language detection from stopword profiles: the share of a text's words found in each
 //! language's stopword list. Stopwords are a large part of any running text and their lists
-//! barely overlap between the supported languages, so a few sentences are enough.
+//! barely overlap between the supported languages, so a few sentences are enough. The profiles
+//! of every language are in the core (a language's own file is loaded only once it is chosen).
 
-use crate::lexicon::{stopword_profiles, LANGUAGES};
+use crate::lexicon::{extra_languages, profiles, FALLBACK, LANGUAGES};
 use crate::segment::Token;
 
 /// The detected language and a confidence in 0..1.
 pub fn detect<'a>(words: impl Iterator<Item = &'a Token>) -> (&'static str, f64) {
-    let profiles = stopword_profiles();
-    let mut hits = [0usize; LANGUAGES.len()];
+    detect_masks(
+        words
+            .filter(|t| t.is_word())
+            .take(5000)
+            .map(|t| (profiles(&t.key), t.key.as_str())),
+    )
+}
+
+/// [`detect`] from each word's profile mask (bit `i`: a stopword of `LANGUAGES[i]`) and key.
+pub(crate) fn detect_masks<'a>(words: impl Iterator<Item = (u64, &'a str)>) -> (&'static str, f64) {
+    let extra = extra_languages();
+    let n = LANGUAGES.len() + extra.len();
+    let mut hits = vec![0usize; n];
     let mut total = 0usize;
-    for t in words.filter(|t| t.is_word()).take(5000) {
+    for (mask, key) in words {
         total += 1;
-        for (i, (_, list)) in profiles.iter().enumerate() {
-            if list.contains(t.key.as_str()) {
-                hits[i] += 1;
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            if let Some(h) = hits.get_mut(i) {
+                *h += 1;
+            }
+            m &= m - 1;
+        }
+        for (i, l) in extra.iter().enumerate() {
+            if l.is_stopword(key) {
+                hits[LANGUAGES.len() + i] += 1;
             }
         }
     }
-    let mut order: Vec<usize> = (0..profiles.len()).collect();
-    order.sort_by(|&a, &b| hits[b].cmp(&hits[a]).then(a.cmp(&b)));
-    let (best, second) = (order[0], order.get(1).copied().unwrap_or(order[0]));
+    let code = |i: usize| {
+        LANGUAGES
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| extra[i - LANGUAGES.len()].code)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    crate::sort::by(&mut order, |&a, &b| hits[b].cmp(&hits[a]).then(a.cmp(&b)));
+    let (Some(&best), second) = (order.first(), order.get(1).copied()) else {
+        return (FALLBACK, 0.0);
+    };
+    let second = second.unwrap_or(best);
     if total == 0 || hits[best] == 0 {
-        return ("en", 0.0);
+        return (FALLBACK, 0.0);
     }
     // Confidence: how clearly the winner leads, damped for very short texts.
     let lead = (hits[best] - hits[second]) as f64 / hits[best] as f64;
     let size = (total as f64 / 20.0).min(1.0);
     let conf = (0.5 + 0.5 * lead) * size;
-    (profiles[best].0, (conf * 100.0).round() / 100.0)
+    (code(best), (conf * 100.0).round() / 100.0)
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@
 //! assert_eq!(a.language, "it");
 //! ```
 //!
-//! The pipeline, one module a stage: [`normalize`] → [`segment`] → [`lang`] → [`summarize`] and
-//! [`extract`] → [`analysis`] (the output contract). Per-language knowledge is data under
-//! `data/<lang>/`, read by [`lexicon`].
+//! The pipeline, one module a stage: [`normalize`] → [`segment`] (with [`token`]) → [`lang`] →
+//! [`summarize`] and [`extract`] → [`analysis`] (the output contract). Per-language knowledge is
+//! data under `data/<lang>/`, compiled at build time and read by [`lexicon`].
 
 pub mod analysis;
 mod analyzer;
@@ -23,7 +23,10 @@ pub mod lexicon;
 pub mod normalize;
 pub mod render;
 pub mod segment;
+mod sort;
 pub mod summarize;
+pub mod token;
+pub mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -31,3 +34,4 @@ mod wasm;
 pub use analysis::Analysis;
 pub use analyzer::{Analyzer, AnalyzerBuilder, Options};
 pub use error::Error;
+pub use lexicon::{is_ready as language_ready, load as load_language, LANGUAGES};

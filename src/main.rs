@@ -111,7 +111,8 @@ fn batch(analyzer: &Analyzer) -> Result<(), String> {
         if let Some(obj) = v.as_object_mut() {
             obj.insert("id".to_string(), id);
         }
-        writeln!(out, "{v}").map_err(write_error)?;
+        serde_json::to_writer(&mut out, &v).map_err(|e| write_error(e.into()))?;
+        out.write_all(b"\n").map_err(write_error)?;
     }
     out.flush().map_err(write_error)
 }

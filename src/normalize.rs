@@ -5,8 +5,8 @@
 //!
 //! Double quotation marks are kept as they are: their direction tells quotes apart.
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
+use crate::token::fold_char;
+pub use crate::token::fold_key;
 
 /// A stretch of the normalized text and where it came from. Identity pieces map byte for byte;
 /// other pieces (a folded or composed character, a dropped tag) map as a whole.
@@ -36,11 +36,16 @@ impl Utf16Index {
     fn new(s: &str) -> Utf16Index {
         let mut checkpoints = vec![(0, 0)];
         let mut units = 0;
-        for (i, c) in s.char_indices() {
-            if i >= checkpoints.last().map_or(0, |c| c.0) + 128 {
-                checkpoints.push((i, units));
+        let mut last = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue; // inside a character
             }
-            units += c.len_utf16();
+            if i >= last + 128 {
+                checkpoints.push((i, units));
+                last = i;
+            }
+            units += utf16_units(b);
         }
         Utf16Index { checkpoints }
     }
@@ -48,24 +53,22 @@ impl Utf16Index {
     fn units(&self, s: &str, byte: usize) -> usize {
         let i = self.checkpoints.partition_point(|c| c.0 <= byte) - 1;
         let (b, u) = self.checkpoints[i];
-        u + s
-            .get(b..byte)
-            .map_or(0, |t| t.chars().map(char::len_utf16).sum())
+        u + s.get(b..byte).map_or(0, |t| {
+            t.bytes()
+                .filter(|&x| x & 0xC0 != 0x80)
+                .map(utf16_units)
+                .sum()
+        })
     }
 }
 
-/// What a single character becomes, when it is not itself.
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => "'",
-        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => " ",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => "",
-        '\u{2028}' | '\u{2029}' | '\u{0085}' | '\r' => "\n",
-        '\t' | '\n' => return None,
-        c if c.is_control() => " ",
-        _ => return None,
-    })
+/// The UTF-16 code units of the character a UTF-8 lead byte starts: two past the BMP.
+fn utf16_units(lead: u8) -> usize {
+    if lead >= 0xF0 {
+        2
+    } else {
+        1
+    }
 }
 
 /// Block-level tags become a line break, others a space.
@@ -195,8 +198,45 @@ impl Normalized {
             utf16: Utf16Index::new(input),
             html_stripped: false,
         };
+        let bytes = input.as_bytes();
         let mut i = 0;
         while i < input.len() {
+            // A run of characters that stay as they are is one piece, each character looked at
+            // once: not folded, not markup, and not followed by a combining mark (a character
+            // with marks after it is composed below).
+            let plain_ascii = |b: u8| {
+                (b.is_ascii_graphic() || b == b' ' || b == b'\n' || b == b'\t')
+                    && !(html && (b == b'<' || b == b'&'))
+            };
+            let mut j = i;
+            while let Some(&b) = bytes.get(j) {
+                let len = if b < 0x80 {
+                    if !plain_ascii(b) {
+                        break;
+                    }
+                    1
+                } else {
+                    match input[j..].chars().next() {
+                        Some(c) if fold_char(c).is_none() => c.len_utf8(),
+                        _ => break,
+                    }
+                };
+                let next = bytes.get(j + len).copied().unwrap_or(0);
+                if next >= 0x80
+                    && input[j + len..]
+                        .chars()
+                        .next()
+                        .is_some_and(crate::unicode::attaches)
+                {
+                    break;
+                }
+                j += len;
+            }
+            if j > i {
+                out.push(i, j - i, &input[i..j]);
+                i = j;
+                continue;
+            }
             let rest = &input[i..];
             let Some(c) = rest.chars().next() else { break };
             if html && c == '<' {
@@ -227,17 +267,16 @@ impl Normalized {
             // A starter with the combining marks that follow it, composed on its own.
             let mut len = c.len_utf8();
             for m in rest[len..].chars() {
-                if canonical_combining_class(m) == 0 {
+                if !crate::unicode::attaches(m) {
                     break;
                 }
                 len += m.len_utf8();
             }
             let chunk = &rest[..len];
-            if len == c.len_utf8() || unicode_normalization::is_nfc(chunk) {
+            if len == c.len_utf8() {
                 out.push(i, len, chunk);
             } else {
-                let composed: String = chunk.nfc().collect();
-                out.push(i, len, &composed);
+                out.push(i, len, &crate::unicode::compose(chunk));
             }
             i += len;
         }
@@ -295,18 +334,6 @@ impl Normalized {
     pub fn utf16(&self, original: &str, b: usize, is_end: bool) -> usize {
         self.utf16.units(original, self.orig_byte(b, is_end))
     }
-}
-
-/// A matching key for a word: lower-case with apostrophes and dashes folded.
-pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        match fold_char(c) {
-            Some(r) => out.push_str(r),
-            None => out.extend(c.to_lowercase()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

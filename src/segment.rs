@@ -4,169 +4,7 @@
 use crate::chrome::{chrome, Line};
 use crate::lexicon::Lexicon;
 
-/// A byte range of the normalized text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Range {
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenKind {
-    Word,
-    Number,
-    Punct,
-}
-
-#[derive(Clone, Debug)]
-pub struct Token {
-    pub range: Range,
-    pub kind: TokenKind,
-    /// Lower-case, folded form used to look words up.
-    pub key: String,
-    /// Whitespace comes right before it.
-    pub space_before: bool,
-    /// The first letter is upper-case.
-    pub cap: bool,
-}
-
-impl Token {
-    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        &doc[self.range.start..self.range.end]
-    }
-    pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
-    }
-    pub fn is(&self, s: &str) -> bool {
-        self.key == s
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
-
-/// English clitics that follow an apostrophe ("Moscow's", "don't").
-const CLITICS: &[&str] = &["s", "t", "re", "ll", "ve", "d", "m"];
-
-/// Splits text into tokens. Words are runs of letters/digits; a short word before an apostrophe is
-/// an elision ("dell'", "l'", "d'") and keeps it; digits with inner `.`/`,` followed by a digit are
-/// one number ("1.000,5"); every other non-space character is a punctuation token ("..." is one).
-pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    let mut space = true;
-    while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        if c.is_whitespace() {
-            space = true;
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let kind;
-        if c.is_ascii_digit() {
-            let mut j = i;
-            while j < text.len() {
-                let d = b[j];
-                if d.is_ascii_digit()
-                    || ((d == b'.' || d == b',') && b.get(j + 1).is_some_and(u8::is_ascii_digit))
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            i = j;
-            kind = TokenKind::Number;
-        } else if is_word_char(c) {
-            let mut j = i;
-            for ch in text[i..].chars() {
-                if is_word_char(ch) && !(ch.is_ascii_digit() && j > i) {
-                    j += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            // A code of capitals and digits with a capital after the digits ("M5S", "B2B") is
-            // one word; "G7" and "F-16" stay a word and a number.
-            if b.get(j).is_some_and(u8::is_ascii_digit)
-                && text[i..j].bytes().all(|x| x.is_ascii_uppercase())
-            {
-                let mut k = j;
-                while b.get(k).is_some_and(u8::is_ascii_digit) {
-                    k += 1;
-                }
-                if b.get(k).is_some_and(u8::is_ascii_uppercase) {
-                    while b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
-                        k += 1;
-                    }
-                    j = k;
-                }
-            }
-            // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
-            if b.get(j) == Some(&b'\'') {
-                let after: String = text[j + 1..]
-                    .chars()
-                    .take_while(|c| is_word_char(*c))
-                    .collect();
-                let word_len = text[i..j].chars().count();
-                let clitic = CLITICS.contains(&after.to_lowercase().as_str());
-                if !after.is_empty() && !clitic && word_len <= 5 {
-                    j += 1;
-                }
-            }
-            i = j;
-            kind = TokenKind::Word;
-        } else if c == '\'' && i > 0 && is_word_char(text[..i].chars().last().unwrap_or(' ')) {
-            // "'s" after a word
-            let after: String = text[i + 1..]
-                .chars()
-                .take_while(|c| is_word_char(*c))
-                .collect();
-            if CLITICS.contains(&after.to_lowercase().as_str()) {
-                i += 1 + after.len();
-                kind = TokenKind::Word;
-            } else {
-                i += 1;
-                kind = TokenKind::Punct;
-            }
-        } else if c == '.' && text[i..].starts_with("...") {
-            i += 3;
-            kind = TokenKind::Punct;
-        } else {
-            i += c.len_utf8();
-            kind = TokenKind::Punct;
-        }
-        let s = &text[start..i];
-        out.push(Token {
-            range: Range {
-                start: start + offset,
-                end: i + offset,
-            },
-            kind,
-            key: crate::normalize::fold_key(s),
-            space_before: space,
-            cap: s.chars().next().is_some_and(char::is_uppercase),
-        });
-        space = false;
-    }
-    out
-}
-
-/// The lookup keys of the words of a phrase (punctuation that is part of words, like the
-/// apostrophe of an elision or the period of "u.s", stays).
-pub fn word_keys(phrase: &str) -> Vec<String> {
-    tokenize(phrase, 0)
-        .into_iter()
-        .filter(|t| !(t.kind == TokenKind::Punct && t.key.trim().is_empty()))
-        .map(|t| t.key)
-        .collect()
-}
+pub use crate::token::{tokenize, word_keys, Range, Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
@@ -198,8 +36,37 @@ fn word_count(line: &str) -> usize {
 /// short line without final punctuation, when text follows), section headings (later short lines
 /// with a capital and without final punctuation, followed by more text), paragraphs.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
     let mut in_list = false;
+    let mut out: Vec<Block> = lines(text)
+        .into_iter()
+        .map(|range| Block {
+            range,
+            kind: chrome_kind(&text[range.start..range.end], &mut in_list),
+        })
+        .collect();
+    classify(text, &mut out);
+    out
+}
+
+/// Whether a line of the page, read in order, is chrome or a paragraph: `in_list` says whether a
+/// list of links ("Più lette", "Read more") is open, and is updated.
+pub fn chrome_kind(line: &str, in_list: &mut bool) -> BlockKind {
+    let kind = chrome().line(line);
+    *in_list = match kind {
+        Line::OpensList => true,
+        Line::Chrome => *in_list,
+        Line::Text => *in_list && chrome().is_link(line),
+    };
+    if kind != Line::Text || *in_list {
+        BlockKind::Chrome
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// The non-empty lines of the text, trimmed.
+pub fn lines(text: &str) -> Vec<Range> {
+    let mut out = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
         let start = pos;
@@ -209,23 +76,16 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let lead = line.len() - line.trim_start().len();
-        let range = Range {
+        out.push(Range {
             start: start + lead,
             end: start + lead + trimmed.len(),
-        };
-        let line = chrome().line(trimmed);
-        in_list = match line {
-            Line::OpensList => true,
-            Line::Chrome => in_list,
-            Line::Text => in_list && chrome().is_link(trimmed),
-        };
-        let kind = if line != Line::Text || in_list {
-            BlockKind::Chrome
-        } else {
-            BlockKind::Paragraph
-        };
-        out.push(Block { range, kind });
+        });
     }
+    out
+}
+
+/// Tells the headline and the headings among lines already marked chrome or paragraph.
+pub fn classify(text: &str, out: &mut [Block]) {
     let content: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].kind != BlockKind::Chrome)
         .collect();
@@ -250,7 +110,38 @@ pub fn blocks(text: &str) -> Vec<Block> {
             out[i].kind = BlockKind::Heading;
         }
     }
-    out
+}
+
+/// The keys of a run of tokens joined by spaces, as [`crate::token::word_keys`] of the text they
+/// span would give them (what page chrome is matched on), written into `out`. A run cut out of a
+/// line ends and starts like a text of its own: a last word that kept its apostrophe because a
+/// word followed ("dell'") and a first "'s" read as a clitic are cut again. Stops, after a whole
+/// key, once `out` is longer than `limit` bytes: returns whether it stopped before the end.
+pub fn joined_keys(text: &str, tokens: &[Token], out: &mut String, limit: usize) -> bool {
+    out.clear();
+    let n = tokens.len();
+    let push = |out: &mut String, k: &str| {
+        if !k.trim().is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(k);
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if out.len() > limit {
+            return true;
+        }
+        let edge = (i == 0 && t.key.starts_with('\'')) || (i + 1 == n && t.key.ends_with('\''));
+        if edge && t.kind == TokenKind::Word {
+            for k in crate::token::tokenize(t.text(text), 0) {
+                push(out, &k.key);
+            }
+        } else {
+            push(out, &t.key);
+        }
+    }
+    false
 }
 
 #[derive(Clone, Debug)]
@@ -418,20 +309,6 @@ mod tests {
             .iter()
             .map(|s| text[s.range.start..s.range.end].to_string())
             .collect()
-    }
-
-    #[test]
-    fn tokens_keep_numbers_elisions_and_clitics() {
-        let t = tokenize("Dell'80% di 1.000,5 e Moscow's G7 F-16 M5S", 0);
-        let keys: Vec<&str> = t.iter().map(|t| t.key.as_str()).collect();
-        assert_eq!(
-            keys,
-            [
-                "dell'", "80", "%", "di", "1.000,5", "e", "moscow", "'s", "g", "7", "f", "-", "16",
-                "m5s"
-            ]
-        );
-        assert!(!t[9].space_before); // "7" glued to "G"
     }
 
     #[test]

@@ -15,8 +15,6 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use crate::analysis::{Fact, SummarySentence};
 use crate::chrome::chrome;
 use crate::document::Document;
@@ -68,50 +66,73 @@ pub const WEIGHTS: Weights = Weights {
     window: 60,
 };
 
-fn stemmer(code: &str) -> Stemmer {
-    Stemmer::create(match code {
-        "it" => Algorithm::Italian,
-        "es" => Algorithm::Spanish,
-        "fr" => Algorithm::French,
-        "de" => Algorithm::German,
-        "pt" => Algorithm::Portuguese,
-        _ => Algorithm::English,
-    })
+/// Is token `i` a stopword of the document's language? (By word number: no key is hashed.)
+fn is_stop(doc: &Document, i: usize) -> bool {
+    doc.lex.stopwords.has(doc.id(i))
 }
 
-/// The stemmed content words of a token list.
-fn terms(doc: &Document, st: &Stemmer, toks: &[Token]) -> Vec<String> {
-    toks.iter()
-        .filter(|t| t.is_word() && t.key.chars().count() > 1 && !doc.lex.is_stopword(&t.key))
-        .map(|t| st.stem(t.key.trim_end_matches('\'')).into_owned())
-        .collect()
+/// The stemmed content words of a run of tokens, as a set of stem numbers (sorted).
+fn terms(doc: &Document, toks: std::ops::Range<usize>) -> Vec<u32> {
+    let mut out: Vec<u32> = toks
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            t.is_word() && t.key.chars().nth(1).is_some() && !is_stop(doc, i)
+        })
+        .map(|i| doc.stem(i))
+        .collect();
+    // A sentence's terms are few: an insertion sort.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    out.dedup();
+    out
 }
 
-fn similarity(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
+/// How many members two sorted sets share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn similarity(a: &[u32], b: &[u32]) -> f64 {
     if a.len() < 2 || b.len() < 2 {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
-    shared / ((a.len() as f64).ln() + (b.len() as f64).ln())
+    shared(a, b) as f64 / ((a.len() as f64).ln() + (b.len() as f64).ln())
 }
 
 /// A caption run into the text without a full stop ("… than a colleague The cost of divorce …"):
 /// a lower-case content word, then a capitalized function word, then a lower-case word. (A
 /// function word before it is a name: "la Une de", "told The Mail".)
-fn has_run_in_caption(doc: &Document, toks: &[Token]) -> bool {
+fn has_run_in_caption(doc: &Document, toks: std::ops::Range<usize>) -> bool {
     let text = doc.text();
-    toks.windows(3).any(|w| {
-        let lower = |t: &Token| t.is_word() && !t.cap;
+    let lower = |t: &Token| t.is_word() && !t.cap;
+    (toks.start..toks.end.saturating_sub(2)).any(|k| {
+        let w = &doc.tokens[k..k + 3];
         let b = &w[1];
-        let b_text = b.text(text);
         lower(&w[0])
-            && !doc.lex.is_stopword(&w[0].key)
+            && !is_stop(doc, k)
             && b.is_word()
             && b.cap
             && b.space_before
-            && b.key.chars().count() > 1
-            && !b_text.chars().all(|c| c.is_uppercase())
-            && doc.lex.is_stopword(&b.key)
+            && b.key.chars().nth(1).is_some()
+            && !b.text(text).chars().all(|c| c.is_uppercase())
+            && is_stop(doc, k + 1)
             && lower(&w[2])
             && w[2].space_before
     })
@@ -139,14 +160,17 @@ fn eligible(doc: &Document, i: usize) -> bool {
     let Some(s) = doc.sentences.get(i) else {
         return false;
     };
-    let toks = doc.sentence_tokens(s);
-    let words = toks.iter().filter(|t| t.is_word()).count();
+    let words = doc
+        .sentence_tokens(s)
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
     let text = doc.slice(s.range).trim_end();
     words >= 5
         && !text.ends_with('?')
         && doc.blocks.get(s.block).map(|b| b.kind) == Some(BlockKind::Paragraph)
-        && !has_run_in_caption(doc, toks)
-        && !opens_with_chrome(doc, toks)
+        && !has_run_in_caption(doc, s.tokens.clone())
+        && !opens_with_chrome(doc, &doc.tokens[s.tokens.clone()])
 }
 
 /// Default summary length for a text of `n` eligible sentences: 3 for a news article, more for
@@ -202,15 +226,10 @@ pub fn summarize(
     if n == 0 {
         return Vec::new();
     }
-    let st = stemmer(doc.lex.code);
-    let sets: Vec<Vec<String>> = doc
+    let sets: Vec<Vec<u32>> = doc
         .sentences
         .iter()
-        .map(|s| terms(doc, &st, doc.sentence_tokens(s)))
-        .collect();
-    let sets: Vec<HashSet<&str>> = sets
-        .iter()
-        .map(|v| v.iter().map(String::as_str).collect())
+        .map(|s| terms(doc, s.tokens.clone()))
         .collect();
     // Sentence graph, windowed.
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
@@ -238,13 +257,16 @@ pub fn summarize(
     }
     let max_rank = rank.iter().cloned().fold(0.0, f64::max).max(1e-12);
     // In how many sentences each term occurs: density and centroid.
-    let mut df: HashMap<&str, usize> = HashMap::default();
+    let mut df: Vec<usize> = Vec::new();
     for set in &sets {
-        for t in set {
-            *df.entry(t).or_default() += 1;
+        for &t in set {
+            if df.len() <= t as usize {
+                df.resize(t as usize + 1, 0);
+            }
+            df[t as usize] += 1;
         }
     }
-    let df_of = |t: &&str| df.get(t).copied().unwrap_or(1);
+    let df_of = |t: &u32| df[*t as usize];
     let density: Vec<f64> = sets
         .iter()
         .map(|set| {
@@ -267,17 +289,11 @@ pub fn summarize(
         .collect();
     let max_centroid = centroid.iter().cloned().fold(0.0, f64::max).max(1e-12);
     // Title overlap.
-    let title: HashSet<String> = doc
-        .title_block()
-        .map(|b| {
-            let toks: Vec<Token> = doc
-                .tokens
-                .iter()
-                .filter(|t| t.range.start >= b.range.start && t.range.end <= b.range.end)
-                .cloned()
-                .collect();
-            terms(doc, &st, &toks).into_iter().collect()
-        })
+    let title: Vec<u32> = doc
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Title)
+        .map(|b| terms(doc, doc.block_tokens[b].clone()))
         .unwrap_or_default();
     // Entity salience per sentence.
     let mut ent_score = vec![0.0; n];
@@ -287,12 +303,17 @@ pub fn summarize(
         }
     }
     let max_ent = ent_score.iter().cloned().fold(0.0, f64::max).max(1e-12);
-    let word_count = |i: usize| {
-        doc.sentence_tokens(&doc.sentences[i])
-            .iter()
-            .filter(|t| t.is_word())
-            .count()
-    };
+    let words_in: Vec<usize> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.sentence_tokens(s)
+                .iter()
+                .filter(|t| t.is_word())
+                .count()
+        })
+        .collect();
+    let word_count = |i: usize| words_in[i];
     let mut eligible_idx: Vec<usize> = (0..n).filter(|&i| eligible(doc, i)).collect();
     if eligible_idx.is_empty() {
         // Nothing looks like a clean sentence (a text of fragments, or one glued run): rather
@@ -308,7 +329,7 @@ pub fn summarize(
         let t_overlap = if title.is_empty() || sets[i].is_empty() {
             0.0
         } else {
-            sets[i].iter().filter(|w| title.contains(**w)).count() as f64 / title.len() as f64
+            shared(&sets[i], &title) as f64 / title.len() as f64
         };
         let prior = if pos < WEIGHTS.lead {
             1.0
@@ -365,7 +386,7 @@ pub fn summarize(
         words += w;
         chosen.push(i);
     }
-    chosen.sort_unstable();
+    crate::sort::by(&mut chosen, |a, b| a.cmp(b));
     chosen
         .into_iter()
         .map(|i| {
@@ -382,11 +403,11 @@ pub fn summarize(
         .collect()
 }
 
-fn overlap(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
+fn overlap(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / (a.len().min(b.len()) as f64)
+    shared(a, b) as f64 / (a.len().min(b.len()) as f64)
 }
 
 /// The article's key phrases, most important first: the most salient named entities (under their
@@ -396,34 +417,40 @@ fn overlap(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
 /// weekdays never enter. Phrases are merged by stem ("russo/russi/russa" count once) and one whose
 /// stems are all already shown is skipped.
 pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
-    let st = stemmer(doc.lex.code);
     let lex = doc.lex;
     let text = doc.text();
     let n = doc.sentences.len().max(1) as f64;
-    // A word that can be part of a noun phrase.
-    let content = |t: &Token| {
-        let key = t.key.trim_end_matches('\'');
-        t.is_word()
-            && key.chars().count() > 2
-            && key.chars().all(char::is_alphabetic)
-            && !lex.is_stopword(&t.key)
-            && !lex.speech_verbs.contains_key(&t.key)
-            && lex.months.longest(&[t.key.as_str()]).is_none()
-            && lex.weekdays.longest(&[t.key.as_str()]).is_none()
-            && lex.number_words.longest(&[t.key.as_str()]).is_none()
+    // A word that can be part of a noun phrase: decided once per word of the document.
+    let mut is_content: Vec<Option<bool>> = vec![None; doc.words.len()];
+    let mut content = |i: usize| {
+        let w = doc.word_of[i] as usize;
+        *is_content[w].get_or_insert_with(|| {
+            let t = &doc.tokens[i];
+            let key = t.key.trim_end_matches('\'');
+            let id = doc.id(i);
+            t.is_word()
+                && key.chars().nth(2).is_some()
+                && key.chars().all(char::is_alphabetic)
+                && !lex.stopwords.has(id)
+                && !lex.speech_verbs.has(id)
+                && !lex.months.has(id)
+                && !lex.weekdays.has(id)
+                && !lex.number_words.has(id)
+        })
     };
-    let stem = |t: &Token| st.stem(t.key.trim_end_matches('\'')).into_owned();
-    // Word weights: occurrences, earlier ones weighing more.
-    let mut freq: HashMap<String, f64> = HashMap::default();
+    let stem = |i: usize| doc.stem(i);
+    // Word weights by stem: occurrences, earlier ones weighing more.
+    let mut freq: HashMap<u32, f64> = HashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
-        for t in doc.sentence_tokens(s) {
-            if content(t) {
-                *freq.entry(stem(t)).or_default() += 1.0 + 0.5 * (1.0 - si as f64 / n);
+        for i in s.tokens.clone() {
+            if content(i) {
+                *freq.entry(stem(i)).or_default() += 1.0 + 0.5 * (1.0 - si as f64 / n);
             }
         }
     }
-    // Noun phrases: (score, written form, stem key).
-    let mut cands: HashMap<String, (f64, String, usize)> = HashMap::default();
+    let freq_of = |s: u32| freq.get(&s).copied().unwrap_or(0.0);
+    // Noun phrases by their stems: (score, written form, count).
+    let mut cands: HashMap<Vec<u32>, (f64, String, usize)> = HashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let first = s.tokens.start;
         let toks = doc.sentence_tokens(s);
@@ -434,17 +461,17 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         };
         let mut i = 0;
         while i < toks.len() {
-            if !(content(&toks[i]) && lowerish(i)) {
+            if !(content(first + i) && lowerish(i)) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < toks.len() && j - i < 4 {
-                if content(&toks[j]) && lowerish(j) && toks[j].space_before {
+                if content(first + j) && lowerish(j) && toks[j].space_before {
                     j += 1;
-                } else if lex.particles.contains(&toks[j].key)
+                } else if lex.particles.has(doc.id(first + j))
                     && j + 1 < toks.len()
-                    && content(&toks[j + 1])
+                    && content(first + j + 1)
                     && lowerish(j + 1)
                     && j + 1 - i < 4
                 {
@@ -455,24 +482,21 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
             }
             // Words seen once at the edges of a long run are mostly verbs and modifiers of the
             // moment ("state visit aimed"): trim them while two words remain.
-            let rare = |t: &Token| freq.get(&stem(t)).copied().unwrap_or(0.0) < 2.0;
+            let rare = |k: usize| freq_of(stem(first + k)) < 2.0;
             let (mut a, mut b) = (i, j);
-            while b - a > 2 && (rare(&toks[b - 1]) || !content(&toks[b - 1])) {
+            while b - a > 2 && (rare(b - 1) || !content(first + b - 1)) {
                 b -= 1;
             }
-            while b - a > 2 && (rare(&toks[a]) || !content(&toks[a])) {
+            while b - a > 2 && (rare(a) || !content(first + a)) {
                 a += 1;
             }
-            while b > a && !content(&toks[b - 1]) {
+            while b > a && !content(first + b - 1) {
                 b -= 1;
             }
-            let words: Vec<&Token> = toks[a..b].iter().filter(|t| content(t)).collect();
+            let words: Vec<usize> = (a..b).filter(|&k| content(first + k)).collect();
             if words.len() >= 2 {
-                let stems: Vec<String> = words.iter().map(|t| stem(t)).collect();
-                let score: f64 = stems
-                    .iter()
-                    .map(|s| freq.get(s).copied().unwrap_or(0.0))
-                    .sum::<f64>()
+                let stems: Vec<u32> = words.iter().map(|&k| stem(first + k)).collect();
+                let score: f64 = stems.iter().map(|&s| freq_of(s)).sum::<f64>()
                     / (stems.len() as f64).sqrt()
                     * (1.0 + 0.3 * (1.0 - si as f64 / n));
                 let written = toks[a..b]
@@ -488,7 +512,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
                         }
                     })
                     .collect::<String>();
-                let e = cands.entry(stems.join(" ")).or_insert((0.0, written, 0));
+                let e = cands.entry(stems).or_insert((0.0, written, 0));
                 e.0 = e.0.max(score);
                 e.2 += 1;
             }
@@ -503,15 +527,16 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         }
     }
     let max_freq = freq.values().cloned().fold(1.0, f64::max);
-    let mut list: Vec<(f64, String, Vec<String>, bool)> = Vec::new();
+    let stems_of = doc.stems();
+    let mut list: Vec<(f64, String, Vec<u32>, bool)> = Vec::new();
     for (e, f) in ents.list.iter().enumerate() {
         if mentions[e] < 2 && f.salience < 0.5 {
             continue;
         }
-        let stems: Vec<String> = crate::segment::tokenize(&f.name, 0)
+        let stems: Vec<u32> = crate::token::tokenize(&f.name, 0)
             .iter()
             .filter(|t| t.is_word())
-            .map(&stem)
+            .map(|t| stems_of.of_key(&t.key))
             .collect();
         if stems.is_empty() {
             continue;
@@ -519,25 +544,21 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         list.push((2.0 * max_freq * f.salience, f.name.clone(), stems, true));
     }
     // Noun phrases seen once whose words are rare are noise.
-    for (key, (score, written, count)) in cands {
-        let stems: Vec<String> = key.split(' ').map(str::to_string).collect();
-        let recurring = stems
-            .iter()
-            .filter(|s| freq.get(*s).copied().unwrap_or(0.0) >= 2.0)
-            .count();
+    for (stems, (score, written, count)) in cands {
+        let recurring = stems.iter().filter(|&&s| freq_of(s) >= 2.0).count();
         if count < 2 && recurring < stems.len().min(2) {
             continue;
         }
         list.push((score * (count as f64).sqrt(), written, stems, false));
     }
-    list.sort_by(|a, b| {
+    crate::sort::by(&mut list, |a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.1.cmp(&b.1))
     });
     // Names take at most half the list: the rest is what the article is about.
     let mut out: Vec<String> = Vec::new();
-    let mut used: HashSet<String> = HashSet::default();
+    let mut used: HashSet<u32> = HashSet::default();
     let mut names = 0;
     for (_, written, stems, is_name) in list {
         if out.len() >= max {

@@ -146,7 +146,7 @@ proptest! {
     }
 
     #[test]
-    fn spans_are_valid_in_every_language(t in text(), lang in prop::sample::select(&["it", "en", "es", "fr", "de", "pt"][..])) {
+    fn spans_are_valid_in_every_language(t in text(), lang in prop::sample::select(&factcards::LANGUAGES[..])) {
         let a = Analyzer::builder().language(lang).build().unwrap().analyze(&t);
         check(&t, &a)?;
     }

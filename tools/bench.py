@@ -4,17 +4,21 @@
 Run by `./build.sh bench` after a build. Prints one report (and writes it to target/bench.md):
   - speed on the articles (the fixtures, plus up to --per-corpus articles of each summary corpus in
     ../shared when it is there): native CLI, wasm in Node, wasm in headless Chromium — ms/article
-    and MB/s;
+    and MB/s — for this build and for commit b07d71b (issue 14's starting point), built under
+    target/baseline on first use and timed in the same run, runs alternating;
   - peers on the same articles: sumy LexRank and TextRank (Python, installed into a venv under
     target/ on first use; sentences handed over pre-split, as the evaluation kit does, so no NLTK
     data is needed) and compromise (npm, installed under target/ on first use: people, places,
     numbers, quotations) — and factcards' speed as a ratio;
   - scaling: time and peak memory of the native CLI on 1 KB, 10 KB, 100 KB, 1 MB inputs, and the
     time of each pathological input (examples/pathological.rs);
-  - size of the .wasm: raw, gzip, brotli, and its biggest parts (twiggy, when installed:
-    `cargo install twiggy`), plus the compiled-in data.
+  - what a page downloads to analyse one article (the JS, the .wasm, one language's data), each part
+    raw, gzip and brotli, against b07d71b; the biggest parts of the .wasm (`twiggy top -n 20`);
+  - the first analysis in a fresh page (fetch, compile, the language's data, the first analyze()
+    of a 5 KB article), in headless Chromium, on localhost and on an emulated 10 Mbit/s line.
 
-Options: --shared PATH (default ../shared), --per-corpus N (default 100), --no-peers, --quick.
+Options: --shared PATH (default ../shared), --per-corpus N (default 100), --no-peers, --no-baseline,
+--quick.
 Standard library only; peers are optional and reported as unavailable when they cannot install.
 """
 import argparse
@@ -32,6 +36,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "factcards")
 WASM = os.path.join(ROOT, "pkg", "factcards_bg.wasm")
 TARGET = os.path.join(ROOT, "target")
+BASELINE_COMMIT = "b07d71b"
+BASELINE = os.path.join(TARGET, "baseline")
+BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
+BASELINE_PKG = os.path.join(BASELINE, "pkg")
+WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+                  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 
 
 def log(msg):
@@ -67,21 +77,51 @@ def best_of(runs, fn):
     return best
 
 
-def native_speed(items, runs):
+def native_speed(items, runs, binaries):
+    """Best wall and CPU seconds of each binary on the batch, runs alternating between them."""
     data = "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items).encode("utf-8")
+    best = {b: (None, None) for b in binaries}
+    for _ in range(runs):
+        for b in binaries:
+            c0 = os.times()
+            t0 = time.perf_counter()
+            subprocess.run([b, "--jsonl"], input=data, stdout=subprocess.DEVNULL, check=True)
+            wall = time.perf_counter() - t0
+            c1 = os.times()
+            cpu = (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+            w, c = best[b]
+            best[b] = (wall if w is None else min(w, wall), cpu if c is None else min(c, cpu))
+    return best
 
-    def once():
-        t0 = time.perf_counter()
-        subprocess.run([BIN, "--jsonl"], input=data, stdout=subprocess.DEVNULL, check=True)
-        return time.perf_counter() - t0
 
-    return best_of(runs, once)
+def ensure_baseline():
+    """Commit b07d71b under target/baseline: its CLI and its npm package, built once."""
+    if not os.path.exists(os.path.join(BASELINE, "Cargo.toml")):
+        log(f"extracting {BASELINE_COMMIT} into target/baseline")
+        os.makedirs(BASELINE, exist_ok=True)
+        archive = subprocess.run(["git", "archive", BASELINE_COMMIT], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", BASELINE], input=archive.stdout, check=True)
+    if not os.path.exists(BASELINE_BIN):
+        log(f"building the {BASELINE_COMMIT} CLI (once)")
+        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "factcards"], cwd=BASELINE, check=True,
+                       capture_output=True)
+    wasm = os.path.join(BASELINE_PKG, "factcards_bg.wasm")
+    if not os.path.exists(wasm):
+        log(f"building the {BASELINE_COMMIT} .wasm (once)")
+        subprocess.run(["cargo", "build", "--release", "--locked", "--lib", "--target", "wasm32-unknown-unknown"],
+                       cwd=BASELINE, check=True, capture_output=True)
+        subprocess.run(["wasm-bindgen", os.path.join(BASELINE, "target", "wasm32-unknown-unknown", "release",
+                                                     "factcards.wasm"),
+                        "--out-dir", BASELINE_PKG, "--out-name", "factcards", "--target", "web", "--no-typescript"],
+                       check=True, capture_output=True)
+        subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", *WASM_OPT_FLAGS, wasm, "-o",
+                        wasm], check=True, capture_output=True)
 
 
 NODE_BENCH = r"""
 import { readFileSync } from "node:fs";
 import { initSync, analyze } from "%PKG%";
-initSync({ module: readFileSync("%WASM%") });
+initSync({ module: readFileSync("%WASM%") }); // the language files are read from disk when needed
 const items = JSON.parse(readFileSync(process.argv[2], "utf8"));
 for (const it of items.slice(0, 3)) analyze(it.text);
 let best = Infinity;
@@ -101,7 +141,7 @@ import { join } from "node:path";
 import { createServer } from "node:http";
 const root = process.argv[3];
 const items = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const server = createServer((req, res) => {
+const server = createServer((req, res) => { // every language is loaded by init() here
   const p = join(root, decodeURIComponent(req.url.split("?")[0]));
   try {
     const body = readFileSync(p);
@@ -131,6 +171,76 @@ const seconds = await page.evaluate(async ({ items, runs }) => {
 }, { items, runs: %RUNS% });
 console.log(JSON.stringify({ seconds }));
 await ctx.close(); server.close();
+"""
+
+
+FIRST_ANALYSIS = r"""
+// The first analysis in a fresh page: a new browser profile each run (nothing cached), the files
+// served gzip-compressed, the article in the page; the time from navigation start until the first
+// analyze() has returned, for each package. Args: items.json (unused), then name=dir pairs.
+import { chromium } from "playwright-core";
+import { readFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import { join, extname } from "node:path";
+import { createServer } from "node:http";
+const article = readFileSync(%ARTICLE%, "utf8");
+const variants = process.argv.slice(3).map((a) => a.split("="));
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html; charset=utf-8" };
+const page = (lean) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
+<body><script type="module">
+import init, * as fc from "/pkg/factcards.js";
+const text = ${JSON.stringify(article)};
+${lean ? "await init({ languages: [] }); await fc.ready(text);" : "await init();"}
+const a = fc.analyze(text);
+window.done = { ms: performance.now(), language: a.language };
+</script></body></html>`;
+const out = {};
+for (const [name, dir] of variants) {
+  const lean = existsSync(join(dir, "pkg", "factcards_core.js"));
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(req.url.split("?")[0]);
+    try {
+      let body = cache.get(path);
+      if (!body) {
+        body = gzipSync(path === "/" ? page(lean) : readFileSync(join(dir, path)), { level: 9 });
+        cache.set(path, body);
+      }
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? (path === "/" ? TYPES[".html"] : "application/octet-stream"),
+        "content-encoding": "gzip", "cache-control": "no-store" });
+      res.end(body);
+    } catch { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  for (const [net, conditions] of [["localhost", null],
+      ["10 Mbit/s, 40 ms", { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 }]]) {
+    const times = [];
+    for (let r = 0; r < %RUNS%; r++) {
+      const profile = mkdtempSync(join(tmpdir(), "fc-first-"));
+      const ctx = await chromium.launchPersistentContext(profile, {
+        executablePath: "/usr/bin/chromium", headless: true,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+      const p = await ctx.newPage();
+      if (conditions) {
+        const cdp = await ctx.newCDPSession(p);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.emulateNetworkConditions", conditions);
+      }
+      await p.goto(url);
+      const done = await p.waitForFunction(() => window.done, null, { timeout: 60000 }).then((h) => h.jsonValue());
+      times.push(done.ms);
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+    times.sort((a, b) => a - b);
+    out[`${name}|${net}`] = times[Math.floor(times.length / 2)];
+  }
+  server.close();
+}
+console.log(JSON.stringify(out));
 """
 
 COMPROMISE_BENCH = r"""
@@ -245,28 +355,81 @@ def scaling(items):
     return rows
 
 
-def size_report():
-    raw = open(WASM, "rb").read()
-    gz = len(gzip.compress(raw, 9))
-    br = None
+def brotli_size(data):
+    """Bytes after brotli -q 11: the brotli command, the Python module, or the bench venv's."""
     if shutil.which("brotli"):
-        br = len(subprocess.run(["brotli", "-c", "-q", "11", WASM], capture_output=True).stdout)
-    else:
-        try:
-            import brotli  # type: ignore
-            br = len(brotli.compress(raw, quality=11))
-        except ImportError:
-            pass
-    # As build.rs compiles them in: without their comment lines.
-    data = b"".join(b"".join(line for line in open(os.path.join(dp, f), "rb") if not line.startswith(b"#"))
-                    for dp, _, fs in sorted(os.walk(os.path.join(ROOT, "data"))) for f in sorted(fs)
-                    if f.endswith(".txt"))
-    parts = None
-    if shutil.which("twiggy"):
-        p = subprocess.run(["twiggy", "top", "-n", "12", WASM], capture_output=True, text=True)
-        if p.returncode == 0:
-            parts = p.stdout
-    return len(raw), gz, br, len(data), len(gzip.compress(data, 9)), parts
+        return len(subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)
+    try:
+        import brotli  # type: ignore
+        return len(brotli.compress(data, quality=11))
+    except ImportError:
+        pass
+    py = ensure_sumy()
+    subprocess.run([py, "-m", "pip", "install", "-q", "brotli"], check=True, capture_output=True)
+    p = subprocess.run([py, "-c", "import brotli, sys; sys.stdout.write(str(len(brotli.compress(sys.stdin.buffer.read(), quality=11))))"],
+                       input=data, capture_output=True, check=True)
+    return int(p.stdout)
+
+
+def sizes(path):
+    data = open(path, "rb").read()
+    return len(data), len(gzip.compress(data, 9)), brotli_size(data)
+
+
+def kib(n):
+    return f"{n / 1024:.1f}"
+
+
+def download_report(say, baseline):
+    """What a page downloads to analyse one article, part by part, against b07d71b."""
+    pkg = os.path.join(ROOT, "pkg")
+    js = [("fact-cards.js", "the element, loaded up front"), ("fact-cards-view.js", "the renderer"),
+          ("factcards-labels.js", "the widget's labels (generated)"), ("factcards.js", "the API: init, ready, analyze"),
+          ("factcards_core.js", "wasm-bindgen's glue")]
+    rows = [(f, why, sizes(os.path.join(pkg, f))) for f, why in js]
+    rows.append(("factcards_bg.wasm", "the code and what every language shares", sizes(WASM)))
+    langs = sorted(f for f in os.listdir(pkg) if f.startswith("factcards-") and f.endswith(".bin"))
+    say("What a page downloads to analyse one article (KiB; the JS, the .wasm, one language's file):")
+    say("")
+    say("| part | what | raw | gzip | brotli |")
+    say("|---|---|---|---|---|")
+    for f, why, (r, g, b) in rows:
+        say(f"| `{f}` | {why} | {kib(r)} | {kib(g)} | {kib(b)} |")
+    lang_sizes = {}
+    for f in langs:
+        r, g, b = sizes(os.path.join(pkg, f))
+        lang_sizes[f] = (r, g, b)
+        say(f"| `{f}` | one language's data, fetched when a text needs it | {kib(r)} | {kib(g)} | {kib(b)} |")
+    fixed = [sum(x[2][i] for x in rows) for i in range(3)]
+    worst = max(lang_sizes.values(), key=lambda x: x[1]) if lang_sizes else (0, 0, 0)
+    best = min(lang_sizes.values(), key=lambda x: x[1]) if lang_sizes else (0, 0, 0)
+    say(f"| **a page, one language** | JS + .wasm + one file | {kib(fixed[0] + best[0])}–{kib(fixed[0] + worst[0])} | "
+        f"**{kib(fixed[1] + best[1])}–{kib(fixed[1] + worst[1])}** | {kib(fixed[2] + best[2])}–{kib(fixed[2] + worst[2])} |")
+    if baseline:
+        old = [sizes(os.path.join(BASELINE_PKG, f)) for f in
+               ("fact-cards.js", "fact-cards-view.js", "factcards.js", "factcards_bg.wasm")]
+        tot = [sum(x[i] for x in old) for i in range(3)]
+        say(f"| {BASELINE_COMMIT}: a page | fact-cards.js, fact-cards-view.js, factcards.js, every language in the .wasm "
+            f"({kib(old[3][1])} gzip) | {kib(tot[0])} | {kib(tot[1])} | {kib(tot[2])} |")
+    say("")
+
+
+def twiggy_report(say):
+    """`twiggy top -n 20` of the .wasm, its function names kept (wasm-opt -g of the same build)."""
+    unopt = os.path.join(TARGET, "bindgen", "factcards_bg.wasm")
+    if not (shutil.which("twiggy") and os.path.exists(unopt)):
+        say("(the .wasm's biggest parts: `cargo install twiggy`, then rerun)")
+        return
+    named = os.path.join(TARGET, "factcards_bg.named.wasm")
+    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_FLAGS, unopt, "-o",
+                    named], check=True, capture_output=True)
+    p = subprocess.run(["twiggy", "top", "-n", "20", named], capture_output=True, text=True)
+    say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data):")
+    say("")
+    say("```")
+    say(p.stdout.rstrip() if p.returncode == 0 else f"twiggy failed: {p.stderr.strip()[-200:]}")
+    say("```")
+    say("")
 
 
 def main():
@@ -274,6 +437,7 @@ def main():
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--per-corpus", type=int, default=100)
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-baseline", action="store_true", help=f"do not build or time {BASELINE_COMMIT}")
     ap.add_argument("--quick", action="store_true", help="20 articles per corpus, 1 run each")
     args = ap.parse_args()
     if args.quick:
@@ -296,24 +460,38 @@ def main():
     say("")
     say("| engine | ms/article | MB/s | factcards native is |")
     say("|---|---|---|---|")
+    baseline = False
+    if not args.no_baseline:
+        try:
+            ensure_baseline()
+            baseline = True
+        except Exception as e:  # noqa: BLE001 - reported, not fatal
+            log(f"{BASELINE_COMMIT} could not be built: {e}")
     res = {}
     log("native CLI …")
-    res["factcards native (CLI, batch)"] = native_speed(items, runs)
+    bins = [BIN] + ([BASELINE_BIN] if baseline else [])
+    native = native_speed(items, max(runs, 5), bins)
+    res["factcards native (CLI, batch)"] = native[BIN][0]
+    if baseline:
+        res[f"factcards {BASELINE_COMMIT} native"] = native[BASELINE_BIN][0]
     log("wasm in Node …")
-    pkg = os.path.join(ROOT, "pkg", "factcards.js")
-    try:
-        res["factcards wasm, Node"] = node_script(
-            NODE_BENCH.replace("%PKG%", pkg).replace("%WASM%", WASM).replace("%RUNS%", str(runs)),
-            items_path)["seconds"]
-    except Exception as e:  # noqa: BLE001 - reported, not fatal
-        res["factcards wasm, Node"] = f"failed: {e}"
+    for name, pkg_dir, wasm in [("factcards wasm, Node", os.path.join(ROOT, "pkg"), WASM)] + (
+            [(f"factcards {BASELINE_COMMIT} wasm, Node", BASELINE_PKG, os.path.join(BASELINE_PKG, "factcards_bg.wasm"))]
+            if baseline else []):
+        try:
+            res[name] = node_script(
+                NODE_BENCH.replace("%PKG%", os.path.join(pkg_dir, "factcards.js")).replace("%WASM%", wasm)
+                .replace("%RUNS%", str(runs)), items_path)["seconds"]
+        except Exception as e:  # noqa: BLE001 - reported, not fatal
+            res[name] = f"failed: {e}"
     log("wasm in Chromium …")
     if os.path.exists("/usr/bin/chromium"):
-        try:
-            res["factcards wasm, Chromium"] = node_script(BROWSER_BENCH.replace("%RUNS%", str(runs)), items_path,
-                                                          extra=(ROOT,))["seconds"]
-        except Exception as e:  # noqa: BLE001
-            res["factcards wasm, Chromium"] = f"failed: {e}"
+        for name, root in [("factcards wasm, Chromium", ROOT)] + (
+                [(f"factcards {BASELINE_COMMIT} wasm, Chromium", BASELINE)] if baseline else []):
+            try:
+                res[name] = node_script(BROWSER_BENCH.replace("%RUNS%", str(runs)), items_path, extra=(root,))["seconds"]
+            except Exception as e:  # noqa: BLE001
+                res[name] = f"failed: {e}"
     if not args.no_peers:
         log("peers: sumy …")
         try:
@@ -343,6 +521,17 @@ def main():
         ratio = "—" if name.startswith("factcards native") else f"{secs / base:.1f}× faster"
         say(f"| {name} | {secs * 1000 / n:.2f} | {mb / secs:.3g} | {ratio} |")
     say("")
+    if baseline:
+        old = native[BASELINE_BIN]
+        say(f"**This build against {BASELINE_COMMIT}, same articles, same run** (native CLI batch, best of "
+            f"{max(runs, 5)} alternating runs): {old[0] / native[BIN][0]:.2f}× faster in wall time, "
+            f"{old[1] / native[BIN][1]:.2f}× in CPU time"
+            + "".join(f"; wasm in {where} {res[f'factcards {BASELINE_COMMIT} wasm, {where}'] / res[f'factcards wasm, {where}']:.2f}×"
+                      for where in ("Node", "Chromium")
+                      if isinstance(res.get(f"factcards {BASELINE_COMMIT} wasm, {where}"), float)
+                      and isinstance(res.get(f"factcards wasm, {where}"), float))
+            + ".")
+        say("")
     log("scaling …")
     say("Scaling (native CLI, one file, including process start):")
     say("")
@@ -362,20 +551,27 @@ def main():
     say(p.stdout.rstrip() if p.returncode == 0 else f"failed: {p.stderr.strip()[-300:]}")
     say("```")
     say("")
-    raw, gz, br, data, data_gz, parts = size_report()
-    say(f"Size: .wasm {raw / 1024:.1f} KiB raw, {gz / 1024:.1f} KiB gzip"
-        + (f", {br / 1024:.1f} KiB brotli" if br else " (brotli not installed)")
-        + f"; compiled-in data (data/**/*.txt without comment lines) {data / 1024:.1f} KiB raw, {data_gz / 1024:.1f} KiB gzip"
-        + f" ({100 * data_gz / gz:.0f}% of the gzipped .wasm, as an estimate).")
-    if parts:
-        say("")
-        say("Biggest parts of the .wasm (twiggy top):")
-        say("")
-        say("```")
-        say(parts.rstrip())
-        say("```")
-    else:
-        say("(per-function breakdown: `cargo install twiggy`, then rerun)")
+    log("sizes …")
+    download_report(say, baseline)
+    twiggy_report(say)
+    if os.path.exists("/usr/bin/chromium"):
+        log("first analysis in a fresh page …")
+        article = os.path.join(ROOT, "tests", "fixtures", "it-putin-vietnam.txt")
+        try:
+            first = node_script(FIRST_ANALYSIS.replace("%ARTICLE%", json.dumps(article)).replace("%RUNS%", "5"),
+                                items_path, extra=[f"this build={ROOT}"] + ([f"{BASELINE_COMMIT}={BASELINE}"] if baseline else []))
+            say(f"First analysis in a fresh page (headless Chromium, a new profile each time, files served gzip; "
+                f"from navigation start to the first `analyze()` of a {os.path.getsize(article) / 1000:.1f} KB article "
+                "returning, median of 5; this build: `init({ languages: [] })`, `ready(text)`, `analyze(text)`):")
+            say("")
+            say("| package | localhost | 10 Mbit/s, 40 ms |")
+            say("|---|---|---|")
+            for name in ["this build"] + ([BASELINE_COMMIT] if baseline else []):
+                say(f"| {name} | {first.get(name + '|localhost', 0):.0f} ms | {first.get(name + '|10 Mbit/s, 40 ms', 0):.0f} ms |")
+            say("")
+        except Exception as e:  # noqa: BLE001
+            say(f"First analysis in a fresh page: failed: {e}")
+            say("")
     report = "\n".join(out)
     print(report)
     with open(os.path.join(TARGET, "bench.md"), "w", encoding="utf-8") as f:

@@ -8,10 +8,10 @@ use crate::lexicon::{Lexicon, NumberPart};
 use crate::segment::{Range, Token, TokenKind};
 
 /// Parses digits written with thousands and decimal separators in the language's convention.
-pub fn parse_digits(s: &str, lang: &str) -> Option<f64> {
+pub fn parse_digits(s: &str, decimal_mark: char) -> Option<f64> {
     let dots = s.matches('.').count();
     let commas = s.matches(',').count();
-    let decimal_comma = lang != "en";
+    let decimal_comma = decimal_mark == ',';
     let clean: String = if dots > 0 && commas > 0 {
         // The last separator is the decimal one.
         let last_dot = s.rfind('.')?;
@@ -73,13 +73,10 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The keys from token `k` on, as far as a phrase can reach.
-    fn keys(&self, k: usize) -> Vec<&'a str> {
+    /// The tokens from `k` on, as far as a phrase can reach (the lexicon matches their keys).
+    fn keys(&self, k: usize) -> &'a [Token] {
         let toks: &'a [Token] = self.toks;
-        toks[k.min(self.end)..self.end.min(k + MAX_PHRASE)]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+        &toks[k.min(self.end)..self.end.min(k + MAX_PHRASE)]
     }
 
     fn tok(&self, k: usize) -> Option<&'a Token> {
@@ -119,7 +116,11 @@ impl<'a> Ctx<'a> {
 
     /// ".08": a decimal mark that opens a number.
     fn leading_decimal(&self, k: usize) -> bool {
-        let mark = if self.lex.code == "en" { "." } else { "," };
+        let mark = if self.lex.decimal_mark == '.' {
+            "."
+        } else {
+            ","
+        };
         let (Some(t), Some(d)) = (self.tok(k), self.tok(k + 1)) else {
             return false;
         };
@@ -140,7 +141,7 @@ impl<'a> Ctx<'a> {
         }
         if let Some((n, &m)) = self.lex.scales.longest(&keys).filter(|_| after_part) {
             if (m == 100.0 || is_multiplier(m))
-                && keys.first().is_some_and(|w| w.chars().count() > 1)
+                && keys.first().is_some_and(|w| w.key.chars().count() > 1)
             {
                 return Some((m, n, false));
             }
@@ -258,7 +259,8 @@ impl Spelled {
 /// "zweihundertfünfzig"): every part a number word or a scale of the language, in an order that
 /// makes a number. A vowel may drop where two parts meet ("cent" + "ottanta").
 fn compound(lex: &Lexicon, word: &str) -> Option<f64> {
-    if word.len() < 6 || !word.chars().all(char::is_alphabetic) {
+    if word.len() < 6 || !word.chars().all(char::is_alphabetic) || !lex.may_be_compound_number(word)
+    {
         return None;
     }
     let s = split_compound(lex, word, Spelled::default(), 0)?;
@@ -340,7 +342,7 @@ fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     }
     if t.kind == TokenKind::Number {
         let s = t.text(c.text);
-        let mut value = parse_digits(s, c.lex.code)?;
+        let mut value = parse_digits(s, c.lex.decimal_mark)?;
         let plain = |t: &Token| t.text(c.text).bytes().all(|b| b.is_ascii_digit());
         // Thousands grouped by spaces: "3 000 000", "1 414 021 100".
         let mut k = j + 1;
@@ -612,7 +614,7 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             f.first,
         ));
     }
-    facts.sort_by_key(|(_, rank, pos)| (*rank, *pos));
+    crate::sort::by_key(&mut facts, |(_, rank, pos)| (*rank, *pos));
     facts.into_iter().map(|(f, _, _)| f).collect()
 }
 
@@ -884,7 +886,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         let mut k = j;
         let mut ok = false;
         if let Some(cl) = closers {
-            if k < end && cl.contains(&toks[k].key) {
+            if k < end && cl.iter().any(|c| toks[k].key == *c) {
                 k = skip_article(k + 1);
                 ok = true;
             }
@@ -897,7 +899,7 @@ fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
             ok = true;
         }
         if ok && k < end && toks[k].kind == TokenKind::Number {
-            if let Some(mut b) = parse_digits(toks[k].text(text), lex.code) {
+            if let Some(mut b) = parse_digits(toks[k].text(text), lex.decimal_mark) {
                 // "2019-21" is 2019 to 2021.
                 if is_digits && year_like(value, toks[first].text(text)) && b < 100.0 {
                     b += (value / 100.0).floor() * 100.0;
@@ -1057,10 +1059,6 @@ fn standalone(c: &Ctx, own: std::ops::Range<usize>) -> bool {
     })
 }
 
-/// Languages whose noun phrases put a number before the noun it modifies ("a $50 billion loan",
-/// "ein 50-Milliarden-Kredit"); the others put the noun first ("un prestito di 50 miliardi").
-const MODIFIER_FIRST: &[&str] = &["en", "de"];
-
 /// What a number measures, read from its sentence: the noun phrase after it when it counts
 /// something ("dozzina di accordi di cooperazione"), when "of" follows ("80% delle importazioni")
 /// or when the language puts the number first ("$50 billion loan"); else the noun phrase just
@@ -1208,7 +1206,9 @@ fn about(doc: &Document, f: &Found) -> String {
     let backward = (m > 0).then_some(b..stop);
     let counts = matches!(f.category, NumberCategory::Count | NumberCategory::Quantity);
     let noun_after = after < ceil && content(&toks[after]);
-    let prefer_forward = counts || genitive || (MODIFIER_FIRST.contains(&lex.code) && noun_after);
+    // `modifier_first`: the language puts a number before the noun it modifies ("a $50 billion loan",
+    // "ein 50-Milliarden-Kredit"), not after ("un prestito di 50 miliardi"): data/<lang>/language.txt.
+    let prefer_forward = counts || genitive || (lex.modifier_first && noun_after);
     let range = if prefer_forward {
         forward.or(backward)
     } else {
@@ -1317,7 +1317,8 @@ mod tests {
             ("3,14", "fr", 3.14),
         ];
         for (s, lang, want) in cases {
-            assert_eq!(parse_digits(s, lang), Some(want), "{s} {lang}");
+            let mark = crate::lexicon::lexicon(lang).unwrap().decimal_mark;
+            assert_eq!(parse_digits(s, mark), Some(want), "{s} {lang}");
         }
     }
 

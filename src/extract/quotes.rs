@@ -253,7 +253,7 @@ fn pair_block(
             markup,
         ));
     }
-    pairs.sort_by_key(|p| (p.0.open, std::cmp::Reverse(p.0.end)));
+    crate::sort::by_key(&mut pairs, |p| (p.0.open, std::cmp::Reverse(p.0.end)));
     let mut reach = 0;
     for (q, markup) in pairs {
         if q.open < reach {
@@ -288,11 +288,8 @@ impl Ctx<'_, '_> {
         self.doc.tokens.get(k).map_or("", |t| t.key.as_str())
     }
 
-    fn keys(&self, a: usize, b: usize) -> Vec<&str> {
-        self.toks()[a..b.max(a)]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+    fn keys(&self, a: usize, b: usize) -> &[Token] {
+        &self.toks()[a..b.max(a)]
     }
 
     /// Is token `k` inside a quotation (marks included)?

@@ -78,6 +78,8 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     const ready = await cardsReady(page, () => page.locator("fact-cards").scrollIntoViewIfNeeded());
     assert.equal(ready.language, "en");
     assert.ok(server.log.includes("/pkg/factcards_bg.wasm"));
+    assert.deepEqual(server.log.filter((p) => p.endsWith(".bin")), ["/pkg/factcards-en.bin"],
+      "the data of one language: the article's");
     assert.ok(ready.facts >= 3, `${ready.facts} fact cards`);
     await page.screenshot({ path: join(shots, "embed-mobile-light.png") });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);

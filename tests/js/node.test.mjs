@@ -127,6 +127,25 @@ describe("edge cases", () => {
     assert.ok(cut.warnings.length > 0, "truncation gives a warning");
   });
 
+  test("languages: ready() loads the one a text needs; the widget labels each one the core knows", async () => {
+    assert.equal(await fc.ready("Der Präsident sagte, dass die Zusammenarbeit mit dem Land sehr wichtig ist."), "de");
+    assert.ok(fc.loaded("de"));
+    assert.equal(await fc.ready("", { language: "pt" }), "pt");
+    await assert.rejects(fc.ready("x", { language: "xx" }), /xx/);
+    const { LABELS, LANGUAGES } = await import(pathToFileURL(join(root, "pkg", "factcards-labels.js")).href);
+    const view = await import(pathToFileURL(join(root, "pkg", "fact-cards-view.js")).href);
+    assert.deepEqual(LANGUAGES, fc.languages());
+    // The hand-kept types name the same languages (a new data/<lang>/ folder fails here until they do).
+    const dts = readFileSync(join(root, "pkg", "factcards.d.ts"), "utf8");
+    const union = dts.match(/export type LanguageCode = ([^;]+);/)[1].match(/"(\w+)"/g).map((c) => c.slice(1, -1));
+    assert.deepEqual(union.sort(), [...fc.languages()].sort(), "LanguageCode in factcards.d.ts");
+    const keys = (o) => Object.entries(o).map(([k, v]) => (typeof v === "object" ? `${k}{${keys(v)}}` : k)).sort().join();
+    for (const code of fc.languages()) {
+      assert.equal(view.labels(code), LABELS[code], `${code} has labels of its own`);
+      assert.equal(keys(LABELS[code]), keys(LABELS.en), `${code} labels everything`);
+    }
+  });
+
   test("the module still works after the edge cases", () => {
     const text = readFileSync(join(fixturesDir, fixtures[0]), "utf8");
     assert.ok(fc.analyze(text).summary.length > 0);

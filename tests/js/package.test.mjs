@@ -6,7 +6,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gotoReady, launch, root, serve, skipBrowser } from "./harness.mjs";
@@ -59,7 +59,8 @@ describe("the npm package, packed and installed", () => {
     for (const f of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "custom-elements.json", "package.json",
       "factcards.js", "factcards_bg.wasm", "factcards.d.ts", "factcards_bg.wasm.d.ts", "node.js",
       "fact-cards.js", "fact-cards.d.ts", "fact-cards-element.js", "fact-cards-element.d.ts",
-      "fact-cards-view.js", "fact-cards-view.d.ts", "fact-cards-words.js", "fact-cards-worker.js", "fact-cards-worker.d.ts"]) {
+      "fact-cards-view.js", "fact-cards-view.d.ts", "fact-cards-words.js", "fact-cards-worker.js", "fact-cards-worker.d.ts",
+      "factcards_core.js", "factcards-labels.js", "factcards-en.bin", "factcards-it.bin"]) {
       assert.ok(files.includes(f), `${f} in the package (${files.join(", ")})`);
     }
     for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) {
@@ -274,6 +275,11 @@ describe("the npm package, packed and installed", () => {
         bundle: true, format: "esm", platform: "browser", target: "es2022", outdir: join(esb, "dist"),
         loader: { ".wasm": "file" }, publicPath: "/", absWorkingDir: project, logLevel: "error",
       });
+      // esbuild does not follow new URL(…, import.meta.url): the language files are deployed next to
+      // the bundle, as a site would (Vite finds them in factcards-labels.js and ships them).
+      for (const f of readdirSync(installed).filter((f) => f.endsWith(".bin"))) {
+        copyFileSync(join(installed, f), join(esb, "dist", f));
+      }
 
       for (const [name, path] of [["vite", vite], ["esbuild", esb]]) {
         apps[name] = await serve(join(path, "dist"), { headers: () => ({ "content-security-policy": CSP }) });

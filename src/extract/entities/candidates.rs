@@ -282,7 +282,7 @@ fn split_candidate(
         // ("Energieminister Rafael Ramirez": a compound title before the name is its role.)
         if let Some(k) = noun.filter(|&k| nouns::head(lex, &doc.tokens[k].key) == Some(Head::Title))
         {
-            label.role = Some(doc.tokens[k].key.clone());
+            label.role = Some(doc.tokens[k].key.to_string());
         }
         // ("US-Präsident Barack Obama", "der US-Weltraumbehörde NASA": a country that opens a
         // compound before a name is that name's country, as a nationality word would be.)
@@ -853,7 +853,7 @@ impl KnownForms {
         for c in cands {
             let k: Vec<String> = doc.tokens[c.tokens.clone()]
                 .iter()
-                .map(|t| t.key.clone())
+                .map(|t| t.key.to_string())
                 .collect();
             if c.kind == EntityKind::Person && k.len() >= 2 {
                 if let Some(last) = k.last() {

@@ -6,7 +6,6 @@
 //! brackets are an organization, a place that plays is a team.
 
 // A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::FxHashSet as HashSet;
 
 use super::merging::initials;
 use super::nouns::{self, Head};
@@ -437,7 +436,7 @@ fn org_kind_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
 /// A noun of `set` right before `start`, with at most two describing words between ("la sorella
 /// Isabella", "il guardalinee gallese Owens"). German writes the noun itself with a capital ("ihr
 /// Amtskollege Nowicki").
-fn noun_before(ctx: &Context, seg: &Segment, start: usize, set: &HashSet<String>) -> bool {
+fn noun_before(ctx: &Context, seg: &Segment, start: usize, set: &crate::lexicon::WordSet) -> bool {
     let lex = ctx.doc.lex;
     ctx.doc.tokens[seg.tokens.start.max(start.saturating_sub(3))..start]
         .iter()

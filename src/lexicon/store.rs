@@ -1,0 +1,420 @@
+//! The reader of the files `compile.rs` writes: a vocabulary of keys, phrases as a trie over
+//! word numbers, and per list which nodes it holds with which value. Reading a file is one pass
+//! over its bytes (every number and index checked, so a damaged file is an error, never a panic
+//! later).
+
+// A fast hash: keys are words of the text, never a security boundary.
+use rustc_hash::FxHashMap as HashMap;
+
+use super::lists;
+
+/// A word's number in a file's vocabulary (also its node in the trie).
+pub type WordId = u32;
+
+/// A new store's tag: every store has its own (1, 2, …; 0 is no store).
+fn next_tag() -> u16 {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed).max(1)
+}
+
+/// A key to look up: a string (hashed), or a token's key that knows its number already.
+pub trait Lookup {
+    fn number(&self, store: &Store) -> Option<WordId>;
+}
+
+impl Lookup for str {
+    #[inline]
+    fn number(&self, store: &Store) -> Option<WordId> {
+        store.index.get(self).copied()
+    }
+}
+
+impl Lookup for String {
+    #[inline]
+    fn number(&self, store: &Store) -> Option<WordId> {
+        store.index.get(self.as_str()).copied()
+    }
+}
+
+impl Lookup for crate::token::Key {
+    #[inline]
+    fn number(&self, store: &Store) -> Option<WordId> {
+        match self.number_in(store.tag) {
+            Some(n) => n,
+            None => store.index.get(self.as_str()).copied(),
+        }
+    }
+}
+
+impl Lookup for crate::token::Token {
+    #[inline]
+    fn number(&self, store: &Store) -> Option<WordId> {
+        self.key.number(store)
+    }
+}
+
+impl<T: Lookup + ?Sized> Lookup for &T {
+    #[inline]
+    fn number(&self, store: &Store) -> Option<WordId> {
+        (**self).number(store)
+    }
+}
+
+/// What a file says about its language.
+#[derive(Clone, Debug)]
+pub struct Description {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub order: u32,
+    pub decimal_mark: char,
+    pub modifier_first: bool,
+    pub nouns_capitalized: bool,
+    pub verb_final: bool,
+    pub ordinal_period: bool,
+    pub fallback: bool,
+    pub stemmer: &'static str,
+}
+
+/// One list's entry on a node.
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    list: u16,
+    value: u32,
+}
+
+pub struct Store {
+    pub description: Option<Description>,
+    /// A number of its own, which token keys record their numbers under (see [`Lookup`]).
+    pub tag: u16,
+    index: HashMap<&'static str, WordId>,
+    words: Vec<&'static str>,
+    /// Per node, where its children start in `child_word` (one more than there are nodes).
+    child_start: Vec<u32>,
+    child_word: Vec<WordId>,
+    /// Per node, where its list entries start in `terms`.
+    term_start: Vec<u32>,
+    terms: Vec<Term>,
+    /// Per list, its distinct values (each a list of columns).
+    values: Vec<Vec<Vec<&'static str>>>,
+    /// Per list, how many entries it has.
+    sizes: Vec<u32>,
+}
+
+/// Why a file cannot be read.
+pub type Damage = &'static str;
+
+struct Cursor {
+    bytes: &'static [u8],
+    at: usize,
+}
+
+impl Cursor {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], Damage> {
+        let end = self.at.checked_add(n).ok_or("truncated")?;
+        let out = self.bytes.get(self.at..end).ok_or("truncated")?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn varint(&mut self) -> Result<u64, Damage> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.take(1)?.first().ok_or("truncated")?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("bad number")
+    }
+
+    fn u32(&mut self) -> Result<u32, Damage> {
+        u32::try_from(self.varint()?).map_err(|_| "bad number")
+    }
+
+    fn str(&mut self) -> Result<&'static str, Damage> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| "bad text")
+    }
+}
+
+impl Store {
+    /// Reads a file. The bytes must live for the rest of the program (files are read once).
+    pub fn read(bytes: &'static [u8]) -> Result<Store, Damage> {
+        let mut c = Cursor { bytes, at: 0 };
+        if c.take(4)? != lists::MAGIC {
+            return Err("not a factcards language file");
+        }
+        let fingerprint = c.take(4)?;
+        if fingerprint != lists::FINGERPRINT.to_le_bytes() {
+            return Err("made for another version of factcards");
+        }
+        let description = match c.varint()? {
+            0 => None,
+            _ => {
+                let code = c.str()?;
+                let name = c.str()?;
+                let order = c.u32()?;
+                let decimal_mark = c.str()?.chars().next().ok_or("bad decimal mark")?;
+                let flags = c.varint()?;
+                let stemmer = c.str()?;
+                Some(Description {
+                    code,
+                    name,
+                    order,
+                    decimal_mark,
+                    modifier_first: flags & 1 != 0,
+                    nouns_capitalized: flags & 2 != 0,
+                    verb_final: flags & 4 != 0,
+                    fallback: flags & 8 != 0,
+                    ordinal_period: flags & 16 != 0,
+                    stemmer,
+                })
+            }
+        };
+        let count = c.u32()? as usize;
+        // The keys, rebuilt one after the other into one buffer that lives as long as the file.
+        let mut buf: Vec<u8> = Vec::with_capacity(count * 8);
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count);
+        let mut last = (0usize, 0usize);
+        for _ in 0..count {
+            let shared = c.u32()? as usize;
+            if shared > last.1 - last.0 {
+                return Err("bad vocabulary");
+            }
+            let rest = c.bytes[c.at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .ok_or("bad vocabulary")?;
+            let start = buf.len();
+            buf.extend_from_within(last.0..last.0 + shared);
+            buf.extend_from_slice(c.take(rest)?);
+            c.take(1)?;
+            last = (start, buf.len());
+            ends.push(last);
+        }
+        let text: &'static str =
+            std::str::from_utf8(Box::leak(buf.into_boxed_slice())).map_err(|_| "bad text")?;
+        let mut words: Vec<&'static str> = Vec::with_capacity(count);
+        for (a, b) in ends {
+            words.push(text.get(a..b).ok_or("bad vocabulary")?);
+        }
+        let mut index = HashMap::with_capacity_and_hasher(count, Default::default());
+        for (i, w) in words.iter().enumerate() {
+            index.insert(*w, i as WordId);
+        }
+        // Edges, parent by parent; the e-th edge leads to node count + e.
+        let parents = c.u32()? as usize;
+        let mut child_start: Vec<u32> = Vec::new();
+        let mut child_word: Vec<WordId> = Vec::new();
+        let mut parent = 0usize;
+        for p in 0..parents {
+            let delta = c.u32()? as usize;
+            if p > 0 && delta == 0 {
+                return Err("bad trie");
+            }
+            parent = parent.checked_add(delta).ok_or("bad trie")?;
+            // Every parent is a word or a node reached by an edge before it.
+            if parent >= count + child_word.len() {
+                return Err("bad trie");
+            }
+            while child_start.len() <= parent {
+                child_start.push(child_word.len() as u32);
+            }
+            let n = c.u32()? as usize;
+            let mut w = 0u64;
+            for k in 0..n {
+                let d = c.varint()?;
+                if k > 0 && d == 0 {
+                    return Err("bad trie");
+                }
+                w += d;
+                if w >= count as u64 {
+                    return Err("bad trie");
+                }
+                child_word.push(w as WordId);
+            }
+        }
+        let nodes = count + child_word.len();
+        while child_start.len() <= nodes {
+            child_start.push(child_word.len() as u32);
+        }
+        // Lists.
+        let lists_n = c.u32()? as usize;
+        let mut values = Vec::with_capacity(lists_n);
+        let mut sizes = Vec::with_capacity(lists_n);
+        let mut entries: Vec<(u32, Term)> = Vec::new();
+        for list in 0..lists_n {
+            let nv = c.u32()? as usize;
+            let mut table = Vec::with_capacity(nv.min(1 << 16));
+            for _ in 0..nv {
+                let ncols = c.u32()? as usize;
+                let mut cols = Vec::with_capacity(ncols.min(64));
+                for _ in 0..ncols {
+                    cols.push(c.str()?);
+                }
+                table.push(cols);
+            }
+            let ne = c.u32()?;
+            let mut node = 0u64;
+            for _ in 0..ne {
+                node += c.varint()?;
+                let value = c.u32()?;
+                if node >= nodes as u64 || value as usize >= nv {
+                    return Err("bad list");
+                }
+                entries.push((
+                    node as u32,
+                    Term {
+                        list: list as u16,
+                        value,
+                    },
+                ));
+            }
+            values.push(table);
+            sizes.push(ne);
+        }
+        if c.at != bytes.len() {
+            return Err("trailing bytes");
+        }
+        // Entries grouped by node, lists in order on a node: counted, then placed.
+        let mut term_start = vec![0u32; nodes + 1];
+        for e in &entries {
+            term_start[e.0 as usize + 1] += 1;
+        }
+        for n in 0..nodes {
+            term_start[n + 1] += term_start[n];
+        }
+        let mut next: Vec<u32> = term_start[..nodes].to_vec();
+        let mut terms = vec![Term { list: 0, value: 0 }; entries.len()];
+        for (node, term) in entries {
+            terms[next[node as usize] as usize] = term;
+            next[node as usize] += 1;
+        }
+        Ok(Store {
+            description,
+            tag: next_tag(),
+            index,
+            words,
+            child_start,
+            child_word,
+            term_start,
+            terms,
+            values,
+            sizes,
+        })
+    }
+
+    /// A store with nothing in it.
+    pub fn empty() -> Store {
+        Store {
+            description: None,
+            tag: next_tag(),
+            index: HashMap::default(),
+            words: Vec::new(),
+            child_start: vec![0],
+            child_word: Vec::new(),
+            term_start: vec![0],
+            terms: Vec::new(),
+            values: Vec::new(),
+            sizes: Vec::new(),
+        }
+    }
+
+    /// The number of a key, if any list has it.
+    #[inline]
+    pub fn word<K: Lookup + ?Sized>(&self, key: &K) -> Option<WordId> {
+        key.number(self)
+    }
+
+    /// The key of a word number.
+    pub fn key(&self, w: WordId) -> &'static str {
+        self.words.get(w as usize).copied().unwrap_or("")
+    }
+
+    /// The child of a node by the next word.
+    #[inline]
+    pub fn child(&self, node: u32, w: WordId) -> Option<u32> {
+        let n = node as usize;
+        let (a, b) = (
+            *self.child_start.get(n)? as usize,
+            *self.child_start.get(n + 1)? as usize,
+        );
+        let kids = &self.child_word[a..b];
+        kids.binary_search(&w)
+            .ok()
+            .map(|i| (self.words.len() + a + i) as u32)
+    }
+
+    #[inline]
+    fn has_children(&self, node: u32) -> bool {
+        let n = node as usize;
+        match (self.child_start.get(n), self.child_start.get(n + 1)) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        }
+    }
+
+    /// The value a list gives a node, if the list holds it.
+    #[inline]
+    pub fn value(&self, node: u32, list: u16) -> Option<u32> {
+        let n = node as usize;
+        let (a, b) = (
+            *self.term_start.get(n)? as usize,
+            *self.term_start.get(n + 1)? as usize,
+        );
+        self.terms[a..b]
+            .iter()
+            .find(|t| t.list == list)
+            .map(|t| t.value)
+    }
+
+    /// Whether a list holds a word (as a whole entry, or a phrase of one word).
+    #[inline]
+    pub fn holds(&self, list: u16, w: Option<WordId>) -> bool {
+        w.is_some_and(|w| self.value(w, list).is_some())
+    }
+
+    /// The longest phrase of a list at the start of `words` (each a word number, or `None` for a
+    /// key no list has): (number of words, value).
+    #[inline]
+    pub fn longest(
+        &self,
+        list: u16,
+        mut words: impl Iterator<Item = Option<WordId>>,
+    ) -> Option<(usize, u32)> {
+        let mut node = words.next()??;
+        let mut best = self.value(node, list).map(|v| (1, v));
+        let mut depth = 1;
+        // The next key is looked up only when the node has children.
+        while self.has_children(node) {
+            let Some(next) = words.next().flatten().and_then(|w| self.child(node, w)) else {
+                break;
+            };
+            node = next;
+            depth += 1;
+            if let Some(v) = self.value(node, list) {
+                best = Some((depth, v));
+            }
+        }
+        best
+    }
+
+    /// The distinct values of a list (each a list of columns).
+    pub fn values(&self, list: u16) -> &[Vec<&'static str>] {
+        self.values.get(list as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many entries a list has.
+    pub fn size(&self, list: u16) -> usize {
+        self.sizes.get(list as usize).map_or(0, |&n| n as usize)
+    }
+
+    /// The single-word entries of a list, as keys.
+    pub fn keys(&self, list: u16) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.words.len() as u32)
+            .filter(move |&w| self.value(w, list).is_some())
+            .map(|w| self.words[w as usize])
+    }
+}
