@@ -486,6 +486,14 @@ fn set(text: &str) -> HashSet<String> {
     rows(text).map(|r| fold_key(r[0])).collect()
 }
 
+/// The words of a file whose second column is `mark`.
+fn marked(text: &str, mark: &str) -> HashSet<String> {
+    rows(text)
+        .filter(|r| r.get(1) == Some(&mark))
+        .map(|r| fold_key(r[0]))
+        .collect()
+}
+
 fn phrases<V>(text: &str, value: impl Fn(&[&str]) -> Option<V>) -> Phrases<V> {
     let mut p = Phrases {
         by_first: HashMap::default(),
@@ -573,14 +581,8 @@ impl Lexicon {
                 .filter(|r| r.get(1) != Some(&"organization"))
                 .map(|r| fold_key(r[0]))
                 .collect(),
-            org_particles: rows(f.particles)
-                .filter(|r| r.get(1) == Some(&"organization"))
-                .map(|r| fold_key(r[0]))
-                .collect(),
-            family_particles: rows(f.particles)
-                .filter(|r| r.get(1) == Some(&"family"))
-                .map(|r| fold_key(r[0]))
-                .collect(),
+            org_particles: marked(f.particles, "organization"),
+            family_particles: marked(f.particles, "family"),
             org_cues: set(f.org_cues),
             org_kinds: set(f.org_kinds),
             person_nouns: set(f.person_nouns),
@@ -595,14 +597,8 @@ impl Lexicon {
             adjectives: set(f.adjectives),
             team_words: phrases(f.team_words, |r| Some(r.get(1) == Some(&"before"))),
             articles: set(f.articles),
-            place_prefixes: rows(f.place_affixes)
-                .filter(|r| r.get(1) == Some(&"before"))
-                .map(|r| fold_key(r[0]))
-                .collect(),
-            place_suffixes: rows(f.place_affixes)
-                .filter(|r| r.get(1) == Some(&"after"))
-                .map(|r| fold_key(r[0]))
-                .collect(),
+            place_prefixes: marked(f.place_affixes, "before"),
+            place_suffixes: marked(f.place_affixes, "after"),
             institutions: phrases(f.institutions, |_| Some(())),
             conjunctions: set(f.conjunctions),
             nationalities: phrases(f.nationalities, |r| column(r, 1)),
@@ -772,16 +768,23 @@ pub(crate) fn chrome_files() -> Vec<&'static str> {
         .collect()
 }
 
+/// The words of one list in every language, straight from the files: the other lexicons are
+/// not built for this.
+fn in_every_language(list: impl Fn(&Files) -> &'static str) -> HashSet<String> {
+    LANGUAGES
+        .iter()
+        .filter_map(|&c| files(c))
+        .flat_map(|f| set(list(&f)))
+        .collect()
+}
+
 /// Is a word a given name in any language's list or the shared one?
 pub(crate) fn any_given_name(key: &str) -> bool {
     static ALL: OnceLock<HashSet<String>> = OnceLock::new();
     ALL.get_or_init(|| {
-        LANGUAGES
-            .iter()
-            .filter_map(|&c| files(c))
-            .flat_map(|f| set(f.first_names))
-            .chain(set(COMMON_FIRST_NAMES))
-            .collect()
+        let mut all = in_every_language(|f| f.first_names);
+        all.extend(set(COMMON_FIRST_NAMES));
+        all
     })
     .contains(key)
 }
@@ -790,15 +793,8 @@ pub(crate) fn any_given_name(key: &str) -> bool {
 /// cue too: Italian news write "Sony Interactive Entertainment", English ones "Banca d'Italia".
 pub fn any_org_cue(key: &str) -> bool {
     static ALL: OnceLock<HashSet<String>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        // Straight from the files: the other lexicons are not built for this.
-        LANGUAGES
-            .iter()
-            .filter_map(|&c| files(c))
-            .flat_map(|f| set(f.org_cues))
-            .collect()
-    })
-    .contains(key)
+    ALL.get_or_init(|| in_every_language(|f| f.org_cues))
+        .contains(key)
 }
 
 /// Is a word an English stopword? English titles quoted in other languages' news are written in
