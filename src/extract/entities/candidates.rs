@@ -422,9 +422,14 @@ fn left_edge(
         let elided_article = is_elision(&toks[r.start + a])
             && lex.articles.contains(rest[0])
             && classify_whole(doc, r.start + a..r.end).is_none();
+        // ("Las Palmas de Gran Canaria", "Le Havre": an article the gazetteers know with the
+        // name stays, even opening the sentence.)
+        let known_with_article =
+            lex.articles.contains(rest[0]) && classify_whole(doc, r.start + a..r.end).is_some();
         if ((at_start || !toks[r.start + a].cap)
             && lex.is_stopword(rest[0])
-            && !lex.countries.contains_key(rest[0]))
+            && !lex.countries.contains_key(rest[0])
+            && !known_with_article)
             || elided_article
         {
             a += 1;

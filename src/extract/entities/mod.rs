@@ -193,8 +193,9 @@ struct Context<'d, 'a> {
 }
 
 impl<'d, 'a> Context<'d, 'a> {
-    /// Reads which words the document writes in lower case, and which capitalized away from a
-    /// sentence start (all-caps segments say nothing).
+    /// Reads which words the document writes in lower case, which capitalized away from a
+    /// sentence start (all-caps segments say nothing), its family names and, where every noun is
+    /// capitalized, its nouns.
     fn new(doc: &'d Document<'a>, segs: &[Segment]) -> Context<'d, 'a> {
         let mut ctx = Context {
             doc,
