@@ -55,10 +55,14 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data"))
     args = ap.parse_args()
     names = set()
+    gender = {}  # name → "f" or "m" when it is in one list only
     files, words = ensure_packages()
-    for path in files:
+    for path, g in zip(files, ("f", "m")):
         with open(path, encoding="utf-8") as f:
-            names |= {line.strip() for line in f if line.strip()}
+            these = {line.strip() for line in f if line.strip()}
+        for n in these:
+            gender[n] = g if gender.get(n, g) == g and n not in names else ""
+        names |= these
     with open(words, encoding="utf-8") as f:
         english = {line.strip() for line in f if line.strip()}
     own = set()
@@ -82,11 +86,13 @@ def main():
         "weekdays, titles, adjectives,",
         "# not_names, countries, places, nationalities and cue words; English words (npm "
         f"{WORDS[0]}@{WORDS[1]}, MIT) unless a language",
-        "# lists the name among its own first names. Sorted by code point.",
+        "# lists the name among its own first names. Column 2: f or m when the name is in one of the two lists only",
+        "# (what a pronoun resolved to the person may be checked against). Sorted by code point.",
     ]
     out = os.path.join(args.out, "common", "first_names.txt")
     with open(out, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + keep) + "\n")
+        rows = [f"{n}\t{gender[n]}" if gender.get(n) else n for n in keep]
+        f.write("\n".join(header + rows) + "\n")
     print(f"{out}: {len(keep)} names of {len(names)}")
 
 

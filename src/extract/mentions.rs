@@ -157,12 +157,16 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
     if gender == 'p' {
         return None;
     }
+    // A person's given name may say whether "he" or "she" can stand for them.
     let wanted = |e: usize| match gender {
         'n' => matches!(
             ents.list[e].kind,
             EntityKind::Organization | EntityKind::Country
         ),
-        _ => ents.list[e].kind == EntityKind::Person,
+        g => {
+            ents.list[e].kind == EntityKind::Person
+                && gender_of(doc, ents, e).is_none_or(|known| known == g)
+        }
     };
     let start = doc.sentences[si].tokens.start;
     // An object pronoun ("met with her", "ihn empfangen") is not the subject of its sentence.
@@ -201,6 +205,12 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
         entities: found.into_iter().collect(),
         before,
     })
+}
+
+/// Whether a person is a woman (`f`) or a man (`m`), when their given name says so.
+pub(crate) fn gender_of(doc: &Document, ents: &Entities, e: usize) -> Option<char> {
+    let first = ents.list[e].name.split_whitespace().next()?;
+    doc.lex.name_genders.get(fold_key(first).as_str()).copied()
 }
 
 /// "the two countries", "both sides", "i due Paesi", "die beiden Staaten", "ambos gobiernos": a

@@ -14,7 +14,7 @@
 use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::extract::mentions::{Mentions, RefKind};
+use crate::extract::mentions::{gender_of, Mentions, RefKind};
 use crate::lexicon::NumberPart;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
 
@@ -879,7 +879,12 @@ impl Ctx<'_, '_> {
         }
         let wanted = |e: usize| match g {
             Some('n') => matches!(self.kind(e), EntityKind::Organization | EntityKind::Country),
-            _ => self.kind(e) == EntityKind::Person,
+            // ("she said": not a man, when his given name tells it.)
+            Some(g) => {
+                self.kind(e) == EntityKind::Person
+                    && gender_of(self.doc, self.ents, e).is_none_or(|known| known == g)
+            }
+            None => self.kind(e) == EntityKind::Person,
         };
         let s = self.doc.sentence_of_token(at)?;
         for back in 0..sentences {

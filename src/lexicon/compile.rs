@@ -487,6 +487,13 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
                     }
                 }
             }
+            List::NameGenders => {
+                for r in rows(&common_first_names) {
+                    if let Some(g @ ("f" | "m")) = r.get(1).copied() {
+                        e.map(list, r[0], vec![g.to_string()]);
+                    }
+                }
+            }
             List::AcquisitionTitle => {
                 for r in rows(f("agreement_words.txt")) {
                     if r.get(1) == Some(&"acquisition") {

@@ -83,6 +83,7 @@ lists! {
     Modality,
     ModalityEndings,
     AcquisitionTitle,
+    NameGenders,
 }
 
 /// The lists of the file every language shares (`core.bin`): page chrome and organization cues
