@@ -490,7 +490,7 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
             List::NameGenders => {
                 for r in rows(&common_first_names) {
                     if let Some(g @ ("f" | "m")) = r.get(1).copied() {
-                        e.map(list, r[0], vec![g.to_string()]);
+                        e.map(list, &fold_key(r[0]), vec![g.to_string()]);
                     }
                 }
             }
