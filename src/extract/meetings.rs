@@ -229,6 +229,34 @@ impl Clauses<'_, '_> {
                 parts.insert(0, a);
             }
         }
+        // "visited the White House", "visita al Quirinale": a body one visits is where, not who.
+        if kind == MeetingType::Visit && !parts.is_empty() && place.is_none() {
+            if let Some(i) = objs
+                .iter()
+                .position(|&o| self.ents.list[o].kind == crate::analysis::EntityKind::Organization)
+            {
+                let o = objs.remove(i);
+                let f = &self.ents.list[o];
+                place = Some(Place {
+                    name: f.name.clone(),
+                    country: f.country.clone(),
+                    city: false,
+                });
+            }
+        }
+        // "invited Mr. Trump to a meeting", "ha invitato Kim al vertice": a person named between
+        // the subject and a noun of encounter the verb leads to takes part.
+        if self.nominal(s, t) {
+            let c0 = self.clause(s, t).0;
+            for m in self.ents.mentions_in(c0..t) {
+                if self.is_person(m.entity)
+                    && !parts.contains(&m.entity)
+                    && !self.quoted(m.tokens.start)
+                {
+                    objs.push(m.entity);
+                }
+            }
+        }
         let hosts: Vec<usize> = objs
             .iter()
             .copied()
@@ -261,6 +289,33 @@ impl Clauses<'_, '_> {
             groups,
             status,
         })
+    }
+
+    /// Is the word at `t` of sentence `s` a noun a verb leads to ("to a meeting", "for talks",
+    /// "al vertice"): an article before it (past a describing word or two), and a preposition
+    /// before the article or joined to it?
+    fn nominal(&self, s: usize, t: usize) -> bool {
+        let lex = self.doc.lex;
+        let start = self.doc.sentences[s].tokens.start;
+        let toks = &self.doc.tokens;
+        let mut k = t;
+        while k > start
+            && t - k < 2
+            && toks[k - 1].is_word()
+            && !toks[k - 1].cap
+            && !lex.is_stopword(&toks[k - 1].key)
+        {
+            k -= 1;
+        }
+        let article = |j: usize| {
+            lex.articles.contains(&toks[j].key)
+                || matches!(
+                    lex.number_parts.longest(&[toks[j].key.as_str()]),
+                    Some((1, crate::lexicon::NumberPart::Article))
+                )
+        };
+        let at = |j: usize| matches!(self.link(j, j + 1), Some((1, Link::At | Link::With)));
+        k > start + 1 && article(k - 1) && (at(k - 1) || at(k - 2))
     }
 
     /// The names before the word at `t` of sentence `s` in its clause, but its `subject`, when
