@@ -149,7 +149,10 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let common = span.len() == 1
         && (text.chars().count() < 2
             || is_roman_numeral(text)
-            || lex.is_stopword(&first.key)
+            // ("US", "IT": an acronym the gazetteer knows is a name, though its lower case is a
+            // function word.)
+            || (lex.is_stopword(&first.key)
+                && !(all_caps(text) && classify_whole(doc, span.clone()).is_some()))
             || lex.adjectives.contains(&first.key)
             || lex.not_names.contains(&first.key)
             || lex.place_cues.contains(&first.key));
