@@ -22,6 +22,7 @@ pub use value::parse_digits;
 /// The longest phrase any list holds is shorter than this: lookups never read further.
 const MAX_PHRASE: usize = 8;
 
+/// A number read in a sentence, before it is a card: token indices into the document.
 struct Found {
     range: std::ops::Range<usize>,
     value: f64,
@@ -64,7 +65,7 @@ impl<'a> Ctx<'a> {
     fn part(&self, k: usize) -> Option<(usize, NumberPart)> {
         self.lex
             .number_parts
-            .longest(&self.keys(k))
+            .longest(self.keys(k))
             .map(|(n, p)| (n, *p))
     }
 
@@ -83,57 +84,12 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The number cards of a text, the most telling first: sums of money, percentages, counts of
+/// something, ranges, durations, then bare counts, quantities, years and dates.
 pub fn extract(doc: &Document) -> Vec<NumberFact> {
+    let found = read_sentences(doc);
+    let periods = about::Periods::of(&found);
     let toks = &doc.tokens;
-    let mut found: Vec<Found> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let c = Ctx {
-            doc,
-            lex: doc.lex,
-            toks,
-            text: doc.text(),
-            start: s.tokens.start,
-            end: s.tokens.end,
-        };
-        let mut i = c.start;
-        let mut last_money: Option<usize> = None;
-        while i < c.end {
-            match reading::read_at(&c, i, si) {
-                Some(f) => {
-                    i = f.after.max(i + 1);
-                    let money = f.category == NumberCategory::Money;
-                    // "120.7m euros ($158.8m; £83.3m)": the same amount in other currencies.
-                    let conversion = money
-                        && last_money.is_some_and(|end| {
-                            let between = &toks[end..f.range.start];
-                            between
-                                .iter()
-                                .all(|t| matches!(t.key.as_str(), "(" | ";" | "," | "/"))
-                                && between.iter().any(|t| t.key == "(" || t.key == ";")
-                        });
-                    if money {
-                        last_money = Some(f.after);
-                    }
-                    if f.keep && !conversion {
-                        found.push(f);
-                    }
-                }
-                None => i += 1,
-            }
-        }
-    }
-    let found_ranges: Vec<(usize, usize, [f64; 2])> = found
-        .iter()
-        .filter_map(|f| {
-            let [a, b] = f.range_values?;
-            let years = (1500.0..=2100.0).contains(&a) && (1500.0..=2100.0).contains(&b);
-            (years && a.fract() == 0.0 && b.fract() == 0.0).then_some((
-                f.sentence,
-                f.range.start,
-                [a, b],
-            ))
-        })
-        .collect();
     // One card per value said: merge repeats.
     let mut facts: Vec<(NumberFact, u8, usize)> = Vec::new();
     for f in found {
@@ -153,27 +109,8 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             }
             continue;
         }
-        let mut about = about::about(doc, &f);
-        // "80% delle importazioni tra il 1995 e il 2023": the period the value covers.
-        if f.category != NumberCategory::Range {
-            if let Some([a, b]) = about::period_after(&found_ranges, &f) {
-                let period = format!("{a}\u{2013}{b}");
-                about = if about.is_empty() {
-                    period
-                } else {
-                    format!("{about} ({period})")
-                };
-            }
-        }
-        let rank = match f.category {
-            NumberCategory::Money => 0,
-            NumberCategory::Percent => 1,
-            NumberCategory::Count if f.unit.is_some() || !about.is_empty() => 2,
-            NumberCategory::Range => 3,
-            NumberCategory::Duration => 4,
-            NumberCategory::Count | NumberCategory::Quantity => 5,
-            NumberCategory::Year | NumberCategory::Date => 6,
-        };
+        let about = about::about(doc, &f, &periods);
+        let rank = rank(&f, &about);
         let confidence = match rank {
             0 | 1 => 0.9,
             2..=4 => 0.75,
@@ -198,6 +135,66 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
     }
     crate::sort::by_key(&mut facts, |(_, rank, pos)| (*rank, *pos));
     facts.into_iter().map(|(f, _, _)| f).collect()
+}
+
+/// Every number of every sentence, read from each token on where the last one ended. Left out:
+/// what was read only to be passed over, and the same amount said again in other currencies
+/// ("120.7m euros ($158.8m; £83.3m)").
+fn read_sentences(doc: &Document) -> Vec<Found> {
+    let toks = &doc.tokens;
+    let mut found: Vec<Found> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let c = Ctx {
+            doc,
+            lex: doc.lex,
+            toks,
+            text: doc.text(),
+            start: s.tokens.start,
+            end: s.tokens.end,
+        };
+        let mut i = c.start;
+        let mut last_money: Option<usize> = None;
+        while i < c.end {
+            let Some(f) = reading::read_at(&c, i, si) else {
+                i += 1;
+                continue;
+            };
+            i = f.after.max(i + 1);
+            let money = f.category == NumberCategory::Money;
+            let conversion = money
+                && last_money.is_some_and(|end| in_another_currency(&toks[end..f.range.start]));
+            if money {
+                last_money = Some(f.after);
+            }
+            if f.keep && !conversion {
+                found.push(f);
+            }
+        }
+    }
+    found
+}
+
+/// "($158.8m; £83.3m)": between two sums of money, only an opening bracket or a semicolon, and
+/// commas and slashes; the second is the first in another currency.
+fn in_another_currency(between: &[Token]) -> bool {
+    between
+        .iter()
+        .all(|t| matches!(t.key.as_str(), "(" | ";" | "," | "/"))
+        && between.iter().any(|t| t.key == "(" || t.key == ";")
+}
+
+/// Where a card stands among the others (0 first), by what it is: a count of something named
+/// ranks above a bare one.
+fn rank(f: &Found, about: &str) -> u8 {
+    match f.category {
+        NumberCategory::Money => 0,
+        NumberCategory::Percent => 1,
+        NumberCategory::Count if f.unit.is_some() || !about.is_empty() => 2,
+        NumberCategory::Range => 3,
+        NumberCategory::Duration => 4,
+        NumberCategory::Count | NumberCategory::Quantity => 5,
+        NumberCategory::Year | NumberCategory::Date => 6,
+    }
 }
 
 #[cfg(test)]

@@ -68,10 +68,10 @@ impl Ctx<'_> {
     /// ("trecentotrentuno") at `k`: (value, tokens, approximate).
     fn atom(&self, k: usize, after_part: bool) -> Option<(f64, usize, bool)> {
         let keys = self.keys(k);
-        if let Some((n, w)) = self.lex.number_words.longest(&keys) {
+        if let Some((n, w)) = self.lex.number_words.longest(keys) {
             return Some((w.value, n, w.approximate));
         }
-        if let Some((n, &m)) = self.lex.scales.longest(&keys).filter(|_| after_part) {
+        if let Some((n, &m)) = self.lex.scales.longest(keys).filter(|_| after_part) {
             if (m == 100.0 || is_multiplier(m))
                 && keys.first().is_some_and(|w| w.key.chars().count() > 1)
             {
@@ -247,53 +247,71 @@ pub(super) struct Value {
 pub(super) fn read_value(c: &Ctx, j: usize) -> Option<Value> {
     let t = c.tok(j)?;
     if c.leading_decimal(j) {
-        let d = c.tok(j + 1)?.text(c.text);
-        return Some(Value {
-            value: format!("0.{d}").parse().ok()?,
-            tokens: 2,
-            approximate: false,
-            digits: true,
-            multiplied: false,
-        });
+        decimal_fraction(c, j)
+    } else if t.kind == TokenKind::Number {
+        digits(c, j, t)
+    } else if t.is_word() {
+        spelled(c, j)
+    } else {
+        None
     }
-    if t.kind == TokenKind::Number {
-        let s = t.text(c.text);
-        let mut value = parse_digits(s, c.lex.decimal_mark)?;
-        let plain = |t: &Token| t.text(c.text).bytes().all(|b| b.is_ascii_digit());
-        // Thousands grouped by spaces: "3 000 000", "1 414 021 100".
-        let mut k = j + 1;
-        if plain(t) && s.len() <= 3 && !s.starts_with('0') {
-            let mut all = s.to_string();
-            while let Some(g) = c.tok(k) {
-                if g.kind == TokenKind::Number
-                    && g.space_before
-                    && plain(g)
-                    && g.text(c.text).len() == 3
-                {
-                    all.push_str(g.text(c.text));
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            // ... unless a separator glued to the last group makes it another number ("1 000,5").
-            if k > j + 1 && !c.tok(k).is_some_and(|n| !n.space_before && n.key == ",") {
-                value = all.parse().ok()?;
+}
+
+/// ".08", ",5": a decimal mark that opens a number, then its digits.
+fn decimal_fraction(c: &Ctx, j: usize) -> Option<Value> {
+    let d = c.tok(j + 1)?.text(c.text);
+    Some(Value {
+        value: format!("0.{d}").parse().ok()?,
+        tokens: 2,
+        approximate: false,
+        digits: true,
+        multiplied: false,
+    })
+}
+
+/// Digits in the language's convention ([`parse_digits`]: "1.000,5", "1,000.5"), or groups of
+/// three separated by spaces ("3 000 000", "1 414 021 100").
+fn digits(c: &Ctx, j: usize, t: &Token) -> Option<Value> {
+    let s = t.text(c.text);
+    let mut value = parse_digits(s, c.lex.decimal_mark)?;
+    let plain = |t: &Token| t.text(c.text).bytes().all(|b| b.is_ascii_digit());
+    // Thousands grouped by spaces: "3 000 000", "1 414 021 100".
+    let mut k = j + 1;
+    if plain(t) && s.len() <= 3 && !s.starts_with('0') {
+        let mut all = s.to_string();
+        while let Some(g) = c.tok(k) {
+            if g.kind == TokenKind::Number
+                && g.space_before
+                && plain(g)
+                && g.text(c.text).len() == 3
+            {
+                all.push_str(g.text(c.text));
+                k += 1;
             } else {
-                k = j + 1;
+                break;
             }
         }
-        return Some(Value {
-            value,
-            tokens: k - j,
-            approximate: false,
-            digits: true,
-            multiplied: false,
-        });
+        // ... unless a separator glued to the last group makes it another number ("1 000,5").
+        if k > j + 1 && !c.tok(k).is_some_and(|n| !n.space_before && n.key == ",") {
+            value = all.parse().ok()?;
+        } else {
+            k = j + 1;
+        }
     }
-    if !t.is_word() {
-        return None;
-    }
+    Some(Value {
+        value,
+        tokens: k - j,
+        approximate: false,
+        digits: true,
+        multiplied: false,
+    })
+}
+
+/// A number in words, part by part ([`Spelled`]): "seven hundred twenty-one thousand and
+/// twelve", "a million" and "half a million" (an article or a fraction before a scale), "one and a
+/// half", "tre milioni e mezzo"; or one word that says about how many ("una dozzina", "tens of
+/// thousands"), alone.
+fn spelled(c: &Ctx, j: usize) -> Option<Value> {
     let mut s = Spelled::default();
     let mut k = j;
     // "a million", "un miliardo": the article is one; "half a million", "mezzo milione".
