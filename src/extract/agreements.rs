@@ -19,7 +19,7 @@
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::analysis::{Agreement, AgreementStatus, EntityKind};
+use crate::analysis::{Agreement, AgreementStatus, EntityKind, EntityRef};
 use crate::extract::clauses::{Clauses, Found, Status};
 use crate::extract::meetings::Reading;
 use crate::lexicon::{AgreementWord, Link, SignVerb};
@@ -39,6 +39,9 @@ const RECENT_MEETING: usize = 4;
 struct Read {
     sentence: usize,
     parties: Vec<usize>,
+    /// Sides no name stands for: bodies named by a common noun ("the unions", "il governo
+    /// britannico" as its country).
+    sides: Vec<String>,
     title: String,
     topics: Vec<String>,
     count: Option<u32>,
@@ -97,12 +100,20 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
                 .map(|&s| doc.span(doc.sentences[s].range))
                 .collect(),
             // One party alone is rarely the whole agreement (measured by tools/confidence.py).
-            confidence: if a.parties.len() >= 2 {
+            confidence: if a.parties.len() + a.sides.len() >= 2 {
                 a.confidence
             } else {
                 a.confidence.min(0.3)
             },
-            parties: a.parties.iter().map(|&e| ents.reference(e)).collect(),
+            parties: a
+                .parties
+                .iter()
+                .map(|&e| ents.reference(e))
+                .chain(a.sides.iter().map(|name| EntityRef {
+                    id: None,
+                    name: name.clone(),
+                }))
+                .collect(),
             title: a.title,
             topics: a.topics,
             count: a.count,
@@ -119,9 +130,10 @@ fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
         let set: HashSet<usize> = r.parties.iter().copied().collect();
         let same = out.iter_mut().find(|(_, a)| {
             a.parties.iter().copied().collect::<HashSet<_>>() == set
+                && a.sides == r.sides
                 && (a.count == r.count || a.count.is_none() || r.count.is_none())
                 && a.many == r.many
-                && set.len() >= 2
+                && set.len() + r.sides.len() >= 2
         });
         match same {
             Some((sentences, a)) => {
@@ -319,6 +331,7 @@ fn counterparts(
     r: std::ops::Range<usize>,
     end: usize,
     parties: &mut Vec<usize>,
+    sides: &mut Vec<String>,
 ) -> Option<usize> {
     let mut first = None;
     let mut k = r.start;
@@ -327,8 +340,8 @@ fn counterparts(
             // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb.)
             Some((m, Link::By)) if k > r.start + 2 => k += m,
             Some((m, Link::With | Link::Between | Link::By)) => {
-                let (l, e) = cl.list(k + m, end);
-                if !l.is_empty() {
+                let (l, groups, e) = cl.sides_list(k + m, end);
+                if !l.is_empty() || !groups.is_empty() {
                     first.get_or_insert(k);
                 }
                 for p in l {
@@ -336,12 +349,26 @@ fn counterparts(
                         parties.push(p);
                     }
                 }
+                add_sides(cl, &groups, sides);
                 k = e.max(k + m);
             }
             _ => k += 1,
         }
     }
     first
+}
+
+/// Adds the sides the body groups `groups` stand for.
+fn add_sides(cl: &Clauses, groups: &[Range], sides: &mut Vec<String>) {
+    // ("i governi britannico e saudita": a noun of sides with the countries it names.)
+    let named = |g: Range| cl.group_is_body(g) || !cl.group_countries(g).is_empty();
+    for &g in groups.iter().filter(|&&g| named(g)) {
+        for name in cl.group_sides(g) {
+            if !sides.contains(&name) {
+                sides.push(name);
+            }
+        }
+    }
 }
 
 /// Signed at an encounter of the same sentence: fewer than two parties, all of them in it, take
@@ -404,6 +431,11 @@ fn signing(
     let anchor = before.map_or(t, |i| i.at);
     let (subject, found, groups) = cl.subject_and_groups(s, anchor);
     let mut parties = subject;
+    let mut sides = Vec::new();
+    // ("the government and the unions signed": bodies beside a name in the subject.)
+    if parties.len() < 2 {
+        add_sides(cl, &groups, &mut sides);
+    }
     let (title, count, many, topics) = match (after, before) {
         (Some(i), _) => {
             // "signed Roma defender Vincent Candela on a five-month deal": the one named between
@@ -414,7 +446,7 @@ fn signing(
                 }
             }
             let (a, b) = title_after(cl, t + n, i, c1, end);
-            counterparts(cl, t + n..c1.min(b + 8), end, &mut parties);
+            counterparts(cl, t + n..c1.min(b + 8), end, &mut parties, &mut sides);
             let count = count(cl, a, i.at);
             (
                 doc.original_text(span(cl, a, b)),
@@ -431,7 +463,7 @@ fn signing(
             while v > b && (!toks[v - 1].is_word() || lex.is_stopword(&toks[v - 1].key)) {
                 v -= 1;
             }
-            if let Some(k) = counterparts(cl, b..v, end, &mut parties) {
+            if let Some(k) = counterparts(cl, b..v, end, &mut parties, &mut sides) {
                 b = b.min(k);
             }
             if lex.verb_final {
@@ -441,7 +473,7 @@ fn signing(
                     }
                 }
             }
-            counterparts(cl, t + n..c1, end, &mut parties);
+            counterparts(cl, t + n..c1, end, &mut parties, &mut sides);
             let count = count(cl, a, i.at);
             (
                 doc.original_text(span(cl, a, b.max(i.at + i.len))),
@@ -450,7 +482,7 @@ fn signing(
                 Vec::new(),
             )
         }
-        (None, None) => return decision(cl, s, t, n, verb, parties, found, status),
+        (None, None) => return decision(cl, s, t, n, verb, (parties, sides), found, status),
     };
     at_encounter(meetings, s, &mut parties);
     cl.drop_portfolios(s, &mut parties);
@@ -458,7 +490,7 @@ fn signing(
     // the people of the encounter told shortly before, or of any encounter told before when
     // a group stands for them ("las dos delegaciones").
     let mut found = found;
-    if parties.is_empty() {
+    if parties.is_empty() && sides.is_empty() {
         let reach = if groups.is_empty() { RECENT_MEETING } else { s };
         if let Some(m) = meetings.iter().rev().find(|m| {
             m.sentence < s && s - m.sentence <= reach && !m.join_only && m.parts.len() >= 2
@@ -467,10 +499,12 @@ fn signing(
             found = Found::Before;
         }
     }
-    if parties.is_empty() {
+    if parties.is_empty() && sides.is_empty() {
         return None;
     }
-    let confidence = match (parties.len() >= 2, found) {
+    let confidence = match (parties.len() + sides.len() >= 2, found) {
+        // Sides named by a common noun are less sure than names.
+        (true, Found::Here) if !sides.is_empty() => 0.7,
         (true, Found::Here) => 0.9,
         (true, Found::Before) => 0.7,
         _ => 0.6,
@@ -478,6 +512,7 @@ fn signing(
     Some(Read {
         sentence: s,
         parties,
+        sides,
         title,
         topics,
         count,
@@ -497,20 +532,24 @@ fn decision(
     t: usize,
     n: usize,
     verb: SignVerb,
-    parties: Vec<usize>,
+    (parties, sides): (Vec<usize>, Vec<String>),
     found: Found,
     status: Status,
 ) -> Option<Read> {
     let toks = &cl.doc.tokens;
     let lex = cl.doc.lex;
-    if verb != SignVerb::Agree || parties.is_empty() || found != Found::Here {
+    if verb != SignVerb::Agree || parties.is_empty() && sides.is_empty() || found != Found::Here {
         return None;
     }
     let end = cl.doc.sentences[s].tokens.end;
     // What was decided: the words after the verb, to the end of the clause (across the comma
     // that opens an infinitive: "geeinigt, … zu entlassen").
+    // ("einigten sich darauf, dass …", "agreed that …": past the words that announce it.)
     let mut from = t + n;
-    while from < end && toks[from].kind == TokenKind::Punct && toks[from].key == "," {
+    while from < end
+        && from < t + n + 4
+        && (toks[from].key == "," || lex.is_stopword(&toks[from].key))
+    {
         from += 1;
     }
     let (_, c1) = cl.clause(s, from);
@@ -546,6 +585,7 @@ fn decision(
     Some(Read {
         sentence: s,
         parties,
+        sides,
         title: cl.doc.original_text(span(cl, a, b)),
         topics: Vec::new(),
         count: None,
@@ -619,6 +659,7 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     Some(Read {
         sentence: s,
         parties: vec![buyer, bought],
+        sides: Vec::new(),
         title,
         topics: Vec::new(),
         count: None,
@@ -658,9 +699,9 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
     if status == Status::Unreal {
         return None;
     }
-    let mut parties = Vec::new();
-    let first = counterparts(cl, i.at + i.len..c1, end, &mut parties)?;
-    if parties.len() < 2 {
+    let (mut parties, mut sides) = (Vec::new(), Vec::new());
+    let first = counterparts(cl, i.at + i.len..c1, end, &mut parties, &mut sides)?;
+    if parties.len() + sides.len() < 2 {
         return None;
     }
     let (a, b) = title_around(cl, c0, i, c1, end);
@@ -668,6 +709,7 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
     Some(Read {
         sentence: s,
         parties,
+        sides,
         title: doc.original_text(span(cl, a, b.min(first).max(i.at + i.len))),
         topics: Vec::new(),
         count,

@@ -327,17 +327,96 @@ impl<'d, 'a> Clauses<'d, 'a> {
         before && after.is_some_and(|m| !self.opens_clause(m.tokens.end, end))
     }
 
+    /// The word of `group_words.txt` at token `k`, or in a language that capitalizes its nouns a
+    /// compound ending in one ("Regierungskoalition", "Außenminister").
+    pub(crate) fn group_word(&self, k: usize, end: usize) -> Option<(usize, GroupWord)> {
+        let lex = self.doc.lex;
+        if let Some((n, w)) = lex.group_words.longest(&self.keys(k, end)) {
+            return Some((n, *w));
+        }
+        let tok = self.doc.tokens.get(k)?;
+        if !lex.nouns_capitalized || !tok.is_word() || !tok.cap {
+            return None;
+        }
+        let key = tok.key.as_str();
+        key.char_indices()
+            .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
+            .find_map(|(i, _)| match lex.group_words.longest(&[&key[i..]]) {
+                Some((1, w)) if *w != GroupWord::Both => Some((1, *w)),
+                _ => None,
+            })
+    }
+
+    /// Is the group `g` (a range `group_at` gave) a body that acts by itself ("the unions")?
+    pub(crate) fn group_is_body(&self, g: Range) -> bool {
+        let toks = &self.doc.tokens;
+        let last = toks.partition_point(|t| t.range.start < g.end);
+        last > 0 && matches!(self.group_word(last - 1, last), Some((_, GroupWord::Body)))
+    }
+
+    /// The names and groups listed from token `k` ("zwischen der Regierung und den Rebellen",
+    /// "with the unions and Renault"): their entities, the groups, and where the list ends.
+    pub(crate) fn sides_list(&self, k: usize, end: usize) -> (Vec<usize>, Vec<Range>, usize) {
+        let (names, e) = self.list(k, end);
+        if !names.is_empty() {
+            return (names, Vec::new(), e);
+        }
+        let lex = self.doc.lex;
+        let mut groups = Vec::new();
+        let mut k = k;
+        let mut last = k;
+        loop {
+            let from = k;
+            // Articles and possessives before the group ("den", "seinen", "the").
+            while k < end && k < from + 2 && lex.is_stopword(&self.doc.tokens[k].key) {
+                k += 1;
+            }
+            let head = (k..end.min(k + 3)).find_map(|h| self.group_at(k, h, end).map(|g| (h, g)));
+            match head {
+                Some((h, (g, n)))
+                    if self.group_is_body(g) || !self.group_countries(g).is_empty() =>
+                {
+                    groups.push(g);
+                    k = h + n;
+                    last = k;
+                }
+                _ => break,
+            }
+            match self.link(k, end) {
+                Some((n, Link::And)) => k += n,
+                _ if k < end && self.doc.tokens[k].key == "," => k += 1,
+                _ => break,
+            }
+        }
+        (Vec::new(), groups, last)
+    }
+
     /// A group of people at token `k` ("officials", "delegazioni") with the adjectives before it
     /// down to `from` ("congressional Democrats", "Cuban delegations"): its byte range and how
     /// many tokens the group word takes.
     pub(crate) fn group_at(&self, from: usize, k: usize, end: usize) -> Option<(Range, usize)> {
-        let (n, w) = self.doc.lex.group_words.longest(&self.keys(k, end))?;
-        if *w == GroupWord::Both {
+        let (n, w) = self.group_word(k, end)?;
+        if w == GroupWord::Both {
             return None;
         }
+        let lex = self.doc.lex;
+        let nationality = |j: usize| {
+            lex.nationalities
+                .longest(&[self.doc.tokens[j].key.as_str()])
+                .is_some()
+        };
         let mut a = k;
         while a > from && k - a < 2 {
             let tok = &self.doc.tokens[a - 1];
+            // "the British and Saudi governments": nationalities joined by "and" or a comma.
+            let joined = a - 1 > from
+                && nationality(a)
+                && nationality(a - 2)
+                && (tok.key == "," || matches!(self.link(a - 1, a), Some((1, Link::And))));
+            if joined {
+                a -= 2;
+                continue;
+            }
             let adjective = tok.is_word()
                 && self.ents.mention_at(a - 1).is_none()
                 && self.link(a - 1, k).is_none()
@@ -367,6 +446,58 @@ impl<'d, 'a> Clauses<'d, 'a> {
             },
             n,
         ))
+    }
+
+    /// The countries the nationality words of a group name: inside it ("Cuban delegations") and
+    /// right after its noun, joined by "and" or commas ("i ministri degli Esteri cinese e indiano").
+    pub(crate) fn group_countries(&self, g: Range) -> Vec<String> {
+        let doc = self.doc;
+        let lex = doc.lex;
+        let toks = &doc.tokens;
+        let first = toks.partition_point(|t| t.range.end <= g.start);
+        let Some(s) = doc.sentence_of_token(first) else {
+            return Vec::new();
+        };
+        let end = doc.sentences[s].tokens.end;
+        let last = toks.partition_point(|t| t.range.start < g.end);
+        let mut out: Vec<String> = Vec::new();
+        let mut k = first;
+        let mut after = 0; // tokens read past the group
+        while k < end && (k < last || after < 8) {
+            if k >= last {
+                after += 1;
+            }
+            if let Some((n, iso)) = lex.nationalities.longest(&self.keys(k, end)) {
+                let name = lex.country_name(iso);
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+                k += n;
+                continue;
+            }
+            let t = &toks[k];
+            let joins = t.key == "," || matches!(self.link(k, end), Some((_, Link::And)));
+            // Past the group, only a portfolio ("des Affaires étrangères") or a join goes on.
+            if k >= last && !joins && !(t.is_word() && (t.cap || lex.is_stopword(&t.key))) {
+                let adjective = t.is_word() && !t.cap;
+                if !(adjective && out.is_empty() && after <= 4) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The sides a group stands for: the countries its nationality words name, else the group
+    /// as written ("the rebels", "die Geschäftsleitung").
+    pub(crate) fn group_sides(&self, g: Range) -> Vec<String> {
+        let countries = self.group_countries(g);
+        if countries.is_empty() {
+            vec![self.doc.original_text(g)]
+        } else {
+            countries
+        }
     }
 
     /// The groups named in tokens `a..b` (see `group_at`).
@@ -1234,6 +1365,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
             .map(|(n, m)| (n, *m))
     }
 
+    /// Does the word of modality at `k` (`m` tokens, in `from..to`) qualify the noun after it,
+    /// between an article and that noun ("auf Einzelheiten der geplanten Reform", "signed the
+    /// planned treaty")?
+    fn attributive(&self, from: usize, k: usize, m: usize, to: usize) -> bool {
+        let lex = self.doc.lex;
+        let toks = &self.doc.tokens;
+        k > from
+            && lex.articles.contains(&toks[k - 1].key)
+            && k + m < to
+            && toks[k + m].is_word()
+            && !lex.is_stopword(&toks[k + m].key)
+    }
+
     /// Whether the word at `t` (`n` tokens) of sentence `s` tells of something that took place:
     /// the modal words of its clause before it ("did not meet", "refused to sign", "will
     /// visit", "potrebbe incontrare"), the ending of the word itself ("incontrerà", "se
@@ -1248,7 +1392,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while k < t {
             match self.modality_at(k, t) {
                 Some((m, kind)) => {
-                    kinds.push(kind);
+                    // "auf Einzelheiten der geplanten Laufzeitverlängerung verständigt", "the
+                    // proposed deal was signed": between an article and another noun, the word
+                    // qualifies that noun, not the clause.
+                    if !self.attributive(c0, k, m, t) {
+                        kinds.push(kind);
+                    }
                     k += m;
                 }
                 None => k += 1,
@@ -1272,10 +1421,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
             match self.modality_at(k, c1) {
                 Some((m, kind)) => {
                     let near = k < t + n + STATUS_AFTER;
-                    if lex.verb_final
+                    let counts = lex.verb_final
                         || kind == Modality::Cancel
-                        || (kind == Modality::Plan && near)
-                    {
+                        || (kind == Modality::Plan && near);
+                    if counts && !self.attributive(t + n, k, m, c1) {
                         kinds.push(kind);
                     }
                     k += m;

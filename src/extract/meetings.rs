@@ -551,7 +551,7 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
         } else if r
             .groups
             .iter()
-            .map(|&g| group_countries(reader, g).len())
+            .map(|&g| reader.group_countries(g).len())
             .sum::<usize>()
             >= 2
         {
@@ -602,47 +602,6 @@ fn confidence(reader: &Clauses, rs: &[&Reading], parts: &[usize], place: bool) -
     c.clamp(0.05, 0.98)
 }
 
-/// The countries the nationality words of a group name: inside it ("Cuban delegations") and
-/// right after its noun, joined by "and" or commas ("i ministri degli Esteri cinese e indiano").
-fn group_countries(reader: &Clauses, g: Range) -> Vec<String> {
-    let doc = reader.doc;
-    let lex = doc.lex;
-    let toks = &doc.tokens;
-    let first = toks.partition_point(|t| t.range.end <= g.start);
-    let Some(s) = doc.sentence_of_token(first) else {
-        return Vec::new();
-    };
-    let end = doc.sentences[s].tokens.end;
-    let last = toks.partition_point(|t| t.range.start < g.end);
-    let mut out: Vec<String> = Vec::new();
-    let mut k = first;
-    let mut after = 0; // tokens read past the group
-    while k < end && (k < last || after < 8) {
-        if k >= last {
-            after += 1;
-        }
-        if let Some((n, iso)) = lex.nationalities.longest(&reader.keys(k, end)) {
-            let name = lex.country_name(iso);
-            if !out.contains(&name) {
-                out.push(name);
-            }
-            k += n;
-            continue;
-        }
-        let t = &toks[k];
-        let joins = t.key == "," || matches!(reader.link(k, end), Some((_, Link::And)));
-        // Past the group, only a portfolio ("des Affaires étrangères") or a join goes on.
-        if k >= last && !joins && !(t.is_word() && (t.cap || lex.is_stopword(&t.key))) {
-            let adjective = t.is_word() && !t.cap;
-            if !(adjective && out.is_empty() && after <= 4) {
-                break;
-            }
-        }
-        k += 1;
-    }
-    out
-}
-
 fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
     let doc = reader.doc;
     let rs: Vec<&Reading> = c.readings.iter().map(|&r| &readings[r]).collect();
@@ -666,13 +625,7 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
     for g in rs.iter().flat_map(|r| r.groups.iter()) {
         // "les ministres des Affaires étrangères chinois et indien", "Cuban delegations": the
         // countries a group's nationality words name are the sides.
-        let countries = group_countries(reader, *g);
-        let names = if countries.is_empty() {
-            vec![doc.original_text(*g)]
-        } else {
-            countries
-        };
-        for name in names {
+        for name in reader.group_sides(*g) {
             if !participants
                 .iter()
                 .any(|p| p.name.eq_ignore_ascii_case(&name))

@@ -242,7 +242,7 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
         return None;
     }
     // People ("the two leaders") are persons; sides ("the two countries") countries or bodies.
-    let sides = *word == GroupWord::Sides;
+    let sides = matches!(word, GroupWord::Sides | GroupWord::Body);
     let wanted = |e: usize| match ents.list[e].kind {
         EntityKind::Country | EntityKind::Organization => sides,
         EntityKind::Person => !sides,

@@ -233,6 +233,9 @@ pub enum GroupWord {
     People,
     /// Countries, bodies or sides: "countries", "sides", "governments".
     Sides,
+    /// A body that acts by itself, named by a common noun: "the government", "the unions", "die
+    /// Geschäftsleitung" — a side of an agreement when no name stands for it.
+    Body,
     /// "both", "entrambi", "beide": the noun after it stands for the two named last.
     Both,
 }
@@ -495,6 +498,7 @@ impl Lexicon {
             group_words: Phrases::new(store, List::GroupWords, |v| match v.first().copied() {
                 Some("country") => GroupWord::Sides,
                 Some("both") => GroupWord::Both,
+                Some("body") => GroupWord::Body,
                 _ => GroupWord::People,
             }),
             months: Phrases::new(store, List::Months, |v| number(v, 0) as u8),

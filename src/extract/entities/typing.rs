@@ -418,10 +418,11 @@ fn article_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
 
 /// "Interfax news agency", "the Cofinec company": an organization noun right after.
 fn org_noun_after(ctx: &Context, seg: &Segment, end: usize) -> bool {
+    // ("Yesterday the government…", "Ieri il governo…": an article opens another noun phrase.)
     ctx.doc.tokens[end..seg.tokens.end]
         .iter()
         .take(2)
-        .take_while(|t| t.is_word() && !t.cap)
+        .take_while(|t| t.is_word() && !t.cap && !ctx.doc.lex.articles.contains(&t.key))
         .any(|t| ctx.doc.lex.org_cues.contains(&t.key))
 }
 
@@ -646,6 +647,12 @@ fn time_zone(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>, strengt
         && strength <= 1
 }
 
+/// Two to six capitals ("GDL", "KPMG"), in a word no longer than an acronym.
+fn acronym(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=6).contains(&n) && all_caps(text)
+}
+
 /// A lone capitalized word with weak evidence that the text shows is a common word: it opens the
 /// sentence and is written in lower case elsewhere, or never capitalized away from a sentence
 /// start (unless it speaks); or, with no evidence at all, it is written in lower case elsewhere or
@@ -671,6 +678,9 @@ fn common_word(
         || (single
             && ctx.at_start(seg, span.start)
             && c.strength <= 1
+            // ("GDL und Bahn…", "KPX and Renault…": a word in capitals is an acronym, not a
+            // common word capitalized to open the sentence.)
+            && !(acronym(toks[span.start].text(ctx.doc.text())) && !seg.caps)
             && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
         || (single && c.strength == 0 && ctx.lower_seen.contains(key))
 }
