@@ -690,6 +690,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             break;
         }
+        // German main clauses put the finite verb second: when something else opens the clause
+        // ("Vor einigen Monaten hatte Tesla die Firma X übernommen", "Am Dienstag hat das
+        // Kabinett…"), the subject comes right after that verb.
+        if found.is_empty() && groups.is_empty() && lex.verb_final && !dropped && k < t {
+            if let Some((names, gs)) = self.after_finite_verb(c0, t) {
+                found = names;
+                groups = gs;
+                all_before = false;
+            }
+        }
         // "…, after a summit with Kim" / "Dopo un vertice con Modi, Meloni…": nothing but small
         // words before the word, in a clause that does not open the sentence or that comes
         // before the main one — the sentence's subject is meant.
@@ -821,6 +831,41 @@ impl<'d, 'a> Clauses<'d, 'a> {
             Some(p) => (vec![p], Found::Before, Vec::new()),
             None => (Vec::new(), Found::Here, Vec::new()),
         }
+    }
+
+    /// The subject right after the finite verb in second place of a clause `c0..t` (German
+    /// inversion): the auxiliary or modal verb after the first phrase, then the names or the group
+    /// that follow it, past articles and describing words.
+    fn after_finite_verb(&self, c0: usize, t: usize) -> Option<(Vec<usize>, Vec<Range>)> {
+        let lex = self.doc.lex;
+        let finite = (c0 + 1..t).find_map(|j| {
+            if self.quoted(j) {
+                return None;
+            }
+            let aux = lex.speech_aux.longest(&self.keys(j, t)).map(|(n, _)| n);
+            let modal = self
+                .modality_at(j, t)
+                .filter(|(_, m)| matches!(m, Modality::Plan | Modality::Unreal))
+                .map(|(n, _)| n);
+            aux.or(modal).map(|n| j + n)
+        })?;
+        let mut k = finite;
+        while k < t && k < finite + 4 {
+            let tok = &self.doc.tokens[k];
+            if let Some(m) = self.ents.mention_at(k) {
+                let (names, _) = self.list(m.tokens.start, t);
+                return (!names.is_empty()).then_some((names, Vec::new()));
+            }
+            if let Some((g, _)) = self.group_at(finite, k, t) {
+                return Some((Vec::new(), vec![g]));
+            }
+            // Articles and describing words before the subject's noun.
+            if !tok.is_word() || !(lex.is_stopword(&tok.key) || !tok.cap) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The names listed from token `k` ("il leader nordcoreano Kim Jong Un", "Lam e Putin",

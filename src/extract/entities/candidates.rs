@@ -83,6 +83,15 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
             && !lex.particles.contains(&toks[k].key)
             && !lex.articles.contains(&toks[k].key)
     };
+    // German marks case with its articles: after a person's given name and surname, "den" or
+    // "der" opens another phrase ("hat Angela Merkel den Minister X getroffen"), unless it
+    // follows a particle ("Ursula von der Leyen").
+    let case_article = |i: usize, j: usize| {
+        lex.nouns_capitalized
+            && lex.articles.contains(&toks[j].key)
+            && !lex.particles.contains(&toks[j - 1].key)
+            && (i..j - 1).any(|k| lex.first_names.contains(&toks[k].key))
+    };
     let mut out = Vec::new();
     let mut i = seg.tokens.start;
     while i < end {
@@ -147,8 +156,21 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && lex.particles.contains(&t.key)
                 && j + 1 < end
                 && is_name_word(&toks[j + 1])
+                && !case_article(i, j)
             {
                 j += 2;
+            } else if t.is_word()
+                && !t.cap
+                && lex.particles.contains(&t.key)
+                && j + 2 < end
+                && toks[j + 1].is_word()
+                && !toks[j + 1].cap
+                && lex.particles.contains(&toks[j + 1].key)
+                && is_name_word(&toks[j + 2])
+                // (German capitalizes nouns: "Kilometer von der Insel" is no name.)
+                && (!lex.nouns_capitalized || lex.first_names.contains(&toks[i].key))
+            {
+                j += 3; // "Ursula von der Leyen", "Rafael van der Vaart"
             } else if t.is_word()
                 && !t.cap
                 && lex.particles.contains(&t.key)

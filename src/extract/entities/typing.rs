@@ -680,7 +680,10 @@ fn common_word(
             && c.strength <= 1
             // ("GDL und Bahn…", "KPX and Renault…": a word in capitals is an acronym, not a
             // common word capitalized to open the sentence.)
-            && !(acronym(toks[span.start].text(ctx.doc.text())) && !seg.caps)
+            && !(acronym(toks[span.start].text(ctx.doc.text()))
+                && !seg.caps
+                // (Running text follows, not a label: "NOTE -", "ISSUER :", "IRVINE, Calif.")
+                && toks.get(span.end).is_some_and(|t| t.is_word() && !all_caps(t.text(ctx.doc.text()))))
             && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
         || (single && c.strength == 0 && ctx.lower_seen.contains(key))
 }
