@@ -363,6 +363,8 @@ impl Clauses<'_, '_> {
 struct Card {
     parts: Vec<usize>,
     readings: Vec<usize>,
+    /// A side was taken from the sentence rather than read as an argument ([`other_side`]).
+    guessed: bool,
 }
 
 /// The meeting cards of a document.
@@ -371,7 +373,10 @@ struct Card {
 pub(crate) fn extract(reader: &Clauses, readings: &[Reading]) -> Vec<Meeting> {
     gather(reader, readings)
         .into_iter()
-        .map(|c| card(reader, readings, c))
+        .map(|mut c| {
+            other_side(reader, readings, &mut c);
+            card(reader, readings, c)
+        })
         .filter(has_sides)
         .collect()
 }
@@ -379,6 +384,39 @@ pub(crate) fn extract(reader: &Clauses, readings: &[Reading]) -> Vec<Meeting> {
 /// A card needs its sides: two participants or more, or a visitor and the place visited.
 fn has_sides(m: &Meeting) -> bool {
     m.participants.len() >= 2 || (m.participants.len() == 1 && m.place.is_some())
+}
+
+/// An encounter read with one person only, in a sentence that names one other person before the
+/// word of encounter, out of quotation marks: that person is the other side ("Suu Kyi, who had breakfast with Vice
+/// President Biden…", "López Obrador sostiene una reunión con X, en la casa…" read without
+/// its subject). A visit is one side by itself.
+fn other_side(reader: &Clauses, readings: &[Reading], c: &mut Card) {
+    let doc = reader.doc;
+    let visit = c
+        .readings
+        .iter()
+        .all(|&r| readings[r].kind == MeetingType::Visit);
+    if c.parts.len() != 1 || visit || !reader.is_person(c.parts[0]) {
+        return;
+    }
+    let mut others: Vec<usize> = Vec::new();
+    for &r in &c.readings {
+        let s = readings[r].sentence;
+        let before = doc.sentences[s].tokens.start..readings[r].token;
+        for m in reader.ents.mentions_in(before) {
+            if reader.is_person(m.entity)
+                && !c.parts.contains(&m.entity)
+                && !reader.quoted(m.tokens.start)
+                && !others.contains(&m.entity)
+            {
+                others.push(m.entity);
+            }
+        }
+    }
+    if let [other] = others[..] {
+        c.parts.insert(0, other);
+        c.guessed = true;
+    }
 }
 
 fn same_or_nested(a: &[usize], b: &[usize]) -> bool {
@@ -441,6 +479,7 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
                 None if !r.join_only => cards.push(Card {
                     parts: r.parts.clone(),
                     readings: vec![i],
+                    guessed: false,
                 }),
                 None => {}
             }
@@ -462,6 +501,7 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
             None => groups.push(Card {
                 parts: vec![who],
                 readings: vec![i],
+                guessed: false,
             }),
         }
     }
@@ -529,6 +569,7 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
             None if r.found == Found::Here => cards.push(Card {
                 parts: vec![who],
                 readings: vec![i],
+                guessed: false,
             }),
             None => {}
         }
@@ -559,6 +600,7 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
             cards.push(Card {
                 parts: Vec::new(),
                 readings: vec![i],
+                guessed: false,
             });
         }
     }
@@ -618,7 +660,10 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
         .iter()
         .find(|r| r.parts.len() >= 2 && !r.join_only)
         .or(rs.first());
-    let confidence = confidence(reader, &rs, &c.parts, place.is_some());
+    let mut confidence = confidence(reader, &rs, &c.parts, place.is_some());
+    if c.guessed {
+        confidence = (confidence - 0.3).max(0.05);
+    }
     // Then the groups no name stands for, once each.
     let mut participants: Vec<EntityRef> =
         c.parts.iter().map(|&e| reader.ents.reference(e)).collect();
