@@ -1192,6 +1192,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     let mut b = k + n;
                     if b < r.end && toks[b].kind == TokenKind::Number {
                         b += 1;
+                        // "mercredi 30 octobre", "Thursday 25 July": the month after the day.
+                        if let Some((m, _)) = lex.months.longest(&self.keys(b, r.end)) {
+                            b += m;
+                        }
                     }
                     if a > r.start && toks[a - 1].kind == TokenKind::Number {
                         a -= 1;

@@ -322,7 +322,8 @@ impl Cues {
         let head_before = compound_head_before(ctx, seg, span.start);
         Cues {
             // ("El jefe de la cartera de Salud dijo": what a noun is of does not speak.)
-            speaks: speaks(ctx, seg, span.clone()) && !particle_before(ctx, seg, span.start),
+            speaks: (speaks(ctx, seg, span.clone()) || meets(ctx, seg, span.clone()))
+                && !particle_before(ctx, seg, span.start),
             locative: place_of || locative_before(ctx, seg, span.start),
             article: article_before(ctx, seg, span.start),
             org_after: org_noun_after(ctx, seg, span.end),
@@ -386,6 +387,28 @@ fn speaks(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
                     p.kind == TokenKind::Punct && (p.key == "," || closes_quote(p.key.as_str()))
                 }
         })
+}
+
+/// "Letta ha incontrato…", "Kim visitó…": the subject of a verb of encounter right after it (or
+/// after its auxiliary) is someone who acts.
+fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let end = seg.tokens.end;
+    let encounter = |k: usize| {
+        k < end
+            && toks[k].is_word()
+            && !toks[k].cap
+            && lex
+                .meeting_words
+                .longest(&ctx.keys(k..end.min(k + MAX_PHRASE)))
+                .is_some_and(|(_, w)| !w.ignore && !w.event && !w.attend)
+    };
+    // (Not "Speaking before talks", "Nonostante l'incontro": a noun of encounter.)
+    let aux = |k: usize| {
+        k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
+    };
+    encounter(span.end) || (aux(span.end) && encounter(span.end + 1))
 }
 
 /// "la città di Senigallia", "il sindaco di Tirano": a place noun and a particle before.
