@@ -1404,12 +1404,15 @@ impl<'d, 'a> Clauses<'d, 'a> {
     /// inside a sentence is a name ("in May"), not a modal.
     fn modality_at(&self, k: usize, end: usize) -> Option<(usize, Modality)> {
         let tok = self.doc.tokens.get(k)?;
-        if !tok.is_word() || self.quoted(k) || (tok.cap && !self.doc.starts_sentence(k)) {
+        // (A capital inside a sentence is a name, but in German any noun: "die Bereitschaft".)
+        let lex = self.doc.lex;
+        if !tok.is_word()
+            || self.quoted(k)
+            || (tok.cap && !self.doc.starts_sentence(k) && !lex.nouns_capitalized)
+        {
             return None;
         }
-        self.doc
-            .lex
-            .modality
+        lex.modality
             .longest(&self.keys(k, end))
             .map(|(n, m)| (n, *m))
     }
@@ -1439,7 +1442,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut kinds: Vec<Modality> = Vec::new();
         let mut k = c0;
         while k < t {
-            match self.modality_at(k, t) {
+            // ("hopes to meet": the phrase may run into the word, "to meet".)
+            match self.modality_at(k, t + n) {
                 Some((m, kind)) => {
                     // "auf Einzelheiten der geplanten Laufzeitverlängerung verständigt", "the
                     // proposed deal was signed": between an article and another noun, the word
@@ -1482,9 +1486,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
         }
         // "denied that they met", "hopes that they will sign": a denial or a wish governs the
-        // clause that a clause word opens after it.
+        // clause that a clause word opens after it; in German also the infinitive clause after
+        // its comma ("hat die Bereitschaft erklärt, in Gespräche mit X einzutreten").
         let start = self.doc.sentences[s].tokens.start;
-        if c0 > start + 1 && self.hard_boundary(c0 - 1) && self.doc.tokens[c0 - 1].is_word() {
+        let opened = |k: usize| {
+            (self.hard_boundary(k) && self.doc.tokens[k].is_word())
+                || (lex.verb_final && self.doc.tokens[k].key == ",")
+        };
+        if c0 > start + 1 && opened(c0 - 1) {
             let p0 = self.clause(s, c0 - 2).0;
             let mut k = p0;
             while k < c0 - 1 {
