@@ -375,6 +375,25 @@ impl Ctx<'_, '_> {
     /// Who said quotation `qi`: the attribution after it, before it, the sentence introducing it,
     /// the quote it continues, or (a guess) the person named before it in its sentence.
     fn attribute(&self, qi: usize, said: &[Option<Who>]) -> Option<Attribution> {
+        self.attribute_here(qi, said).or_else(|| {
+            // ("“On a obtenu…” pour le prêt, dans “un accord…”, a indiqué le RN", "'A' and 'B,'
+            // he said": the quotes of a sentence before its one speech verb share its speaker.)
+            let q = self.qs[qi];
+            let next = *self.qs.get(qi + 1)?;
+            let same = self.doc.sentence_of_token(next.open) == self.doc.sentence_of_token(q.open);
+            let verb_between = (q.end..next.open).any(|v| {
+                self.speech_at(v, next.open).is_some() || matches!(self.key(v), "." | "!" | "?")
+            });
+            if !same || verb_between || next.open > q.end + 12 {
+                return None;
+            }
+            self.after(next, said)
+                .map(|(w, _, at)| (w, How::Carried, at))
+        })
+    }
+
+    /// The speaker of quote `qi` told around it (see `attribute`).
+    fn attribute_here(&self, qi: usize, said: &[Option<Who>]) -> Option<Attribution> {
         let q = self.qs[qi];
         if let Some(a) = self.after(q, said) {
             return Some(a);
