@@ -123,10 +123,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
 
     /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
     /// and reading to the end of a run-on sentence each time would be quadratic.
-    pub fn keys(&self, a: usize, b: usize) -> Vec<&crate::token::Key> {
+    pub fn keys(&self, a: usize, b: usize) -> &[crate::token::Token] {
         let b = b.min(self.doc.tokens.len()).min(a + 8);
         let a = a.min(b);
-        self.doc.tokens[a..b].iter().map(|t| &t.key).collect()
+        &self.doc.tokens[a..b]
     }
 
     pub fn link(&self, t: usize, end: usize) -> Option<(usize, Link)> {

@@ -220,9 +220,7 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
-    let keys = |a: usize| -> Vec<&crate::token::Key> {
-        toks[a..end.min(a + 4)].iter().map(|x| &x.key).collect()
-    };
+    let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + 4)] };
     let two = match lex.number_words.longest(&keys(t)) {
         Some((n, w)) if w.value == 2.0 && !w.approximate => n,
         _ => match lex.group_words.longest(&keys(t)) {
@@ -288,12 +286,7 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
-    let keys = |a: usize| -> Vec<&crate::token::Key> {
-        toks[a..end.min(a + DESCRIPTION_WORDS)]
-            .iter()
-            .map(|x| &x.key)
-            .collect()
-    };
+    let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + DESCRIPTION_WORDS)] };
     // "a spokesman", "un alto funzionario": an indefinite article brings someone new.
     let start = doc.sentences[si].tokens.start;
     if t > start
@@ -315,7 +308,7 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
             Some(
                 keys(k)[..n]
                     .iter()
-                    .map(|k| k.as_str())
+                    .map(|t| t.key.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
             ),

@@ -717,15 +717,15 @@ fn currency_written_before(c: &Ctx, j: usize) -> Option<(String, usize)> {
         }
     }
     let t = c.tok(j)?;
-    // "mxn$ 15", "NZD$15": a code glued to the dollar sign.
-    let upper = t.text(text).to_uppercase();
+    // "mxn$ 15", "NZD$15": a code glued to the dollar sign (the sign looked at first: it is cheap).
     if t.is_word()
-        && c.lex.currency_codes.contains(&upper)
         && c.tok(j + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
-        && c.value_starts(j + 2)
     {
-        return Some((upper, 2));
+        let upper = t.text(text).to_uppercase();
+        if c.lex.currency_codes.contains(&upper) && c.value_starts(j + 2) {
+            return Some((upper, 2));
+        }
     }
     if let Some(code) = c.code(j) {
         if c.value_starts(j + 1) {
