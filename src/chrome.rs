@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::segment::{tokenize, word_keys, Token, TokenKind};
+use crate::token::is_blank;
 
 /// The longest byline, caption or breadcrumb line read as chrome, in words.
 const MAX_LINE_WORDS: usize = 20;
@@ -31,7 +32,15 @@ pub enum Line {
 /// Page chrome of every language.
 pub struct Chrome {
     lines: HashSet<String>,
-    prefixes: Vec<String>,
+    /// Prefixes that end with a word: a line opens with one when it goes on after a space.
+    word_prefixes: HashSet<String>,
+    /// The most spaces in a word prefix.
+    prefix_spaces: usize,
+    /// Prefixes that end with a mark ("foto :", "©"): a line opens with one whatever follows.
+    mark_prefixes: Vec<String>,
+    /// The first key of every listed line and prefix: a line that opens with none of them (nor
+    /// with a mark prefix) is not listed, a cheap test before its keys are joined.
+    firsts: HashSet<String>,
     /// Lines that open a list of links.
     lists: HashSet<String>,
     /// Words that open a byline when a name follows ("By", "Di", "Por", "Par", "Von"), as word
@@ -49,7 +58,18 @@ impl Chrome {
     /// What a whole line is: a listed line or prefix, a byline, a photo credit or caption, a
     /// timestamp, a breadcrumb, a row of share buttons, or text.
     pub fn line(&self, line: &str) -> Line {
-        let key = word_keys(line).join(" ");
+        self.line_of(line, &tokenize(line.trim(), 0))
+    }
+
+    /// [`Chrome::line`] of a trimmed line and its tokens.
+    pub fn line_of(&self, line: &str, toks: &[Token]) -> Line {
+        let mut key = String::with_capacity(line.len());
+        for t in toks.iter().filter(|t| !is_blank(t)) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&t.key);
+        }
         if key.is_empty() {
             return Line::Text;
         }
@@ -60,13 +80,12 @@ impl Chrome {
         if self.lists.contains(bare) {
             return Line::OpensList;
         }
-        let toks: Vec<Token> = tokenize(line.trim(), 0);
         let chrome = self.listed(&key)
-            || self.byline(line, &toks)
-            || self.credit(&toks)
-            || self.timestamp(line, &toks)
-            || self.breadcrumb(line, &toks)
-            || self.buttons(&toks);
+            || self.byline(line, toks)
+            || self.credit(toks)
+            || self.timestamp(line, toks)
+            || self.breadcrumb(line, toks)
+            || self.buttons(toks);
         if chrome {
             Line::Chrome
         } else {
@@ -89,11 +108,27 @@ impl Chrome {
     /// "voir plusieurs").
     fn listed(&self, key: &str) -> bool {
         self.lines.contains(key)
-            || self.prefixes.iter().any(|p| {
-                key.strip_prefix(p.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with(' ') || !p.ends_with(char::is_alphanumeric)
-                })
-            })
+            || self
+                .mark_prefixes
+                .iter()
+                .any(|p| key.starts_with(p.as_str()))
+            || key
+                .match_indices(' ')
+                .map(|(i, _)| i)
+                .take(self.prefix_spaces + 1)
+                .chain([key.len()])
+                .any(|i| self.word_prefixes.contains(&key[..i]))
+    }
+
+    /// Can a text whose first word key is `first` be listed ([`Chrome::is_listed`])? `false` is
+    /// sure; `true` asks for the whole test.
+    pub fn may_be_listed(&self, first: &str) -> bool {
+        first.starts_with('\'')
+            || self.firsts.contains(first)
+            || self
+                .mark_prefixes
+                .iter()
+                .any(|p| !p.contains(' ') && first.starts_with(p.as_str()))
     }
 
     /// "By John Smith", "Di Mario Rossi e Anna Bianchi", "Por Juan Pérez | Madrid": a byline
@@ -237,14 +272,38 @@ pub fn chrome() -> &'static Chrome {
             .map(|k| k.split(' ').map(str::to_string).collect())
             .collect()
     };
-    CHROME.get_or_init(|| Chrome {
-        lines: shared_list(CHROME_LINES).map(str::to_string).collect(),
-        prefixes: shared_list(CHROME_PREFIXES).map(str::to_string).collect(),
-        lists: shared_list(CHROME_LISTS).map(str::to_string).collect(),
-        bylines: phrases(CHROME_BYLINES),
-        credits: phrases(CHROME_CREDITS),
-        dated: phrases(CHROME_DATED),
-        separators: shared_list(CHROME_SEPARATORS).map(str::to_string).collect(),
+    CHROME.get_or_init(|| {
+        let lines: HashSet<String> = shared_list(CHROME_LINES).map(str::to_string).collect();
+        let (word_prefixes, mark_prefixes): (Vec<&str>, Vec<&str>) =
+            shared_list(CHROME_PREFIXES).partition(|p| p.ends_with(char::is_alphanumeric));
+        let first = |s: &str| s.split(' ').next().unwrap_or_default().to_string();
+        let firsts = lines
+            .iter()
+            .map(|s| first(s))
+            .chain(word_prefixes.iter().map(|s| first(s)))
+            .chain(
+                mark_prefixes
+                    .iter()
+                    .filter(|p| p.contains(' '))
+                    .map(|s| first(s)),
+            )
+            .collect();
+        Chrome {
+            prefix_spaces: word_prefixes
+                .iter()
+                .map(|p| p.matches(' ').count())
+                .max()
+                .unwrap_or(0),
+            word_prefixes: word_prefixes.iter().map(|s| s.to_string()).collect(),
+            mark_prefixes: mark_prefixes.iter().map(|s| s.to_string()).collect(),
+            firsts,
+            lines,
+            lists: shared_list(CHROME_LISTS).map(str::to_string).collect(),
+            bylines: phrases(CHROME_BYLINES),
+            credits: phrases(CHROME_CREDITS),
+            dated: phrases(CHROME_DATED),
+            separators: shared_list(CHROME_SEPARATORS).map(str::to_string).collect(),
+        }
     })
 }
 

@@ -104,7 +104,11 @@ impl Scan {
         for range in segment::lines(text) {
             let first = tokens.len();
             crate::token::tokenize_into(&text[range.start..range.end], range.start, &mut tokens);
-            let kind = segment::chrome_kind(&text[range.start..range.end], &mut in_list);
+            let kind = segment::chrome_kind_of(
+                &text[range.start..range.end],
+                &tokens[first..],
+                &mut in_list,
+            );
             blocks.push(Block { range, kind });
             block_tokens.push(first..tokens.len());
         }

@@ -106,6 +106,10 @@ fn looks_like_html(s: &str) -> bool {
         cut -= 1;
     }
     let head = &s[..cut];
+    // Every sign below opens with a '<'.
+    if !head.contains('<') {
+        return false;
+    }
     let lower = head.to_ascii_lowercase();
     let tags = [
         "<p>",

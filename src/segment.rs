@@ -51,7 +51,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// Whether a line of the page, read in order, is chrome or a paragraph: `in_list` says whether a
 /// list of links ("Più lette", "Read more") is open, and is updated.
 pub fn chrome_kind(line: &str, in_list: &mut bool) -> BlockKind {
-    let kind = chrome().line(line);
+    list_state(chrome().line(line), line, in_list)
+}
+
+/// [`chrome_kind`] of a trimmed line and its tokens (not tokenized again).
+pub fn chrome_kind_of(line: &str, toks: &[Token], in_list: &mut bool) -> BlockKind {
+    list_state(chrome().line_of(line, toks), line, in_list)
+}
+
+fn list_state(kind: Line, line: &str, in_list: &mut bool) -> BlockKind {
     *in_list = match kind {
         Line::OpensList => true,
         Line::Chrome => *in_list,
@@ -267,7 +275,7 @@ pub fn sentences(
                     p.kind == TokenKind::Number && !t.space_before && p.key.len() <= 3
                 })
                 && (i >= range.start + 2 && lex.articles.contains(&tokens[i - 2].key)
-                    || next.is_some_and(|n| lex.months.longest(&[n.key.as_str()]).is_some()));
+                    || next.is_some_and(|n| lex.months.longest(&[&n.key]).is_some()));
             if boundary && !abbreviation && !ordinal {
                 out.push(Sentence {
                     range: Range {

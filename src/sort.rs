@@ -5,16 +5,42 @@
 
 use std::cmp::Ordering;
 
-/// Sorts `v` stably by `cmp` (what `v.sort_by(cmp)` does).
-pub fn by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+/// Sorts `v` stably by `cmp` (what `v.sort_by(cmp)` does). Natively it is `sort_by`: the size of
+/// the code matters only in the .wasm.
+pub fn by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if cfg!(not(target_arch = "wasm32")) {
+        return v.sort_by(cmp);
+    }
     let order = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
-    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    apply(v, &order);
+}
+
+/// Puts at each position k the item at `order[k]`: each cycle of the permutation, by swaps.
+fn apply<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut k = start;
+        while !done[k] {
+            done[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Sorts `v` stably by a key (what `v.sort_by_key(key)` does).
-pub fn by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `v` (what `v.sort()` and, for items that are equal only when identical, `v.sort_unstable()`
+/// do).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    by(v, |a, b| a.cmp(b));
 }
 
 /// The stable order of `n` items compared by position: a bottom-up merge sort.
@@ -68,6 +94,10 @@ mod tests {
             a.sort_by_key(|x| x.0);
             super::by_key(&mut b, |x| x.0);
             assert_eq!(a, b, "{n}");
+            let mut c = v.clone();
+            let order = super::order(n, &mut |i, j| c[i].0.cmp(&c[j].0));
+            super::apply(&mut c, &order);
+            assert_eq!(a, c, "{n}, as in the .wasm");
         }
     }
 }

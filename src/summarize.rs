@@ -143,6 +143,9 @@ fn has_run_in_caption(doc: &Document, toks: std::ops::Range<usize>) -> bool {
 /// also the first word of real sentences.
 fn opens_with_chrome(doc: &Document, toks: &[Token]) -> bool {
     let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+    if words.len() < 3 || !chrome().may_be_listed(&words[0].key) {
+        return false;
+    }
     (3..=6.min(words.len())).any(|j| {
         let (Some(first), Some(last)) = (words.first(), words.get(j - 1)) else {
             return false;

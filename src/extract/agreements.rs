@@ -761,7 +761,7 @@ fn topics(cl: &Clauses, s: usize, from: usize) -> Vec<String> {
             k += 1;
             continue;
         }
-        if tok.kind == TokenKind::Punct || lex.clause_words.longest(&[tok.key.as_str()]).is_some() {
+        if tok.kind == TokenKind::Punct || lex.clause_words.longest(&[&tok.key]).is_some() {
             break;
         }
         item = Some(match item {

@@ -123,13 +123,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
 
     /// The keys of `a..b` as far as a phrase can reach (8 tokens): every use is a phrase lookup,
     /// and reading to the end of a run-on sentence each time would be quadratic.
-    pub fn keys(&self, a: usize, b: usize) -> Vec<&str> {
+    pub fn keys(&self, a: usize, b: usize) -> &[crate::token::Token] {
         let b = b.min(self.doc.tokens.len()).min(a + 8);
         let a = a.min(b);
-        self.doc.tokens[a..b]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect()
+        &self.doc.tokens[a..b]
     }
 
     pub fn link(&self, t: usize, end: usize) -> Option<(usize, Link)> {
@@ -254,12 +251,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 "(" | ")" => !self.name_in_brackets(t),
                 _ => false,
             })
-            || self
-                .doc
-                .lex
-                .clause_words
-                .longest(&[tok.key.as_str()])
-                .is_some()
+            || self.doc.lex.clause_words.longest(&[&tok.key]).is_some()
     }
 
     /// Is the bracket at `t` one of a short aside: a name, an acronym, an amount ("Frankfurt
@@ -421,13 +413,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 && self.ents.mention_at(a - 1).is_none()
                 && self.link(a - 1, k).is_none()
                 && !self.doc.lex.is_stopword(&tok.key)
-                && (!tok.cap
-                    || self
-                        .doc
-                        .lex
-                        .nationalities
-                        .longest(&[tok.key.as_str()])
-                        .is_some());
+                && (!tok.cap || self.doc.lex.nationalities.longest(&[&tok.key]).is_some());
             if !adjective {
                 break;
             }
@@ -1204,10 +1190,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         && toks[a - 1].is_word()
                         && (!toks[a - 1].cap || a - 1 == r.start)
                         && lex.is_stopword(&toks[a - 1].key)
-                        && lex
-                            .clause_words
-                            .longest(&[toks[a - 1].key.as_str()])
-                            .is_none()
+                        && lex.clause_words.longest(&[&toks[a - 1].key]).is_none()
                     {
                         a -= 1;
                     }

@@ -310,7 +310,7 @@ impl Clauses<'_, '_> {
         let article = |j: usize| {
             lex.articles.contains(&toks[j].key)
                 || matches!(
-                    lex.number_parts.longest(&[toks[j].key.as_str()]),
+                    lex.number_parts.longest(&[&toks[j].key]),
                     Some((1, crate::lexicon::NumberPart::Article))
                 )
         };
@@ -605,9 +605,11 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
         }
     }
     for c in &mut cards {
-        c.readings.sort_by_key(|&r| readings[r].token);
+        crate::sort::by_key(&mut c.readings, |&r| readings[r].token);
     }
-    cards.sort_by_key(|c| c.readings.first().map(|&r| readings[r].token));
+    crate::sort::by_key(&mut cards, |c| {
+        c.readings.first().map(|&r| readings[r].token)
+    });
     cards
 }
 
@@ -648,7 +650,7 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
     let doc = reader.doc;
     let rs: Vec<&Reading> = c.readings.iter().map(|&r| &readings[r]).collect();
     let mut sentences: Vec<usize> = rs.iter().map(|r| r.sentence).collect();
-    sentences.sort_unstable();
+    crate::sort::sort(&mut sentences);
     sentences.dedup();
     let places: Vec<&Place> = rs.iter().filter_map(|r| r.place.as_ref()).collect();
     let place = places

@@ -220,12 +220,7 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
-    let keys = |a: usize| -> Vec<&str> {
-        toks[a..end.min(a + 4)]
-            .iter()
-            .map(|x| x.key.as_str())
-            .collect()
-    };
+    let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + 4)] };
     let two = match lex.number_words.longest(&keys(t)) {
         Some((n, w)) if w.value == 2.0 && !w.approximate => n,
         _ => match lex.group_words.longest(&keys(t)) {
@@ -291,17 +286,12 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     let lex = doc.lex;
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
-    let keys = |a: usize| -> Vec<&str> {
-        toks[a..end.min(a + DESCRIPTION_WORDS)]
-            .iter()
-            .map(|x| x.key.as_str())
-            .collect()
-    };
+    let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + DESCRIPTION_WORDS)] };
     // "a spokesman", "un alto funzionario": an indefinite article brings someone new.
     let start = doc.sentences[si].tokens.start;
     if t > start
         && matches!(
-            lex.number_parts.longest(&[toks[t - 1].key.as_str()]),
+            lex.number_parts.longest(&[&toks[t - 1].key]),
             Some((1, NumberPart::Article))
         )
     {
@@ -314,7 +304,16 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
         k += n;
     }
     let (role, head) = match lex.titles.longest(&keys(k)) {
-        Some((n, _)) => (Some(keys(k)[..n].join(" ")), n),
+        Some((n, _)) => (
+            Some(
+                keys(k)[..n]
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            n,
+        ),
         None if toks
             .get(k)
             .is_some_and(|x| lex.person_nouns.contains(&x.key)) =>

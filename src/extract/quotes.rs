@@ -820,7 +820,7 @@ impl Ctx<'_, '_> {
         let bare = (x..y).all(|k| {
             !content(k)
                 || self.ents.mention_at(k).is_some()
-                || lex.nationalities.longest(&[toks[k].key.as_str()]).is_some()
+                || lex.nationalities.longest(&[&toks[k].key]).is_some()
         });
         if bare {
             let m = if after_verb {
@@ -847,7 +847,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let indefinite = |k: usize| {
-            let key = [toks[k].key.as_str()];
+            let key = [&toks[k].key];
             matches!(
                 lex.number_parts.longest(&key),
                 Some((1, NumberPart::Article))

@@ -256,21 +256,29 @@ impl Store {
                 }
                 table.push(cols);
             }
+            // The entries' nodes, then their values (none written when the list has one).
             let ne = c.u32()?;
+            let first = entries.len();
             let mut node = 0u64;
             for _ in 0..ne {
                 node += c.varint()?;
-                let value = c.u32()?;
-                if node >= nodes as u64 || value as usize >= nv {
+                if node >= nodes as u64 {
                     return Err("bad list");
                 }
                 entries.push((
                     node as u32,
                     Term {
                         list: list as u16,
-                        value,
+                        value: 0,
                     },
                 ));
+            }
+            for e in &mut entries[first..] {
+                let value = if nv > 1 { c.u32()? } else { 0 };
+                if value as usize >= nv {
+                    return Err("bad list");
+                }
+                e.1.value = value;
             }
             values.push(table);
             sizes.push(ne);

@@ -819,7 +819,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
         return;
     }
     let mut taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.tokens.clone()).collect();
-    taken.sort_by_key(|r| r.start);
+    crate::sort::by_key(&mut taken, |r| r.start);
     for seg in segs.iter().filter(|s| !s.caps) {
         let mut i = seg.tokens.start;
         while i < seg.tokens.end {
@@ -873,7 +873,7 @@ impl KnownForms {
                 let list = by_first.entry(f.clone()).or_default();
                 if !list.contains(&k) {
                     list.push(k);
-                    list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                    crate::sort::by_key(list, |x| std::cmp::Reverse(x.len()));
                 }
             }
         };

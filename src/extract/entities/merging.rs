@@ -34,7 +34,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     let mut outside: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // Longer names first, so that short forms can find them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         (
             std::cmp::Reverse(cands[i].tokens.len()),
             cands[i].tokens.start,
@@ -89,7 +89,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .flatten()
                 .copied()
                 .collect();
-            pool.sort_unstable();
+            crate::sort::sort(&mut pool);
             pool.dedup();
             let lex = doc.lex;
             let cue_word = words.iter().any(|w| lex.org_cues.contains(*w));
@@ -236,8 +236,8 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             None => outside.push((e, c.tokens.clone())),
         }
     }
-    mentions.sort_by_key(|m| m.tokens.start);
-    outside.sort_by_key(|(_, r)| r.start);
+    crate::sort::by_key(&mut mentions, |m| m.tokens.start);
+    crate::sort::by_key(&mut outside, |(_, r)| r.start);
     // A country link is the country's own name only for people, places and organizations.
     for f in &mut list {
         if f.kind == EntityKind::Country {
@@ -260,7 +260,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         }
     }
     let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::by(&mut order, |&a, &b| {
         list[b]
             .salience
             .partial_cmp(&list[a].salience)

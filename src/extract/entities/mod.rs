@@ -103,7 +103,7 @@ impl Entities {
                             .map(|(_, r)| r.clone()),
                     )
                     .collect();
-                tokens.sort_by_key(|r| r.start);
+                crate::sort::by_key(&mut tokens, |r| r.start);
                 let mut mentions: Vec<_> = tokens
                     .iter()
                     .map(|r| {
@@ -345,7 +345,7 @@ fn segments(doc: &Document) -> Vec<Segment> {
         }))
         .filter(|s| !s.tokens.is_empty())
         .collect();
-    out.sort_by_key(|s| s.tokens.start);
+    crate::sort::by_key(&mut out, |s| s.tokens.start);
     let text = doc.text();
     for s in &mut out {
         let words: Vec<&str> = doc.tokens[s.tokens.clone()]

@@ -121,7 +121,7 @@ fn edition_year(
     // (Not a number that a unit, a scale or a currency follows, "Roma 2000 euro", nor a date
     // written with marks: "Wisconsin 1996-08-30".)
     let counted = after.is_some_and(|a| {
-        let k = [a.key.as_str()];
+        let k = [&a.key];
         !a.space_before
             || lex.units.longest(&k).is_some()
             || lex.scales.longest(&k).is_some()
@@ -175,7 +175,7 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
 fn adjectival(ctx: &Context, span: std::ops::Range<usize>) -> bool {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
-    let nationality = |k: usize| lex.nationalities.longest(&[toks[k].key.as_str()]).is_some();
+    let nationality = |k: usize| lex.nationalities.longest(&[&toks[k].key]).is_some();
     let mut k = span.start;
     while k < span.end && lex.articles.contains(&toks[k].key) {
         k += 1;
@@ -729,7 +729,7 @@ fn organization_tail(
     if span.end >= seg.tokens.end || toks[span.end].cap {
         return;
     }
-    if let Some((_, iso)) = lex.nationalities.longest(&[toks[span.end].key.as_str()]) {
+    if let Some((_, iso)) = lex.nationalities.longest(&[&toks[span.end].key]) {
         c.country = Some(lex.country_name(iso));
         c.tokens.end = span.end + 1;
     } else if lex.org_cues.contains(&first.key) && span.len() <= 2 {
@@ -745,8 +745,8 @@ fn organization_tail(
                     && t.key.chars().count() >= 4
                     && !lex.is_stopword(&t.key)
                     && !lex.particles.contains(&t.key)
-                    && lex.weekdays.longest(&[t.key.as_str()]).is_none()
-                    && lex.months.longest(&[t.key.as_str()]).is_none()
+                    && lex.weekdays.longest(&[&t.key]).is_none()
+                    && lex.months.longest(&[&t.key]).is_none()
             })
         };
         if first.cap
@@ -912,7 +912,7 @@ fn before_nationality(ctx: &Context, seg: &Segment, e: usize) -> usize {
             .doc
             .lex
             .nationalities
-            .longest(&[toks[e - 1].key.as_str()])
+            .longest(&[&toks[e - 1].key])
             .is_some();
     if national {
         e - 1
@@ -981,7 +981,7 @@ fn coordinate(doc: &Document, cands: &mut [Candidate]) {
     let lex = doc.lex;
     let toks = &doc.tokens;
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].tokens.start);
+    crate::sort::by_key(&mut order, |&i| cands[i].tokens.start);
     let joined = |a: &Candidate, b: &Candidate| {
         a.sentence == b.sentence
             && b.tokens.start == a.tokens.end + 1
@@ -1024,7 +1024,7 @@ fn spelled_out(doc: &Document, cands: &mut [Candidate]) {
     let toks = &doc.tokens;
     let text = doc.text();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].tokens.start);
+    crate::sort::by_key(&mut order, |&i| cands[i].tokens.start);
     let span_text = |c: &Candidate| -> &str {
         text.get(toks[c.tokens.start].range.start..toks[c.tokens.end - 1].range.end)
             .unwrap_or("")

@@ -137,8 +137,8 @@ impl<'a> Words<'a> {
             && !lex.is_stopword(&t.key)
             && t.key.chars().count() > 1
             && !self.role(t, "skip")
-            && lex.speech_verbs.longest(&[t.key.as_str()]).is_none()
-            && lex.clause_words.longest(&[t.key.as_str()]).is_none()
+            && lex.speech_verbs.longest(&[&t.key]).is_none()
+            && lex.clause_words.longest(&[&t.key]).is_none()
             && !lex.scales.contains_key(&t.key)
             && !lex.currency_codes.contains(t.text(self.doc.text()))
     }
@@ -257,7 +257,7 @@ impl<'a> Words<'a> {
             let t = &toks[k];
             t.kind == TokenKind::Number
                 || t.key == "%"
-                || self.lex.percent.longest(&[t.key.as_str()]).is_some()
+                || self.lex.percent.longest(&[&t.key]).is_some()
         };
         if b > floor && !toks[b - 1].is_word() && value_before(b - 1) {
             let mut x = b;
@@ -300,8 +300,7 @@ impl<'a> Words<'a> {
         }
         let lex = self.lex;
         let dated = |t: &Token| {
-            lex.months.longest(&[t.key.as_str()]).is_some()
-                || lex.weekdays.longest(&[t.key.as_str()]).is_some()
+            lex.months.longest(&[&t.key]).is_some() || lex.weekdays.longest(&[&t.key]).is_some()
         };
         let word = |k: usize| self.content(&self.toks[k]) && !dated(&self.toks[k]);
         let e = (self.floor..f.range.start).rev().find(|&k| word(k))? + 1;

@@ -72,7 +72,7 @@ impl<'a> Ctx<'a> {
     fn part_is(&self, t: &Token, part: NumberPart) -> bool {
         self.lex
             .number_parts
-            .longest(&[t.key.as_str()])
+            .longest(&[&t.key])
             .is_some_and(|(_, p)| *p == part)
     }
 

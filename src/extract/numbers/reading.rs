@@ -351,7 +351,7 @@ fn numbered_name(c: &Ctx, r: &mut Reading) -> Step {
         && p.cap
         && small
         && !c.doc.starts_sentence(j - 1)
-        && c.lex.months.longest(&[p.key.as_str()]).is_none();
+        && c.lex.months.longest(&[&p.key]).is_none();
     if name {
         Step::NoNumber
     } else {
@@ -544,12 +544,8 @@ fn date(c: &Ctx, r: &mut Reading) -> Step {
     let day = (1.0..=31.0).contains(&r.value);
     let month_after = c.lex.months.longest(c.keys(r.next));
     let day_month = r.next < c.end && month_after.is_some() && day;
-    let month_day = r.first > c.start
-        && c.lex
-            .months
-            .longest(&[c.toks[r.first - 1].key.as_str()])
-            .is_some()
-        && day;
+    let month_day =
+        r.first > c.start && c.lex.months.longest(&[&c.toks[r.first - 1].key]).is_some() && day;
     if !(day_month || month_day) {
         return Step::Next;
     }
@@ -602,7 +598,7 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
         lex.scales.contains_key(&t.key)
             || lex
                 .number_words
-                .longest(&[t.key.as_str()])
+                .longest(&[&t.key])
                 .is_some_and(|(_, w)| w.approximate)
     };
     r.from = if !r.digits
@@ -721,15 +717,15 @@ fn currency_written_before(c: &Ctx, j: usize) -> Option<(String, usize)> {
         }
     }
     let t = c.tok(j)?;
-    // "mxn$ 15", "NZD$15": a code glued to the dollar sign.
-    let upper = t.text(text).to_uppercase();
+    // "mxn$ 15", "NZD$15": a code glued to the dollar sign (the sign looked at first: it is cheap).
     if t.is_word()
-        && c.lex.currency_codes.contains(&upper)
         && c.tok(j + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
-        && c.value_starts(j + 2)
     {
-        return Some((upper, 2));
+        let upper = t.text(text).to_uppercase();
+        if c.lex.currency_codes.contains(&upper) && c.value_starts(j + 2) {
+            return Some((upper, 2));
+        }
     }
     if let Some(code) = c.code(j) {
         if c.value_starts(j + 1) {
