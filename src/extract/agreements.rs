@@ -47,6 +47,9 @@ struct Read {
     count: Option<u32>,
     /// Several instruments ("accordi", "five memoranda"): not the same card as a single one.
     many: bool,
+    /// Read from a verb of agreeing ("agreed", "sich geeinigt") by no person: one body may agree
+    /// within itself.
+    agreed: bool,
     when: Option<Range>,
     confidence: f64,
     /// Signed or planned (refused, proposed and hypothetical deals are not read).
@@ -94,6 +97,7 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
     }
     gather(reads)
         .into_iter()
+        .filter(|(_, a)| has_sides(a))
         .map(|(sentences, a)| Agreement {
             evidence: sentences
                 .iter()
@@ -121,6 +125,14 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
             status: (a.status == Status::Planned).then_some(AgreementStatus::Planned),
         })
         .collect()
+}
+
+/// A card needs the sides of its agreement: two or more, or one that agrees within itself ("die
+/// Regierungskoalition hat sich … verständigt", "il G7 ha accettato di…"). One party alone of a
+/// signing, or one person, is half of it, the other side not read ("Israel signed a peace
+/// treaty").
+fn has_sides(a: &Read) -> bool {
+    a.parties.len() + a.sides.len() >= 2 || a.agreed
 }
 
 /// Merges the reads of one instrument: the same parties, and not two different counts.
@@ -509,6 +521,7 @@ fn signing(
         (true, Found::Before) => 0.7,
         _ => 0.6,
     };
+    let agreed = verb == SignVerb::Agree && !parties.iter().any(|&p| cl.is_person(p));
     Some(Read {
         sentence: s,
         parties,
@@ -520,6 +533,7 @@ fn signing(
         when: cl.when(s, t),
         confidence,
         status,
+        agreed,
     })
 }
 
@@ -582,6 +596,7 @@ fn decision(
     if refused || b <= a {
         return None;
     }
+    let agreed = !parties.iter().any(|&p| cl.is_person(p));
     Some(Read {
         sentence: s,
         parties,
@@ -593,6 +608,7 @@ fn decision(
         when: cl.when(s, t),
         confidence: 0.4,
         status,
+        agreed,
     })
 }
 
@@ -667,6 +683,7 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
         when: cl.when(s, t),
         confidence: 0.7,
         status,
+        agreed: false,
     })
 }
 
@@ -717,6 +734,7 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
         when: cl.when(s, i.at),
         confidence: 0.6,
         status,
+        agreed: false,
     })
 }
 
