@@ -845,8 +845,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if let Some((g, _)) = self.group_at(finite, k, t) {
                 return Some((Vec::new(), vec![g]));
             }
-            // Articles and describing words before the subject's noun.
-            if !tok.is_word() || !(lex.is_stopword(&tok.key) || !tok.cap) {
+            // Articles and describing words before the subject's noun; not a preposition or a
+            // pronoun ("haben sich auf eine Koalition geeinigt": the subject opened the clause).
+            let describing = !tok.cap && !lex.is_stopword(&tok.key);
+            if !tok.is_word() || !(lex.articles.contains(&tok.key) || describing) {
                 return None;
             }
             k += 1;

@@ -390,25 +390,27 @@ fn speaks(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
 }
 
 /// "Letta ha incontrato…", "Kim visitó…": the subject of a verb of encounter right after it (or
-/// after its auxiliary) is someone who acts.
+/// after its auxiliary) is someone who acts. Not in German, where the object stands before a
+/// verb that comes last.
 fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
     let end = seg.tokens.end;
     let encounter = |k: usize| {
+        let keys = ctx.keys(k..end.min(k + MAX_PHRASE));
         k < end
             && toks[k].is_word()
             && !toks[k].cap
             && lex
                 .meeting_words
-                .longest(&ctx.keys(k..end.min(k + MAX_PHRASE)))
+                .longest(&keys)
                 .is_some_and(|(_, w)| !w.ignore && !w.event && !w.attend)
     };
     // (Not "Speaking before talks", "Nonostante l'incontro": a noun of encounter.)
     let aux = |k: usize| {
         k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
     };
-    encounter(span.end) || (aux(span.end) && encounter(span.end + 1))
+    !lex.verb_final && (encounter(span.end) || (aux(span.end) && encounter(span.end + 1)))
 }
 
 /// "la città di Senigallia", "il sindaco di Tirano": a place noun and a particle before.
