@@ -697,7 +697,10 @@ impl Ctx<'_, '_> {
                     toks[k].is_word() && (toks[k].cap || lex.particles.contains(&toks[k].key))
                 })
                 .count();
-            if capitalized > 0 && !lex.is_stopword(&toks[m].key) {
+            // (Not a date: "… on April 9".)
+            let date = lex.months.longest(&[&toks[m].key]).is_some()
+                || lex.weekdays.longest(&[&toks[m].key]).is_some();
+            if capitalized > 0 && !lex.is_stopword(&toks[m].key) && !date {
                 return Some(Who::Words(m, m + capitalized));
             }
         }
@@ -745,6 +748,20 @@ impl Ctx<'_, '_> {
                 .last()
                 .map(|m| Who::Entity(m.entity))
         };
+        // "con il ministro X che ha fatto sapere che …", "X, who told reporters": nothing before
+        // the verb but a relative word, the name before it is the subject.
+        let lex = self.doc.lex;
+        let bare = (b..v).all(|k| !toks[k].is_word() || lex.is_stopword(&toks[k].key));
+        if bare && b >= 2 && self.clause_word(b - 1) {
+            let p = if toks[b - 2].key == "," { b - 2 } else { b - 1 };
+            let head = p
+                .checked_sub(1)
+                .and_then(|q| self.ents.mention_at(q))
+                .filter(|m| m.tokens.end == p && self.kind(m.entity) == EntityKind::Person);
+            if let Some(m) = head {
+                return Some(Who::Entity(m.entity));
+            }
+        }
         let &(x, y) = spans.last()?;
         if let Some(p) = person(x, y) {
             return Some(p);
@@ -759,7 +776,6 @@ impl Ctx<'_, '_> {
         if let Some(p) = spans.iter().rev().skip(1).find_map(|&(x, y)| person(x, y)) {
             return Some(p);
         }
-        let lex = self.doc.lex;
         let content = (x..y).any(|k| toks[k].is_word() && !lex.is_stopword(&toks[k].key));
         if !content {
             return None;
