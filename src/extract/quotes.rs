@@ -602,7 +602,30 @@ impl Ctx<'_, '_> {
         if source_after {
             return self.named_after(v + n, end, said);
         }
-        self.subject(a, v, said)
+        let subject = self.subject(a, v, said);
+        // German puts the subject after the verb when another phrase opens the clause
+        // ("Gegenüber dem Tagesspiegel sagte der Linkspolitiker", "Am Montag sagte X"): when a
+        // preposition or a date opens it, a person before the verb is the subject, else the one
+        // named after it.
+        let lex = self.doc.lex;
+        let toks = self.toks();
+        let date = |k: usize| {
+            let key = toks[k].key.as_str();
+            lex.weekdays.longest(&[key]).is_some() || lex.months.longest(&[key]).is_some()
+        };
+        let fronted = (a..v).find(|&k| toks[k].is_word()).is_some_and(|k| {
+            let key = toks[k].key.as_str();
+            (lex.is_stopword(key) && !lex.articles.contains(key) && self.pronoun(k).is_none())
+                || date(k)
+                || (k + 1 < v && date(k + 1))
+        });
+        let person = matches!(subject, Some(Who::Entity(e)) if self.kind(e) == EntityKind::Person);
+        if lex.verb_final && fronted && !person {
+            if let Some(w) = self.named_after(v + n, end, said) {
+                return Some(w);
+            }
+        }
+        subject
             .or_else(|| self.named_after(v + n, end, said))
             .or_else(|| self.resolve(v, None, said))
     }
