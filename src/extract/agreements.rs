@@ -709,7 +709,12 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
             cl.link(qualified_end(cl, i.at + i.len, c1, end), end),
             Some((_, Link::Between))
         );
-    if !between {
+    // "el acuerdo de Cristiano Ronaldo y la Fiscalía": "of" and two sides joined.
+    let of_both = match cl.link(i.at + i.len, end) {
+        Some((m, Link::Of)) => cl.sides_list(i.at + i.len + m, end).0.len() >= 2,
+        _ => false,
+    };
+    if !between && !of_both {
         return None;
     }
     let status = cl.status(s, i.at, i.len);
@@ -717,7 +722,15 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
         return None;
     }
     let (mut parties, mut sides) = (Vec::new(), Vec::new());
-    let first = counterparts(cl, i.at + i.len..c1, end, &mut parties, &mut sides)?;
+    let first = match cl.link(i.at + i.len, end) {
+        Some((m, Link::Of)) if of_both && !between => {
+            let (l, groups, _) = cl.sides_list(i.at + i.len + m, end);
+            parties = l;
+            add_sides(cl, &groups, &mut sides);
+            i.at + i.len
+        }
+        _ => counterparts(cl, i.at + i.len..c1, end, &mut parties, &mut sides)?,
+    };
     if parties.len() + sides.len() < 2 {
         return None;
     }
