@@ -1470,6 +1470,27 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 None => k += 1,
             }
         }
+        // "Un incontro previsto questa settimana tra X e Y, in Cambogia, è stato annullato", "The
+        // summit, planned for May, was called off": a noun of encounter that opens the sentence
+        // is the subject of its verb, past the phrases set off by commas.
+        let first = self.doc.sentences[s].tokens.start;
+        let opens = (first..t)
+            .all(|k| self.doc.tokens[k].is_word() && lex.is_stopword(&self.doc.tokens[k].key));
+        if opens && t <= first + 2 {
+            let end = self.doc.sentences[s].tokens.end;
+            let mut k = c1;
+            while k < end {
+                match self.modality_at(k, end) {
+                    Some((m, kind)) => {
+                        if matches!(kind, Modality::Cancel | Modality::Deny) {
+                            kinds.push(kind);
+                        }
+                        k += m;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
         // "denied that they met", "hopes that they will sign": a denial or a wish governs the
         // clause that a clause word opens after it; in German also the infinitive clause after
         // its comma ("hat die Bereitschaft erklärt, in Gespräche mit X einzutreten").
