@@ -621,12 +621,17 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
-                // "Zimbabwe's election": a name that qualifies a noun is not the subject.
-                let owner = self
-                    .doc
-                    .tokens
-                    .get(m.tokens.end)
-                    .is_some_and(|x| x.key == "'s");
+                // "Zimbabwe's election", "Burma leader's visit": a name that qualifies a noun is
+                // not the subject.
+                let next = self.doc.tokens.get(m.tokens.end);
+                let title_after = next.is_some_and(|x| {
+                    x.is_word()
+                        && !x.cap
+                        && (lex.titles.longest(&[x.key.as_str()]).is_some()
+                            || lex.person_nouns.contains(&x.key))
+                });
+                let owner = next.is_some_and(|x| x.key == "'s")
+                    || (title_after && self.ents.list[m.entity].kind == EntityKind::Country);
                 if self.is_actor(m.entity) && !owner {
                     found.push(m.entity);
                     all_before = false;
