@@ -102,7 +102,7 @@ fn starts_lower(s: &str) -> bool {
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => crate::unicode::lower(c).chain(chars).collect(),
         None => String::new(),
     }
 }
