@@ -37,7 +37,7 @@ fn period_of_a_number(n: &NumberFact, facts: &[Fact]) -> bool {
     let Some([a, b]) = n.range else {
         return false;
     };
-    let (a, b) = (a.to_string(), b.to_string());
+    let (a, b) = (crate::decimal::to_string(a), crate::decimal::to_string(b));
     facts.iter().any(|f| match f {
         Fact::Number(m) => {
             m.category != NumberCategory::Range
