@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use factcards::{Analysis, Analyzer};
 
+/// mimalloc instead of the system's: the analysis makes many small strings and vectors, and
+/// glibc's malloc and free were about a tenth of its time.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: factcards [--json] [--sentences K] [--max-words N] [--lang xx] [--kinds a,b] [FILE ...|-]
        factcards --jsonl [--sentences K] [--lang xx] < items.jsonl
 Prints the summary and fact cards of each article (standard input when no FILE or '-'),
