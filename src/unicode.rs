@@ -165,6 +165,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mark_tables_are_unicode_normalizations() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark as mark};
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_combining_mark(c), mark(c), "{c:?}");
+            assert_eq!(attaches(c), canonical_combining_class(c) != 0, "{c:?}");
+        }
+    }
+
+    #[test]
     fn case_mappings_are_the_standard_librarys() {
         for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
             assert!(lower(c).eq(c.to_lowercase()), "{c:?}");
