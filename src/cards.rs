@@ -37,7 +37,7 @@ fn period_of_a_number(n: &NumberFact, facts: &[Fact]) -> bool {
     let Some([a, b]) = n.range else {
         return false;
     };
-    let (a, b) = (a.to_string(), b.to_string());
+    let (a, b) = (crate::decimal::to_string(a), crate::decimal::to_string(b));
     facts.iter().any(|f| match f {
         Fact::Number(m) => {
             m.category != NumberCategory::Range
@@ -102,7 +102,7 @@ fn starts_lower(s: &str) -> bool {
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => crate::unicode::lower(c).chain(chars).collect(),
         None => String::new(),
     }
 }

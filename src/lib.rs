@@ -15,6 +15,7 @@ pub mod analysis;
 mod analyzer;
 mod cards;
 mod chrome;
+mod decimal;
 mod document;
 mod error;
 pub mod extract;

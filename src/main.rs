@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use factcards::{Analysis, Analyzer};
 
+/// mimalloc instead of the system's: the analysis makes many small strings and vectors, and
+/// glibc's malloc and free were about a tenth of its time.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: factcards [--json] [--sentences K] [--max-words N] [--lang xx] [--kinds a,b] [FILE ...|-]
        factcards --jsonl [--sentences K] [--lang xx] < items.jsonl
 Prints the summary and fact cards of each article (standard input when no FILE or '-'),
@@ -107,12 +113,10 @@ fn batch(analyzer: &Analyzer) -> Result<(), String> {
         let id = item.get("id").cloned().unwrap_or(serde_json::Value::Null);
         let text = item.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let analysis = analyzer.analyze(text);
-        let mut v = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
-        if let Some(obj) = v.as_object_mut() {
-            obj.insert("id".to_string(), id);
-        }
-        serde_json::to_writer(&mut out, &v).map_err(|e| write_error(e.into()))?;
-        out.write_all(b"\n").map_err(write_error)?;
+        let mut line = Vec::with_capacity(4096);
+        sorted::analysis(&mut line, &analysis, &id);
+        line.push(b'\n');
+        out.write_all(&line).map_err(write_error)?;
     }
     out.flush().map_err(write_error)
 }
@@ -166,5 +170,172 @@ fn main() -> ExitCode {
             eprintln!("factcards: {e}\n\n{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The Analysis of a batch line as JSON with every object's keys in byte order, `id` among them:
+/// what serializing it through a `serde_json::Value` gives (its maps are sorted), written straight
+/// (the `Value` was about 8 % of the CLI's time).
+mod sorted {
+    use factcards::analysis::*;
+    use serde::Serialize;
+
+    /// One JSON object being written: `key` adds a key and its colon.
+    struct Obj<'a> {
+        out: &'a mut Vec<u8>,
+        first: bool,
+    }
+
+    impl<'a> Obj<'a> {
+        fn new(out: &'a mut Vec<u8>) -> Obj<'a> {
+            out.push(b'{');
+            Obj { out, first: true }
+        }
+        fn key(&mut self, k: &str) -> &mut Vec<u8> {
+            if !self.first {
+                self.out.push(b',');
+            }
+            self.first = false;
+            self.out.push(b'"');
+            self.out.extend_from_slice(k.as_bytes());
+            self.out.extend_from_slice(b"\":");
+            self.out
+        }
+        fn val(&mut self, k: &str, v: &(impl Serialize + ?Sized)) -> &mut Self {
+            leaf(self.key(k), v);
+            self
+        }
+        fn opt(&mut self, k: &str, v: &Option<impl Serialize>) -> &mut Self {
+            if let Some(v) = v {
+                self.val(k, v);
+            }
+            self
+        }
+        fn end(&mut self) {
+            self.out.push(b'}');
+        }
+    }
+
+    fn leaf(out: &mut Vec<u8>, v: &(impl Serialize + ?Sized)) {
+        let _ = serde_json::to_writer(out, v); // writing to a Vec cannot fail
+    }
+
+    fn list<T>(out: &mut Vec<u8>, items: &[T], f: impl Fn(&mut Vec<u8>, &T)) {
+        out.push(b'[');
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            f(out, it);
+        }
+        out.push(b']');
+    }
+
+    fn span(out: &mut Vec<u8>, s: &Span) {
+        Obj::new(out)
+            .val("end", &s.end)
+            .val("start", &s.start)
+            .end();
+    }
+
+    fn spans(out: &mut Vec<u8>, s: &[Span]) {
+        list(out, s, |o, s| span(o, s));
+    }
+
+    fn entity_ref(out: &mut Vec<u8>, r: &EntityRef) {
+        Obj::new(out).opt("id", &r.id).val("name", &r.name).end();
+    }
+
+    fn refs(out: &mut Vec<u8>, r: &[EntityRef]) {
+        list(out, r, |o, r| entity_ref(o, r));
+    }
+
+    fn fact(out: &mut Vec<u8>, f: &Fact) {
+        let mut o = Obj::new(out);
+        match f {
+            Fact::Meeting(m) => {
+                o.val("confidence", &m.confidence);
+                spans(o.key("evidence"), &m.evidence);
+                o.val("kind", "meeting");
+                refs(o.key("participants"), &m.participants);
+                o.opt("place", &m.place)
+                    .opt("status", &m.status)
+                    .opt("type", &m.meeting_type)
+                    .opt("when", &m.when);
+            }
+            Fact::Agreement(a) => {
+                o.val("confidence", &a.confidence).opt("count", &a.count);
+                spans(o.key("evidence"), &a.evidence);
+                o.val("kind", "agreement");
+                refs(o.key("parties"), &a.parties);
+                o.opt("status", &a.status)
+                    .val("title", &a.title)
+                    .val("topics", &a.topics)
+                    .opt("when", &a.when);
+            }
+            Fact::Number(n) => {
+                o.val("about", &n.about)
+                    .val("category", &n.category)
+                    .val("confidence", &n.confidence);
+                spans(o.key("evidence"), &n.evidence);
+                o.val("kind", "number")
+                    .opt("qualifier", &n.qualifier)
+                    .opt("range", &n.range);
+                span(o.key("span"), &n.span);
+                o.val("text", &n.text)
+                    .opt("unit", &n.unit)
+                    .val("value", &n.value);
+            }
+            Fact::Quote(q) => {
+                o.val("confidence", &q.confidence);
+                spans(o.key("evidence"), &q.evidence);
+                o.val("kind", "quote");
+                span(o.key("span"), &q.span);
+                if let Some(r) = &q.speaker {
+                    entity_ref(o.key("speaker"), r);
+                }
+                o.val("text", &q.text);
+            }
+        }
+        o.end();
+    }
+
+    pub(super) fn analysis(out: &mut Vec<u8>, a: &Analysis, id: &serde_json::Value) {
+        let mut o = Obj::new(out);
+        list(o.key("entities"), &a.entities, |out, e| {
+            let mut o = Obj::new(out);
+            o.val("aliases", &e.aliases)
+                .opt("country", &e.country)
+                .val("id", &e.id)
+                .val("kind", &e.kind);
+            spans(o.key("mentions"), &e.mentions);
+            o.val("name", &e.name)
+                .opt("role", &e.role)
+                .val("salience", &e.salience)
+                .end();
+        });
+        list(o.key("facts"), &a.facts, |out, f| fact(out, f));
+        o.val("id", id)
+            .val("keyphrases", &a.keyphrases)
+            .val("language", &a.language)
+            .val("languageConfidence", &a.language_confidence)
+            .val("schemaVersion", &a.schema_version);
+        let s = &a.stats;
+        Obj::new(o.key("stats"))
+            .val("characters", &s.characters)
+            .val("readingMinutes", &s.reading_minutes)
+            .val("sentences", &s.sentences)
+            .val("words", &s.words)
+            .end();
+        list(o.key("summary"), &a.summary, |out, s| {
+            Obj::new(out)
+                .val("end", &s.end)
+                .val("index", &s.index)
+                .val("score", &s.score)
+                .val("start", &s.start)
+                .val("text", &s.text)
+                .end();
+        });
+        o.val("title", &a.title).val("warnings", &a.warnings).end();
     }
 }

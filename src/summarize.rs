@@ -509,7 +509,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
                         let w = t.text(text);
                         let sep = if k > 0 && t.space_before { " " } else { "" };
                         if a + k == 0 && t.cap {
-                            format!("{sep}{}", w.to_lowercase())
+                            format!("{sep}{}", crate::unicode::to_lowercase(w))
                         } else {
                             format!("{sep}{w}")
                         }

@@ -121,7 +121,7 @@ impl Key {
                 match fold_char(c) {
                     Some(r) => r,
                     None => {
-                        let mut lower = c.to_lowercase();
+                        let mut lower = crate::unicode::lower(c);
                         match (lower.next(), lower.next()) {
                             (Some(l), None) => l.encode_utf8(&mut piece),
                             // More than one character: the slow way, on the heap.
@@ -272,7 +272,7 @@ fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match fold_char(c) {
             Some(r) => out.push_str(r),
-            None => out.extend(c.to_lowercase()),
+            None => out.extend(crate::unicode::lower(c)),
         }
     }
 }

@@ -75,8 +75,232 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
                 Some(_) => js_error(format!("{e}: await ready(text) before analyze(text)")),
                 None => js_error(e),
             })?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&analysis, &serializer).map_err(js_error)
+    Ok(js::analysis(&analysis).into())
+}
+
+/// The Analysis as plain JS objects, field by field in the order of `src/analysis.rs` (what
+/// serde's JSON gives, `null` for an absent title; the optional fields absent): serde-wasm-bindgen
+/// and its formatting machinery cost about 8 KB of the gzipped .wasm.
+mod js {
+    use crate::analysis::*;
+    use js_sys::{Array, Object};
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// A plain object, its properties set without `Reflect.set`'s exception guard.
+        type Plain;
+        #[wasm_bindgen(method, indexing_setter)]
+        fn put(this: &Plain, key: &JsValue, value: &JsValue);
+    }
+
+    thread_local! {
+        /// Each key made a JS string once (by the address of its literal), as serde-wasm-bindgen
+        /// did: decoding it for every object was a fifth of `analyze` in Chromium.
+        static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<usize, JsValue>> = Default::default();
+    }
+
+    struct Obj(Object);
+
+    impl Obj {
+        fn new() -> Obj {
+            Obj(Object::new())
+        }
+        fn set(&self, key: &'static str, value: impl Into<JsValue>) -> &Obj {
+            KEYS.with(|keys| {
+                let mut keys = keys.borrow_mut();
+                let key = keys
+                    .entry(key.as_ptr() as usize)
+                    .or_insert_with(|| JsValue::from_str(key));
+                self.0.unchecked_ref::<Plain>().put(key, &value.into());
+            });
+            self
+        }
+        fn opt(&self, key: &'static str, value: Option<impl Into<JsValue>>) -> &Obj {
+            if let Some(v) = value {
+                self.set(key, v);
+            }
+            self
+        }
+        fn get(&self) -> JsValue {
+            self.0.clone().into()
+        }
+    }
+
+    fn num(n: usize) -> JsValue {
+        JsValue::from_f64(n as f64)
+    }
+
+    fn list<T>(items: &[T], f: impl Fn(&T) -> JsValue) -> JsValue {
+        let out = Array::new_with_length(items.len() as u32);
+        for (i, it) in items.iter().enumerate() {
+            out.set(i as u32, f(it));
+        }
+        out.into()
+    }
+
+    fn strings(items: &[String]) -> JsValue {
+        list(items, |s| JsValue::from_str(s))
+    }
+
+    fn span(s: &Span) -> JsValue {
+        Obj::new()
+            .set("start", num(s.start))
+            .set("end", num(s.end))
+            .get()
+    }
+
+    fn entity_ref(r: &EntityRef) -> JsValue {
+        Obj::new()
+            .opt("id", r.id.as_deref())
+            .set("name", r.name.as_str())
+            .get()
+    }
+
+    fn fact(f: &Fact) -> JsValue {
+        let o = Obj::new();
+        match f {
+            Fact::Meeting(m) => {
+                o.set("kind", "meeting")
+                    .set("evidence", list(&m.evidence, span))
+                    .set("confidence", m.confidence)
+                    .set("participants", list(&m.participants, entity_ref))
+                    .opt(
+                        "type",
+                        m.meeting_type.map(|t| match t {
+                            MeetingType::Summit => "summit",
+                            MeetingType::Talks => "talks",
+                            MeetingType::Visit => "visit",
+                            MeetingType::Call => "call",
+                            MeetingType::Meeting => "meeting",
+                        }),
+                    )
+                    .opt("place", m.place.as_deref())
+                    .opt("when", m.when.as_deref())
+                    .opt(
+                        "status",
+                        m.status.map(|s| match s {
+                            MeetingStatus::Held => "held",
+                            MeetingStatus::Planned => "planned",
+                        }),
+                    );
+            }
+            Fact::Agreement(a) => {
+                o.set("kind", "agreement")
+                    .set("evidence", list(&a.evidence, span))
+                    .set("confidence", a.confidence)
+                    .set("parties", list(&a.parties, entity_ref))
+                    .set("title", a.title.as_str())
+                    .set("topics", strings(&a.topics))
+                    .opt("count", a.count)
+                    .opt("when", a.when.as_deref())
+                    .opt(
+                        "status",
+                        a.status.map(|s| match s {
+                            AgreementStatus::Signed => "signed",
+                            AgreementStatus::Planned => "planned",
+                        }),
+                    );
+            }
+            Fact::Number(n) => {
+                o.set("kind", "number")
+                    .set("evidence", list(&n.evidence, span))
+                    .set("confidence", n.confidence)
+                    .set("text", n.text.as_str())
+                    .set("value", n.value)
+                    .opt("unit", n.unit.as_deref())
+                    .set(
+                        "category",
+                        match n.category {
+                            NumberCategory::Money => "money",
+                            NumberCategory::Percent => "percent",
+                            NumberCategory::Count => "count",
+                            NumberCategory::Year => "year",
+                            NumberCategory::Range => "range",
+                            NumberCategory::Duration => "duration",
+                            NumberCategory::Date => "date",
+                            NumberCategory::Quantity => "quantity",
+                        },
+                    )
+                    .set("about", n.about.as_str())
+                    .opt(
+                        "range",
+                        n.range.map(|[a, b]| Array::of2(&a.into(), &b.into())),
+                    )
+                    .opt("qualifier", n.qualifier.as_deref())
+                    .set("span", span(&n.span));
+            }
+            Fact::Quote(q) => {
+                o.set("kind", "quote")
+                    .set("evidence", list(&q.evidence, span))
+                    .set("confidence", q.confidence)
+                    .set("text", q.text.as_str())
+                    .opt("speaker", q.speaker.as_ref().map(entity_ref))
+                    .set("span", span(&q.span));
+            }
+        }
+        o.get()
+    }
+
+    pub(super) fn analysis(a: &Analysis) -> JsValue {
+        Obj::new()
+            .set("schemaVersion", a.schema_version)
+            .set("language", a.language.as_str())
+            .set("languageConfidence", a.language_confidence)
+            .set(
+                "title",
+                a.title.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+            )
+            .set(
+                "summary",
+                list(&a.summary, |s| {
+                    Obj::new()
+                        .set("start", num(s.start))
+                        .set("end", num(s.end))
+                        .set("text", s.text.as_str())
+                        .set("index", num(s.index))
+                        .set("score", s.score)
+                        .get()
+                }),
+            )
+            .set("keyphrases", strings(&a.keyphrases))
+            .set(
+                "entities",
+                list(&a.entities, |e| {
+                    Obj::new()
+                        .set("id", e.id.as_str())
+                        .set("name", e.name.as_str())
+                        .set(
+                            "kind",
+                            match e.kind {
+                                EntityKind::Person => "person",
+                                EntityKind::Organization => "organization",
+                                EntityKind::Country => "country",
+                                EntityKind::Place => "place",
+                                EntityKind::Other => "other",
+                            },
+                        )
+                        .set("aliases", strings(&e.aliases))
+                        .opt("role", e.role.as_deref())
+                        .opt("country", e.country.as_deref())
+                        .set("mentions", list(&e.mentions, span))
+                        .set("salience", e.salience)
+                        .get()
+                }),
+            )
+            .set("facts", list(&a.facts, fact))
+            .set("stats", {
+                let s = &a.stats;
+                Obj::new()
+                    .set("characters", num(s.characters))
+                    .set("words", num(s.words))
+                    .set("sentences", num(s.sentences))
+                    .set("readingMinutes", s.reading_minutes)
+                    .get()
+            })
+            .set("warnings", strings(&a.warnings))
+            .get()
+    }
 }
 
 /// The language `analyze(text, options)` reads `text` in: the forced one, or the one detected

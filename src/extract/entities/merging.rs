@@ -158,7 +158,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                     && c.kind != EntityKind::Person
             };
             if target.is_none() && words.len() == 1 && (all_caps(&form) || title_acronym) {
-                target = acronyms.get(&form.to_lowercase()).copied();
+                target = acronyms.get(&crate::unicode::to_lowercase(&form)).copied();
             }
         }
         let keys_of_form: Vec<String> = fk.split(' ').map(str::to_string).collect();
@@ -216,14 +216,16 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         }
         if list[e].kind == EntityKind::Organization && list[e].tokens_in_name > 1 {
             acronyms
-                .entry(initials(&list[e].name).to_lowercase())
+                .entry(crate::unicode::to_lowercase(&initials(&list[e].name)))
                 .or_insert(e);
             let every_word: String = list[e]
                 .name
                 .split_whitespace()
                 .filter_map(|w| w.chars().next())
                 .collect();
-            acronyms.entry(every_word.to_lowercase()).or_insert(e);
+            acronyms
+                .entry(crate::unicode::to_lowercase(&every_word))
+                .or_insert(e);
         }
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);

@@ -722,7 +722,7 @@ fn currency_written_before(c: &Ctx, j: usize) -> Option<(String, usize)> {
         && c.tok(j + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
     {
-        let upper = t.text(text).to_uppercase();
+        let upper = crate::unicode::to_uppercase(t.text(text));
         if c.lex.currency_codes.contains(&upper) && c.value_starts(j + 2) {
             return Some((upper, 2));
         }

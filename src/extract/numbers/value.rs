@@ -33,7 +33,7 @@ pub fn parse_digits(s: &str, decimal_mark: char) -> Option<f64> {
             s.replace(sep, ".")
         }
     };
-    clean.parse().ok()
+    crate::decimal::parse(&clean)
 }
 
 impl Ctx<'_> {
@@ -261,7 +261,7 @@ pub(super) fn read_value(c: &Ctx, j: usize) -> Option<Value> {
 fn decimal_fraction(c: &Ctx, j: usize) -> Option<Value> {
     let d = c.tok(j + 1)?.text(c.text);
     Some(Value {
-        value: format!("0.{d}").parse().ok()?,
+        value: crate::decimal::parse(&format!("0.{d}"))?,
         tokens: 2,
         approximate: false,
         digits: true,
@@ -293,7 +293,7 @@ fn digits(c: &Ctx, j: usize, t: &Token) -> Option<Value> {
         }
         // ... unless a separator glued to the last group makes it another number ("1 000,5").
         if k > j + 1 && !c.tok(k).is_some_and(|n| !n.space_before && n.key == ",") {
-            value = all.parse().ok()?;
+            value = crate::decimal::parse(&all)?;
         } else {
             k = j + 1;
         }
