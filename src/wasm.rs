@@ -83,22 +83,8 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// and its formatting machinery cost about 8 KB of the gzipped .wasm.
 mod js {
     use crate::analysis::*;
-    use js_sys::{Array, Object};
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// A plain object, its properties set without `Reflect.set`'s exception guard.
-        type Plain;
-        #[wasm_bindgen(method, indexing_setter)]
-        fn put(this: &Plain, key: &JsValue, value: &JsValue);
-    }
-
-    thread_local! {
-        /// Each key made a JS string once (by the address of its literal), as serde-wasm-bindgen
-        /// did: decoding it for every object was a fifth of `analyze` in Chromium.
-        static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<usize, JsValue>> = Default::default();
-    }
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
 
     struct Obj(Object);
 
@@ -106,17 +92,11 @@ mod js {
         fn new() -> Obj {
             Obj(Object::new())
         }
-        fn set(&self, key: &'static str, value: impl Into<JsValue>) -> &Obj {
-            KEYS.with(|keys| {
-                let mut keys = keys.borrow_mut();
-                let key = keys
-                    .entry(key.as_ptr() as usize)
-                    .or_insert_with(|| JsValue::from_str(key));
-                self.0.unchecked_ref::<Plain>().put(key, &value.into());
-            });
+        fn set(&self, key: &str, value: impl Into<JsValue>) -> &Obj {
+            let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
             self
         }
-        fn opt(&self, key: &'static str, value: Option<impl Into<JsValue>>) -> &Obj {
+        fn opt(&self, key: &str, value: Option<impl Into<JsValue>>) -> &Obj {
             if let Some(v) = value {
                 self.set(key, v);
             }
