@@ -8,7 +8,6 @@
 
 use super::Found;
 use crate::analysis::NumberCategory;
-use crate::decimal;
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::{Range, Token, TokenKind};
@@ -56,14 +55,8 @@ pub(super) fn about(doc: &Document, f: &Found, periods: &Periods) -> String {
         .after(f)
         .filter(|_| f.category != NumberCategory::Range);
     match period {
-        Some([a, b]) if about.is_empty() => {
-            format!("{}\u{2013}{}", decimal::to_string(a), decimal::to_string(b))
-        }
-        Some([a, b]) => format!(
-            "{about} ({}\u{2013}{})",
-            decimal::to_string(a),
-            decimal::to_string(b)
-        ),
+        Some([a, b]) if about.is_empty() => format!("{a}\u{2013}{b}"),
+        Some([a, b]) => format!("{about} ({a}\u{2013}{b})"),
         None => about,
     }
 }
