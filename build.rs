@@ -121,14 +121,19 @@ fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
     let mut runs: Vec<(u32, u32, u32, i64)> = Vec::new(); // start, stride, count, delta
     let mut multi = String::new();
     for cp in 0..=0x10_FFFFu32 {
-        let Some(c) = char::from_u32(cp) else { continue };
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
         let to = map(c);
         if to.len() > 1 {
             let mut t = [0u32; 3];
             for (k, x) in to.iter().enumerate() {
                 t[k] = *x as u32;
             }
-            multi.push_str(&format!("    (0x{cp:X}, [0x{:X}, 0x{:X}, 0x{:X}]),\n", t[0], t[1], t[2]));
+            multi.push_str(&format!(
+                "    (0x{cp:X}, [0x{:X}, 0x{:X}, 0x{:X}]),\n",
+                t[0], t[1], t[2]
+            ));
             continue;
         }
         if to == [c] {
@@ -151,7 +156,10 @@ fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
         upper = name.to_uppercase()
     );
     for (start, stride, count, delta) in runs {
-        out.push_str(&format!("    (0x{start:X}, {}, {delta}),\n", count * 2 + u32::from(stride == 2)));
+        out.push_str(&format!(
+            "    (0x{start:X}, {}, {delta}),\n",
+            count * 2 + u32::from(stride == 2)
+        ));
     }
     out.push_str(&format!(
         "];\n/// The characters `char::to_{name}case` maps to several.\n\

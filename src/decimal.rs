@@ -222,9 +222,30 @@ mod tests {
     #[test]
     fn writes_as_the_standard_library() {
         for v in [
-            0.0, -0.0, 1.0, -1.0, 1995.0, 2023.0, 4.5, 0.08, 1e14, 999_999_999_999_999.0, 1e15, 1e16,
-            1e21, 1e22, 1.5e300, 1e-7, 0.1, 1.0 / 3.0, f64::NAN, f64::INFINITY, -f64::INFINITY,
-            f64::MAX, f64::MIN_POSITIVE, -12.25,
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            1995.0,
+            2023.0,
+            4.5,
+            0.08,
+            1e14,
+            999_999_999_999_999.0,
+            1e15,
+            1e16,
+            1e21,
+            1e22,
+            1.5e300,
+            1e-7,
+            0.1,
+            1.0 / 3.0,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            -12.25,
         ] {
             assert_eq!(to_string(v), v.to_string(), "{v:?}");
         }

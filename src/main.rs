@@ -239,7 +239,7 @@ mod sorted {
     }
 
     fn spans(out: &mut Vec<u8>, s: &[Span]) {
-        list(out, s, |o, s| span(o, s));
+        list(out, s, span);
     }
 
     fn entity_ref(out: &mut Vec<u8>, r: &EntityRef) {
@@ -247,7 +247,7 @@ mod sorted {
     }
 
     fn refs(out: &mut Vec<u8>, r: &[EntityRef]) {
-        list(out, r, |o, r| entity_ref(o, r));
+        list(out, r, entity_ref);
     }
 
     fn fact(out: &mut Vec<u8>, f: &Fact) {
@@ -314,7 +314,7 @@ mod sorted {
                 .val("salience", &e.salience)
                 .end();
         });
-        list(o.key("facts"), &a.facts, |out, f| fact(out, f));
+        list(o.key("facts"), &a.facts, fact);
         o.val("id", id)
             .val("keyphrases", &a.keyphrases)
             .val("language", &a.language)

@@ -38,7 +38,11 @@ impl Iterator for CaseMapping {
 }
 
 fn mapped(runs: &[(u32, u32, i32)], multi: &[(u32, [u32; 3])], c: char) -> CaseMapping {
-    let one = |x: u32| CaseMapping { chars: [x, 0, 0], at: 0, len: 1 };
+    let one = |x: u32| CaseMapping {
+        chars: [x, 0, 0],
+        at: 0,
+        len: 1,
+    };
     let cp = c as u32;
     if let Ok(i) = multi.binary_search_by_key(&cp, |m| m.0) {
         let chars = multi[i].1;
@@ -60,7 +64,11 @@ fn mapped(runs: &[(u32, u32, i32)], multi: &[(u32, [u32; 3])], c: char) -> CaseM
 #[inline]
 pub fn lower(c: char) -> CaseMapping {
     if c.is_ascii() {
-        return CaseMapping { chars: [c.to_ascii_lowercase() as u32, 0, 0], at: 0, len: 1 };
+        return CaseMapping {
+            chars: [c.to_ascii_lowercase() as u32, 0, 0],
+            at: 0,
+            len: 1,
+        };
     }
     mapped(tables::LOWER_RUNS, tables::LOWER_MULTI, c)
 }
@@ -69,7 +77,11 @@ pub fn lower(c: char) -> CaseMapping {
 #[inline]
 pub fn upper(c: char) -> CaseMapping {
     if c.is_ascii() {
-        return CaseMapping { chars: [c.to_ascii_uppercase() as u32, 0, 0], at: 0, len: 1 };
+        return CaseMapping {
+            chars: [c.to_ascii_uppercase() as u32, 0, 0],
+            at: 0,
+            len: 1,
+        };
     }
     mapped(tables::UPPER_RUNS, tables::UPPER_MULTI, c)
 }
@@ -166,7 +178,13 @@ mod tests {
         for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
             assert!(lower(c).eq(c.to_lowercase()), "{c:?}");
             assert!(upper(c).eq(c.to_uppercase()), "{c:?}");
-            for s in [format!("{c}Σ"), format!("A{c}Σ"), format!("AΣ{c}"), format!("AΣ{c}B"), format!("{c}")] {
+            for s in [
+                format!("{c}Σ"),
+                format!("A{c}Σ"),
+                format!("AΣ{c}"),
+                format!("AΣ{c}B"),
+                format!("{c}"),
+            ] {
                 assert_eq!(to_lowercase(&s), s.to_lowercase(), "{s:?}");
                 assert_eq!(to_uppercase(&s), s.to_uppercase(), "{s:?}");
             }

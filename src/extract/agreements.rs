@@ -78,7 +78,7 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
                 t += 1;
                 continue;
             }
-            if let Some((n, verb)) = doc.lex.sign_verbs.longest(&cl.keys(t, r.end)) {
+            if let Some((n, verb)) = doc.lex.sign_verbs.longest(cl.keys(t, r.end)) {
                 let read = match verb {
                     SignVerb::Acquire => acquisition(cl, s, t, n),
                     _ => signing(cl, meetings, s, t, n, *verb),
@@ -179,7 +179,7 @@ fn instrument(cl: &Clauses, k: usize, end: usize) -> Option<Instrument> {
         return None;
     }
     if let Some((len, AgreementWord::Instrument(plural))) =
-        lex.agreement_words.longest(&cl.keys(k, end))
+        lex.agreement_words.longest(cl.keys(k, end))
     {
         return Some(Instrument {
             at: k,
@@ -207,7 +207,7 @@ fn agreement_word(cl: &Clauses, k: usize, end: usize) -> Option<(usize, Agreemen
     cl.doc
         .lex
         .agreement_words
-        .longest(&cl.keys(k, end))
+        .longest(cl.keys(k, end))
         .map(|(n, w)| (n, *w))
 }
 
@@ -219,7 +219,7 @@ fn pending(cl: &Clauses, a: usize, b: usize) -> bool {
 
 /// Is there a verb of agreeing in `a..b`?
 fn has_sign_verb(cl: &Clauses, a: usize, b: usize) -> bool {
-    (a..b).any(|k| !cl.quoted(k) && cl.doc.lex.sign_verbs.longest(&cl.keys(k, b)).is_some())
+    (a..b).any(|k| !cl.quoted(k) && cl.doc.lex.sign_verbs.longest(cl.keys(k, b)).is_some())
 }
 
 fn span(cl: &Clauses, a: usize, b: usize) -> Range {
@@ -240,7 +240,7 @@ fn plain(cl: &Clauses, k: usize, c1: usize, end: usize) -> bool {
         && !toks[k].cap
         && !lex.is_stopword(&toks[k].key)
         && agreement_word(cl, k, end).is_none()
-        && lex.sign_verbs.longest(&cl.keys(k, end)).is_none()
+        && lex.sign_verbs.longest(cl.keys(k, end)).is_none()
         && cl.link(k, end).is_none()
 }
 
@@ -274,7 +274,7 @@ fn count(cl: &Clauses, a: usize, noun: usize) -> Option<u32> {
         cl.doc
             .lex
             .number_words
-            .longest(&cl.keys(k, noun))
+            .longest(cl.keys(k, noun))
             .filter(|(_, w)| !w.approximate && w.value >= 1.0 && w.value.fract() == 0.0)
             .map(|(_, w)| w.value as u32)
     })
@@ -295,7 +295,7 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
         a += 1;
     }
     let counted = |k: usize| {
-        toks[k].kind == TokenKind::Number || lex.number_words.longest(&cl.keys(k, end)).is_some()
+        toks[k].kind == TokenKind::Number || lex.number_words.longest(cl.keys(k, end)).is_some()
     };
     // ("firmaron además cinco memorandos": an adverb before the count is not in the title.)
     if let Some(c) = (a..i.at).find(|&k| counted(k)) {
@@ -328,8 +328,8 @@ fn title_around(cl: &Clauses, c0: usize, i: Instrument, c1: usize, end: usize) -
         && !lex.is_stopword(&toks[a - 1].key)
         && cl.ents.mention_at(a - 1).is_none()
         && cl.link(a - 1, i.at).is_none()
-        && lex.weekdays.longest(&cl.keys(a - 1, i.at)).is_none()
-        && lex.months.longest(&cl.keys(a - 1, i.at)).is_none()
+        && lex.weekdays.longest(cl.keys(a - 1, i.at)).is_none()
+        && lex.months.longest(cl.keys(a - 1, i.at)).is_none()
     {
         a -= 1;
     }
@@ -427,7 +427,7 @@ fn signing(
     }
     // The instrument: after the verb (before another verb of agreeing), else before it.
     let after = (t + n..c1.min(t + n + NOUN_WINDOW))
-        .take_while(|&k| k == t + n || lex.sign_verbs.longest(&cl.keys(k, end)).is_none())
+        .take_while(|&k| k == t + n || lex.sign_verbs.longest(cl.keys(k, end)).is_none())
         .find_map(|k| instrument(cl, k, end));
     let before = match after {
         Some(_) => None,
@@ -760,7 +760,7 @@ fn topics(cl: &Clauses, s: usize, from: usize) -> Vec<String> {
     let toks = &doc.tokens;
     let end = doc.sentences[s].tokens.end;
     let opener = (from..end.min(from + 3)).find_map(|k| {
-        match lex.agreement_words.longest(&cl.keys(k, end)) {
+        match lex.agreement_words.longest(cl.keys(k, end)) {
             Some((n, AgreementWord::Topics)) => Some(k + n),
             _ => None,
         }
@@ -784,7 +784,7 @@ fn topics(cl: &Clauses, s: usize, from: usize) -> Vec<String> {
     while k < end {
         let tok = &toks[k];
         let sep = matches!(
-            lex.agreement_words.longest(&cl.keys(k, end)),
+            lex.agreement_words.longest(cl.keys(k, end)),
             Some((_, AgreementWord::Sep))
         );
         if tok.kind == TokenKind::Punct && tok.key == "," || sep {

@@ -133,7 +133,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         self.doc
             .lex
             .meeting_links
-            .longest(&self.keys(t, end))
+            .longest(self.keys(t, end))
             .map(|(n, l)| (n, *l))
     }
 
@@ -173,24 +173,24 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if !tok.is_word() {
             return None;
         }
-        if let Some((n, _)) = lex.titles.longest(&rest) {
+        if let Some((n, _)) = lex.titles.longest(rest) {
             return Some(n);
         }
         // "il suo omologo russo", "ihr polnischer Amtskollege".
         if lex.person_nouns.contains(&tok.key) {
             return Some(1);
         }
-        if let Some((n, _)) = lex.nationalities.longest(&rest) {
+        if let Some((n, _)) = lex.nationalities.longest(rest) {
             return Some(n);
         }
-        if let Some((n, _)) = lex.weekdays.longest(&rest) {
+        if let Some((n, _)) = lex.weekdays.longest(rest) {
             return Some(n);
         }
         // "las dos delegaciones", "the two leaders".
-        if let Some((n, _)) = lex.number_words.longest(&rest) {
+        if let Some((n, _)) = lex.number_words.longest(rest) {
             return Some(n);
         }
-        if let Some((n, _)) = lex.months.longest(&rest) {
+        if let Some((n, _)) = lex.months.longest(rest) {
             return Some(n);
         }
         if lex.is_stopword(&tok.key) || tok.key == "'s" {
@@ -217,7 +217,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         // ("am Dienstag": a day rather than a place.)
         let lex = self.doc.lex;
         let rest = self.keys(k, end);
-        if let Some((d, _)) = lex.weekdays.longest(&rest).or(lex.months.longest(&rest)) {
+        if let Some((d, _)) = lex.weekdays.longest(rest).or(lex.months.longest(rest)) {
             return (k + d < end).then_some(k + d);
         }
         let m = self.ents.mention_at(k)?;
@@ -323,7 +323,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
     /// compound ending in one ("Regierungskoalition", "Außenminister").
     pub(crate) fn group_word(&self, k: usize, end: usize) -> Option<(usize, GroupWord)> {
         let lex = self.doc.lex;
-        if let Some((n, w)) = lex.group_words.longest(&self.keys(k, end)) {
+        if let Some((n, w)) = lex.group_words.longest(self.keys(k, end)) {
             return Some((n, *w));
         }
         let tok = self.doc.tokens.get(k)?;
@@ -453,7 +453,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if k >= last {
                 after += 1;
             }
-            if let Some((n, iso)) = lex.nationalities.longest(&self.keys(k, end)) {
+            if let Some((n, iso)) = lex.nationalities.longest(self.keys(k, end)) {
                 let name = lex.country_name(iso);
                 if !out.contains(&name) {
                     out.push(name);
@@ -586,7 +586,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let lex = self.doc.lex;
         let mut k = c0;
         while k < t {
-            match lex.speech_verbs.longest(&self.keys(k, t)) {
+            match lex.speech_verbs.longest(self.keys(k, t)) {
                 Some((n, _)) if !self.quoted(k) => {
                     c0 = k + n;
                     k += n;
@@ -776,7 +776,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if !dashed && !opens && p0 > start + 1 && self.doc.tokens[p0 - 1].key == "," {
                 let q0 = self.clause(s, p0 - 2).0;
                 let titled = q0 == start
-                    && (q0..p0 - 1).any(|k| lex.titles.longest(&self.keys(k, p0 - 1)).is_some())
+                    && (q0..p0 - 1).any(|k| lex.titles.longest(self.keys(k, p0 - 1)).is_some())
                     && self
                         .ents
                         .mentions_in(q0..p0 - 1)
@@ -833,7 +833,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if self.quoted(j) {
                 return None;
             }
-            let aux = lex.speech_aux.longest(&self.keys(j, t)).map(|(n, _)| n);
+            let aux = lex.speech_aux.longest(self.keys(j, t)).map(|(n, _)| n);
             let modal = self
                 .modality_at(j, t)
                 .filter(|(_, m)| matches!(m, Modality::Plan | Modality::Unreal))
@@ -1085,7 +1085,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 };
             }
             let rest = self.keys(k, end);
-            if let Some((n, iso)) = lex.nationalities.longest(&rest) {
+            if let Some((n, iso)) = lex.nationalities.longest(rest) {
                 nationality = Some(lex.country_name(iso));
                 k += n;
                 continue;
@@ -1172,9 +1172,9 @@ impl<'d, 'a> Clauses<'d, 'a> {
             let rest = self.keys(k, r.end);
             let hit = lex
                 .weekdays
-                .longest(&rest)
+                .longest(rest)
                 .map(|(n, _)| n)
-                .or_else(|| lex.months.longest(&rest).map(|(n, _)| n));
+                .or_else(|| lex.months.longest(rest).map(|(n, _)| n));
             match hit {
                 Some(n)
                     if !self.quoted(k)
@@ -1186,7 +1186,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     if b < r.end && toks[b].kind == TokenKind::Number {
                         b += 1;
                         // "mercredi 30 octobre", "Thursday 25 July": the month after the day.
-                        if let Some((m, _)) = lex.months.longest(&self.keys(b, r.end)) {
+                        if let Some((m, _)) = lex.months.longest(self.keys(b, r.end)) {
                             b += m;
                         }
                     }
@@ -1403,7 +1403,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             return None;
         }
         lex.modality
-            .longest(&self.keys(k, end))
+            .longest(self.keys(k, end))
             .map(|(n, m)| (n, *m))
     }
 

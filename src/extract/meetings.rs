@@ -50,7 +50,7 @@ impl Clauses<'_, '_> {
                     continue;
                 }
                 let rest = self.keys(t, r.end);
-                if let Some((n, w)) = lex.meeting_words.longest(&rest) {
+                if let Some((n, w)) = lex.meeting_words.longest(rest) {
                     let w = *w;
                     if w.ignore || w.event {
                         t += n;
@@ -75,13 +75,13 @@ impl Clauses<'_, '_> {
                     t += n;
                     continue;
                 }
-                if let Some((n, SignVerb::Sign)) = lex.sign_verbs.longest(&rest) {
+                if let Some((n, SignVerb::Sign)) = lex.sign_verbs.longest(rest) {
                     // "ha firmato un trattato con Kim": the signing is part of an encounter.
                     let instrument = (t + n..r.end.min(t + n + 6))
                         .take_while(|&k| !self.boundary(k))
                         .any(|k| {
                             matches!(
-                                lex.agreement_words.longest(&self.keys(k, r.end)),
+                                lex.agreement_words.longest(self.keys(k, r.end)),
                                 Some((_, crate::lexicon::AgreementWord::Instrument(_)))
                             )
                         });
@@ -108,7 +108,7 @@ impl Clauses<'_, '_> {
             if self.quoted(j) || self.boundary(j) {
                 return None;
             }
-            if let Some((n, w)) = lex.meeting_words.longest(&self.keys(j, end)) {
+            if let Some((n, w)) = lex.meeting_words.longest(self.keys(j, end)) {
                 if w.ignore || w.attend {
                     return None;
                 }

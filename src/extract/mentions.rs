@@ -221,9 +221,9 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
     let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + 4)] };
-    let two = match lex.number_words.longest(&keys(t)) {
+    let two = match lex.number_words.longest(keys(t)) {
         Some((n, w)) if w.value == 2.0 && !w.approximate => n,
-        _ => match lex.group_words.longest(&keys(t)) {
+        _ => match lex.group_words.longest(keys(t)) {
             Some((n, GroupWord::Both)) => n,
             _ => return None,
         },
@@ -232,7 +232,7 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     while k < end && toks[k].is_word() && lex.articles.contains(&toks[k].key) {
         k += 1;
     }
-    let (n, word) = lex.group_words.longest(&keys(k))?;
+    let (n, word) = lex.group_words.longest(keys(k))?;
     if *word == GroupWord::Both {
         return None;
     }
@@ -299,11 +299,11 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     }
     let mut k = t;
     let mut country = None;
-    if let Some((n, iso)) = lex.nationalities.longest(&keys(k)) {
+    if let Some((n, iso)) = lex.nationalities.longest(keys(k)) {
         country = Some(lex.country_name(iso));
         k += n;
     }
-    let (role, head) = match lex.titles.longest(&keys(k)) {
+    let (role, head) = match lex.titles.longest(keys(k)) {
         Some((n, _)) => (
             Some(
                 keys(k)[..n]
@@ -331,7 +331,7 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     }
     k += head;
     if country.is_none() {
-        if let Some((n, iso)) = lex.nationalities.longest(&keys(k)) {
+        if let Some((n, iso)) = lex.nationalities.longest(keys(k)) {
             country = Some(lex.country_name(iso));
             k += n;
         }
@@ -339,7 +339,7 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     // "the president of Brazil", "il presidente del Brasile".
     let mut specific = false;
     if k < end {
-        if let Some((n, Link::Of)) = lex.meeting_links.longest(&keys(k)).map(|(n, l)| (n, *l)) {
+        if let Some((n, Link::Of)) = lex.meeting_links.longest(keys(k)).map(|(n, l)| (n, *l)) {
             let mut j = k + n;
             while j < end && toks[j].is_word() && lex.articles.contains(&toks[j].key) {
                 j += 1;
@@ -370,9 +370,9 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
         && ((toks[j].kind == TokenKind::Punct
             && (matches!(toks[j].key.as_str(), "," | "-")
                 || (toks[j].key == "." && !toks[j].space_before)))
-            || lex.titles.longest(&keys(j)).is_some())
+            || lex.titles.longest(keys(j)).is_some())
     {
-        j += lex.titles.longest(&keys(j)).map_or(1, |(n, _)| n);
+        j += lex.titles.longest(keys(j)).map_or(1, |(n, _)| n);
     }
     if ents.mention_at(k).is_some() {
         return None;

@@ -309,13 +309,13 @@ impl Ctx<'_, '_> {
         }
         let lex = self.doc.lex;
         let keys = self.keys(k, end.min(k + 8));
-        if let Some((n, _)) = lex.speech_verbs.longest(&keys) {
-            let after = lex.source_after.longest(&keys).is_some_and(|(m, _)| m == n);
+        if let Some((n, _)) = lex.speech_verbs.longest(keys) {
+            let after = lex.source_after.longest(keys).is_some_and(|(m, _)| m == n);
             return Some((n, after));
         }
         // An auxiliary and a participle of a speech verb, maybe with an adverb between them:
         // "a pointé", "ha quindi ricordato", "hat außerdem gesagt".
-        if let Some((a, _)) = lex.speech_aux.longest(&keys) {
+        if let Some((a, _)) = lex.speech_aux.longest(keys) {
             for gap in [0, 1] {
                 let p = k + a + gap;
                 let adverb = gap == 0
@@ -332,7 +332,7 @@ impl Ctx<'_, '_> {
 
     fn clause_word(&self, k: usize) -> bool {
         let keys = self.keys(k, (k + 3).min(self.toks().len()));
-        self.doc.lex.clause_words.longest(&keys).is_some()
+        self.doc.lex.clause_words.longest(keys).is_some()
     }
 
     fn pronoun(&self, k: usize) -> Option<char> {

@@ -422,7 +422,9 @@ fn first(v: &[&str]) -> String {
 }
 
 fn number(v: &[&str], i: usize) -> f64 {
-    v.get(i).and_then(|s| crate::decimal::parse(s)).unwrap_or(0.0)
+    v.get(i)
+        .and_then(|s| crate::decimal::parse(s))
+        .unwrap_or(0.0)
 }
 
 /// How many stems a lexicon remembers before it starts over (a few MB at most).

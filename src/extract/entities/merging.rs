@@ -223,7 +223,9 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .split_whitespace()
                 .filter_map(|w| w.chars().next())
                 .collect();
-            acronyms.entry(crate::unicode::to_lowercase(&every_word)).or_insert(e);
+            acronyms
+                .entry(crate::unicode::to_lowercase(&every_word))
+                .or_insert(e);
         }
         by_key.entry(key).or_insert(e);
         by_key.entry(format!("n:{fk}")).or_insert(e);
