@@ -116,7 +116,8 @@ fn parse_slow(s: &str) -> f64 {
 /// both round correctly.
 #[cfg(target_arch = "wasm32")]
 fn parse_slow(s: &str) -> f64 {
-    js_sys::Number::new(&wasm_bindgen::JsValue::from_str(s)).value_of()
+    // (What the text holds is a whole decimal number: parseFloat reads it all, as Number does.)
+    js_sys::Number::parse_float(s)
 }
 
 /// `v.to_string()`, the same text: whole numbers below 10^15 written as integers.
@@ -146,7 +147,7 @@ fn to_string_slow(v: f64) -> String {
         return if v < 0.0 { "-inf" } else { "inf" }.to_string();
     }
     let js: String = js_sys::Number::from(v)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default();
     let (sign, js) = match js.strip_prefix('-') {
