@@ -387,9 +387,9 @@ fn has_sides(m: &Meeting) -> bool {
 }
 
 /// An encounter read with one person only, in a sentence that names one other person before the
-/// word of encounter, out of quotation marks: that person is the other side ("Suu Kyi, who had breakfast with Vice
-/// President Biden…", "López Obrador sostiene una reunión con X, en la casa…" read without
-/// its subject). A visit is one side by itself.
+/// word of encounter, out of quotation marks: that person is the other side ("Suu Kyi, who had
+/// breakfast with Vice President Biden…", "López Obrador sostiene una reunión con X, en la
+/// casa…" read without its subject). A visit is one side by itself.
 fn other_side(reader: &Clauses, readings: &[Reading], c: &mut Card) {
     let doc = reader.doc;
     let visit = c

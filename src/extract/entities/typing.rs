@@ -699,16 +699,19 @@ fn common_word(
         && toks
             .get(span.end + 1)
             .is_some_and(|w| w.is_word() && !w.cap && !w.space_before);
+    // ("GDL und Bahn…", "KPX and Renault…": a word in capitals opening the sentence is an
+    // acronym, not a common word capitalized, when running text follows it, not a label: "NOTE
+    // -", "ISSUER :", "IRVINE, Calif.")
+    let text = ctx.doc.text();
+    let running = toks
+        .get(span.end)
+        .is_some_and(|t| t.is_word() && !all_caps(t.text(text)));
+    let opening_acronym = acronym(toks[span.start].text(text)) && !seg.caps && running;
     (single && c.strength == 0 && compound)
         || (single
             && ctx.at_start(seg, span.start)
             && c.strength <= 1
-            // ("GDL und Bahn…", "KPX and Renault…": a word in capitals is an acronym, not a
-            // common word capitalized to open the sentence.)
-            && !(acronym(toks[span.start].text(ctx.doc.text()))
-                && !seg.caps
-                // (Running text follows, not a label: "NOTE -", "ISSUER :", "IRVINE, Calif.")
-                && toks.get(span.end).is_some_and(|t| t.is_word() && !all_caps(t.text(ctx.doc.text()))))
+            && !opening_acronym
             && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
         || (single && c.strength == 0 && ctx.lower_seen.contains(key))
 }
