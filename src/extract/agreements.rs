@@ -20,7 +20,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::{Agreement, AgreementStatus, EntityKind, EntityRef};
-use crate::extract::clauses::{Clauses, Found, Status};
+use crate::extract::clauses::{compound_tails, Clauses, Found, Status};
 use crate::extract::meetings::Reading;
 use crate::lexicon::{AgreementWord, Link, SignVerb};
 use crate::segment::{Range, TokenKind};
@@ -47,8 +47,7 @@ struct Read {
     count: Option<u32>,
     /// Several instruments ("accordi", "five memoranda"): not the same card as a single one.
     many: bool,
-    /// Read from a verb of agreeing ("agreed", "sich geeinigt") by no person: one body may agree
-    /// within itself.
+    /// Read from a verb of agreeing ("agreed", "sich geeinigt"): one body may agree within itself.
     agreed: bool,
     when: Option<Range>,
     confidence: f64,
@@ -97,7 +96,7 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
     }
     gather(reads)
         .into_iter()
-        .filter(|(_, a)| has_sides(a))
+        .filter(|(_, a)| has_sides(cl, a))
         .map(|(sentences, a)| Agreement {
             evidence: sentences
                 .iter()
@@ -131,8 +130,9 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
 /// Regierungskoalition hat sich … verständigt", "il G7 ha accettato di…"). One party alone of a
 /// signing, or one person, is half of it, the other side not read ("Israel signed a peace
 /// treaty").
-fn has_sides(a: &Read) -> bool {
-    a.parties.len() + a.sides.len() >= 2 || a.agreed
+fn has_sides(cl: &Clauses, a: &Read) -> bool {
+    a.parties.len() + a.sides.len() >= 2
+        || (a.agreed && !a.parties.iter().any(|&p| cl.is_person(p)))
 }
 
 /// Merges the reads of one instrument: the same parties, and not two different counts.
@@ -190,17 +190,14 @@ fn instrument(cl: &Clauses, k: usize, end: usize) -> Option<Instrument> {
     if !lex.nouns_capitalized {
         return None;
     }
-    let key = tok.key.as_str();
-    key.char_indices()
-        .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
-        .find_map(|(i, _)| match lex.agreement_words.longest(&[&key[i..]]) {
-            Some((1, AgreementWord::Instrument(plural))) => Some(Instrument {
-                at: k,
-                len: 1,
-                plural: *plural,
-            }),
-            _ => None,
-        })
+    compound_tails(&tok.key).find_map(|tail| match lex.agreement_words.longest(&[tail]) {
+        Some((1, AgreementWord::Instrument(plural))) => Some(Instrument {
+            at: k,
+            len: 1,
+            plural: *plural,
+        }),
+        _ => None,
+    })
 }
 
 fn agreement_word(cl: &Clauses, k: usize, end: usize) -> Option<(usize, AgreementWord)> {
@@ -370,11 +367,9 @@ fn counterparts(
     first
 }
 
-/// Adds the sides the body groups `groups` stand for.
+/// Adds the sides the groups `groups` that are sides stand for ([`Clauses::group_is_side`]).
 fn add_sides(cl: &Clauses, groups: &[Range], sides: &mut Vec<String>) {
-    // ("i governi britannico e saudita": a noun of sides with the countries it names.)
-    let named = |g: Range| cl.group_is_body(g) || !cl.group_countries(g).is_empty();
-    for &g in groups.iter().filter(|&&g| named(g)) {
+    for &g in groups.iter().filter(|&&g| cl.group_is_side(g)) {
         for name in cl.group_sides(g) {
             if !sides.contains(&name) {
                 sides.push(name);
@@ -521,7 +516,6 @@ fn signing(
         (true, Found::Before) => 0.7,
         _ => 0.6,
     };
-    let agreed = verb == SignVerb::Agree && !parties.iter().any(|&p| cl.is_person(p));
     Some(Read {
         sentence: s,
         parties,
@@ -533,7 +527,7 @@ fn signing(
         when: cl.when(s, t),
         confidence,
         status,
-        agreed,
+        agreed: verb == SignVerb::Agree,
     })
 }
 
@@ -596,7 +590,6 @@ fn decision(
     if refused || b <= a {
         return None;
     }
-    let agreed = !parties.iter().any(|&p| cl.is_person(p));
     Some(Read {
         sentence: s,
         parties,
@@ -608,7 +601,7 @@ fn decision(
         when: cl.when(s, t),
         confidence: 0.4,
         status,
-        agreed,
+        agreed: true,
     })
 }
 

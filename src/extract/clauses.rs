@@ -13,6 +13,14 @@ use crate::extract::mentions::Mentions;
 use crate::lexicon::{GroupWord, Link, Modality};
 use crate::segment::{closes, is_open_quote, Range, TokenKind};
 
+/// The tails of a German compound that may be a word of their own ("Regierungs|koalition",
+/// "Handels|abkommen"): from the fourth letter on, at least four letters long.
+pub(crate) fn compound_tails(key: &str) -> impl Iterator<Item = &str> {
+    key.char_indices()
+        .filter(move |&(i, _)| i >= 3 && key.len() - i >= 4)
+        .map(move |(i, _)| &key[i..])
+}
+
 /// A place as a card names it.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Place {
@@ -330,13 +338,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if !lex.nouns_capitalized || !tok.is_word() || !tok.cap {
             return None;
         }
-        let key = tok.key.as_str();
-        key.char_indices()
-            .filter(|&(i, _)| i >= 3 && key.len() - i >= 4)
-            .find_map(|(i, _)| match lex.group_words.longest(&[&key[i..]]) {
-                Some((1, w)) if *w != GroupWord::Both => Some((1, *w)),
-                _ => None,
-            })
+        compound_tails(&tok.key).find_map(|tail| match lex.group_words.longest(&[tail]) {
+            Some((1, w)) if *w != GroupWord::Both => Some((1, *w)),
+            _ => None,
+        })
     }
 
     /// Is the group `g` (a range `group_at` gave) a body that acts by itself ("the unions")?
@@ -344,6 +349,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let toks = &self.doc.tokens;
         let last = toks.partition_point(|t| t.range.start < g.end);
         last > 0 && matches!(self.group_word(last - 1, last), Some((_, GroupWord::Body)))
+    }
+
+    /// Is the group `g` a side by itself: a body, or a noun of sides with the countries it names
+    /// ("i governi britannico e saudita")?
+    pub(crate) fn group_is_side(&self, g: Range) -> bool {
+        self.group_is_body(g) || !self.group_countries(g).is_empty()
     }
 
     /// The names and groups listed from token `k` ("zwischen der Regierung und den Rebellen",
@@ -365,9 +376,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             let head = (k..end.min(k + 3)).find_map(|h| self.group_at(k, h, end).map(|g| (h, g)));
             match head {
-                Some((h, (g, n)))
-                    if self.group_is_body(g) || !self.group_countries(g).is_empty() =>
-                {
+                Some((h, (g, n))) if self.group_is_side(g) => {
                     groups.push(g);
                     k = h + n;
                     last = k;
@@ -1407,6 +1416,30 @@ impl<'d, 'a> Clauses<'d, 'a> {
             .map(|(n, m)| (n, *m))
     }
 
+    /// The words of modality that start in tokens `from..to`, read up to `limit`: where each
+    /// starts, how many tokens it takes, and its kind.
+    fn modal_phrases(
+        &self,
+        from: usize,
+        to: usize,
+        limit: usize,
+    ) -> impl Iterator<Item = (usize, usize, Modality)> + '_ {
+        let mut k = from;
+        std::iter::from_fn(move || {
+            while k < to {
+                let at = k;
+                match self.modality_at(at, limit) {
+                    Some((m, kind)) => {
+                        k += m;
+                        return Some((at, m, kind));
+                    }
+                    None => k += 1,
+                }
+            }
+            None
+        })
+    }
+
     /// Does the word of modality at `k` (`m` tokens, in `from..to`) qualify the noun after it,
     /// between an article and that noun ("auf Einzelheiten der geplanten Reform", "signed the
     /// planned treaty")?
@@ -1429,21 +1462,15 @@ impl<'d, 'a> Clauses<'d, 'a> {
     pub(crate) fn status(&self, s: usize, t: usize, n: usize) -> Status {
         let lex = self.doc.lex;
         let (c0, c1) = self.clause(s, t);
+        let sentence = self.doc.sentences[s].tokens.clone();
         let mut kinds: Vec<Modality> = Vec::new();
-        let mut k = c0;
-        while k < t {
-            // ("hopes to meet": the phrase may run into the word, "to meet".)
-            match self.modality_at(k, t + n) {
-                Some((m, kind)) => {
-                    // "auf Einzelheiten der geplanten Laufzeitverlängerung verständigt", "the
-                    // proposed deal was signed": between an article and another noun, the word
-                    // qualifies that noun, not the clause.
-                    if !self.attributive(c0, k, m, t) {
-                        kinds.push(kind);
-                    }
-                    k += m;
-                }
-                None => k += 1,
+        // ("hopes to meet": the phrase may run into the word, "to meet".)
+        for (k, m, kind) in self.modal_phrases(c0, t, t + n) {
+            // "auf Einzelheiten der geplanten Laufzeitverlängerung verständigt", "the proposed
+            // deal was signed": between an article and another noun, the word qualifies that
+            // noun, not the clause.
+            if !self.attributive(c0, k, m, t) {
+                kinds.push(kind);
             }
         }
         for j in t..t + n {
@@ -1459,65 +1486,42 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
         // After the word: anything in German; elsewhere what is said of a noun ("the summit
         // between X and Y was cancelled", "the meeting planned for May").
-        let mut k = t + n;
-        while k < c1 {
-            match self.modality_at(k, c1) {
-                Some((m, kind)) => {
-                    let near = k < t + n + STATUS_AFTER;
-                    let counts = lex.verb_final
-                        || kind == Modality::Cancel
-                        || (kind == Modality::Plan && near);
-                    if counts && !self.attributive(t + n, k, m, c1) {
-                        kinds.push(kind);
-                    }
-                    k += m;
-                }
-                None => k += 1,
+        for (k, m, kind) in self.modal_phrases(t + n, c1, c1) {
+            let near = k < t + n + STATUS_AFTER;
+            let counts =
+                lex.verb_final || kind == Modality::Cancel || (kind == Modality::Plan && near);
+            if counts && !self.attributive(t + n, k, m, c1) {
+                kinds.push(kind);
             }
         }
         // "Un incontro previsto questa settimana tra X e Y, in Cambogia, è stato annullato", "The
         // summit, planned for May, was called off": a noun of encounter that opens the sentence
         // is the subject of its verb, past the phrases set off by commas.
-        let first = self.doc.sentences[s].tokens.start;
-        let opens = (first..t)
+        let opens = (sentence.start..t)
             .all(|k| self.doc.tokens[k].is_word() && lex.is_stopword(&self.doc.tokens[k].key));
-        if opens && t <= first + 2 {
-            let end = self.doc.sentences[s].tokens.end;
-            let mut k = c1;
-            while k < end {
-                match self.modality_at(k, end) {
-                    Some((m, kind)) => {
-                        if matches!(kind, Modality::Cancel | Modality::Deny) {
-                            kinds.push(kind);
-                        }
-                        k += m;
-                    }
-                    None => k += 1,
-                }
-            }
+        if opens && t <= sentence.start + 2 {
+            kinds.extend(
+                self.modal_phrases(c1, sentence.end, sentence.end)
+                    .map(|(_, _, kind)| kind)
+                    .filter(|kind| matches!(kind, Modality::Cancel | Modality::Deny)),
+            );
         }
         // "denied that they met", "hopes that they will sign": a denial or a wish governs the
         // clause that a clause word opens after it; in German also the infinitive clause after
         // its comma ("hat die Bereitschaft erklärt, in Gespräche mit X einzutreten").
-        let start = self.doc.sentences[s].tokens.start;
         let opened = |k: usize| {
             (self.hard_boundary(k) && self.doc.tokens[k].is_word())
                 || (lex.verb_final && self.doc.tokens[k].key == ",")
         };
-        if c0 > start + 1 && opened(c0 - 1) {
+        if c0 > sentence.start + 1 && opened(c0 - 1) {
             let p0 = self.clause(s, c0 - 2).0;
-            let mut k = p0;
-            while k < c0 - 1 {
-                match self.modality_at(k, c0 - 1) {
-                    Some((m, kind)) => {
-                        if matches!(kind, Modality::Deny | Modality::Refuse | Modality::Unreal) {
-                            kinds.push(kind);
-                        }
-                        k += m;
-                    }
-                    None => k += 1,
-                }
-            }
+            kinds.extend(
+                self.modal_phrases(p0, c0 - 1, c0 - 1)
+                    .map(|(_, _, kind)| kind)
+                    .filter(|kind| {
+                        matches!(kind, Modality::Deny | Modality::Refuse | Modality::Unreal)
+                    }),
+            );
         }
         if kinds.iter().any(|k| {
             matches!(

@@ -335,6 +335,13 @@ impl Ctx<'_, '_> {
         self.doc.lex.clause_words.longest(keys).is_some()
     }
 
+    /// Is token `k` the name of a month or a weekday?
+    fn date_word(&self, k: usize) -> bool {
+        let lex = self.doc.lex;
+        let key = [self.key(k)];
+        lex.months.longest(&key).is_some() || lex.weekdays.longest(&key).is_some()
+    }
+
     fn pronoun(&self, k: usize) -> Option<char> {
         self.doc.lex.pronouns.get(self.key(k)).copied()
     }
@@ -609,15 +616,12 @@ impl Ctx<'_, '_> {
         // named after it.
         let lex = self.doc.lex;
         let toks = self.toks();
-        let date = |k: usize| {
-            let key = toks[k].key.as_str();
-            lex.weekdays.longest(&[key]).is_some() || lex.months.longest(&[key]).is_some()
-        };
+
         let fronted = (a..v).find(|&k| toks[k].is_word()).is_some_and(|k| {
             let key = toks[k].key.as_str();
             (lex.is_stopword(key) && !lex.articles.contains(key) && self.pronoun(k).is_none())
-                || date(k)
-                || (k + 1 < v && date(k + 1))
+                || self.date_word(k)
+                || (k + 1 < v && self.date_word(k + 1))
         });
         let person = matches!(subject, Some(Who::Entity(e)) if self.kind(e) == EntityKind::Person);
         if lex.verb_final && fronted && !person {
@@ -721,9 +725,7 @@ impl Ctx<'_, '_> {
                 })
                 .count();
             // (Not a date: "… on April 9".)
-            let date = lex.months.longest(&[&toks[m].key]).is_some()
-                || lex.weekdays.longest(&[&toks[m].key]).is_some();
-            if capitalized > 0 && !lex.is_stopword(&toks[m].key) && !date {
+            if capitalized > 0 && !lex.is_stopword(&toks[m].key) && !self.date_word(m) {
                 return Some(Who::Words(m, m + capitalized));
             }
         }

@@ -413,6 +413,8 @@ mod tests {
     use super::*;
 
     #[test]
+    // ("3,14" is a number as written, not an approximation of π.)
+    #[allow(clippy::approx_constant)]
     fn digits_in_each_convention() {
         let cases = [
             ("1.000,5", "it", 1000.5),
