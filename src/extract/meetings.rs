@@ -26,6 +26,11 @@ pub(crate) struct Reading {
     pub when: Option<Range>,
     /// Only adds to an encounter read elsewhere (a treaty signed with someone).
     pub join_only: bool,
+    /// One side may be the whole encounter, with a place: a visit, taking part in a gathering
+    /// ("attended the forum in Davos"), an encounter that names no partner ("during a meeting
+    /// in the Kremlin"). Not when a partner phrase follows the word ("met with representatives
+    /// from …", "una reunión con X y otros"): one side read means the other was lost.
+    pub alone: bool,
     /// Groups taking part that no name stands for ("congressional Democrats"), as byte ranges.
     pub groups: Vec<Range>,
     /// Held or planned (refused, cancelled and hypothetical encounters are not read).
@@ -60,7 +65,8 @@ impl Clauses<'_, '_> {
                         // "attended the Soccerex Asian Forum", "took part in a forum": the
                         // gathering is the encounter, its participant the subject.
                         if let Some((e, kind)) = self.gathering_after(t + n, r.end) {
-                            if let Some(reading) = self.read(s, t, e - t, kind, false) {
+                            if let Some(mut reading) = self.read(s, t, e - t, kind, false) {
+                                reading.alone = true;
                                 out.push(reading);
                             }
                             t = e;
@@ -286,9 +292,19 @@ impl Clauses<'_, '_> {
             place,
             when,
             join_only: false,
+            alone: kind == MeetingType::Visit || !self.partner_phrase(s, t),
             groups,
             status,
         })
+    }
+
+    /// Does a partner phrase ("with", "con", "between", "entre") follow the meeting word at `t`
+    /// of sentence `s`, within a few words of its clause?
+    fn partner_phrase(&self, s: usize, t: usize) -> bool {
+        let end = self.doc.sentences[s].tokens.end;
+        (t + 1..end.min(t + 6))
+            .take_while(|&k| !self.boundary(k))
+            .any(|k| matches!(self.link(k, end), Some((_, Link::With | Link::Between))))
     }
 
     /// Is the word at `t` of sentence `s` a noun a verb leads to ("to a meeting", "for talks",
@@ -373,17 +389,21 @@ struct Card {
 pub(crate) fn extract(reader: &Clauses, readings: &[Reading]) -> Vec<Meeting> {
     gather(reader, readings)
         .into_iter()
-        .map(|mut c| {
+        .filter_map(|mut c| {
             other_side(reader, readings, &mut c);
-            card(reader, readings, c)
+            let alone = c.readings.iter().any(|&r| readings[r].alone);
+            let m = card(reader, readings, c);
+            has_sides(&m, alone).then_some(m)
         })
-        .filter(has_sides)
         .collect()
 }
 
-/// A card needs its sides: two participants or more, or a visitor and the place visited.
-fn has_sides(m: &Meeting) -> bool {
-    m.participants.len() >= 2 || (m.participants.len() == 1 && m.place.is_some())
+/// A card needs its sides: two participants or more, or one side and a place when that side
+/// may stand alone (a visitor, someone attending a gathering). An encounter read with one side
+/// only ("X met with representatives from …", "leaders are holding talks in Brussels") has lost
+/// the other: no card.
+fn has_sides(m: &Meeting, alone: bool) -> bool {
+    m.participants.len() >= 2 || (m.participants.len() == 1 && m.place.is_some() && alone)
 }
 
 /// An encounter read with one person only, in a sentence that names one other person before the

@@ -287,11 +287,21 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     let toks = &doc.tokens;
     let end = doc.sentences[si].tokens.end;
     let keys = |a: usize| -> &[crate::token::Token] { &toks[a..end.min(a + DESCRIPTION_WORDS)] };
-    // "a spokesman", "un alto funzionario": an indefinite article brings someone new.
+    // "a spokesman", "un alto funzionario", "a senior official": an indefinite article, maybe
+    // with adjectives after it, brings someone new.
     let start = doc.sentences[si].tokens.start;
-    if t > start
+    let mut a = t;
+    while a > start + 1
+        && t - a < 2
+        && toks[a - 1].is_word()
+        && !toks[a - 1].cap
+        && !lex.is_stopword(&toks[a - 1].key)
+    {
+        a -= 1;
+    }
+    if a > start
         && matches!(
-            lex.number_parts.longest(&[&toks[t - 1].key]),
+            lex.number_parts.longest(&[&toks[a - 1].key]),
             Some((1, NumberPart::Article))
         )
     {

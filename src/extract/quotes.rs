@@ -199,6 +199,28 @@ fn pair_block(
             "\u{2018}" | "'" if top == Some(Mark::Single) && !opening => {
                 close_to(&mut stack, &[Mark::Single])
             }
+            // A single quotation still open, a sentence ended, and another opens: the one open
+            // ran on (a paragraph of a quote run into the next, whose mark opens it anew: "'We
+            // are ready. 'We will pay.'"). It ends here; the new one starts.
+            "\u{2018}" | "\u{201A}" | "'"
+                if top == Some(Mark::Single)
+                    && opening
+                    && i > r.start
+                    && matches!(toks[i - 1].key.as_str(), "." | "!" | "?")
+                    && toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap) =>
+            {
+                if let Some((open, markup)) = close_to(&mut stack, &[Mark::Single]) {
+                    let q = Quotation {
+                        open,
+                        end: i,
+                        closed: false,
+                        block: bi,
+                    };
+                    pairs.push((q, markup));
+                }
+                stack.push((i, Mark::Single, false));
+                None
+            }
             "\u{2018}" | "\u{201A}" if opening => {
                 stack.push((i, Mark::Single, false));
                 None
@@ -259,7 +281,8 @@ fn pair_block(
         if q.open < reach {
             continue; // nested inside the one before
         }
-        reach = q.end + 1;
+        // (A quotation that ran on ends at the mark opening the next one.)
+        reach = q.end + usize::from(q.closed);
         if !markup {
             out.push(q);
         }
@@ -358,8 +381,10 @@ impl Ctx<'_, '_> {
     }
 
     /// Does the sentence of token `t` hold nothing but punctuation before it?
+    /// (Or does a sentence end right before it, inside a quotation: "'We are ready. 'We will
+    /// pay.'")
     fn opens_sentence(&self, t: usize) -> bool {
-        self.doc.starts_sentence(t)
+        self.doc.starts_sentence(t) || (t > 0 && matches!(self.key(t - 1), "." | "!" | "?"))
     }
 
     /// The end of the sentence of token `k`, but no further than [`REACH`] tokens: an
@@ -452,6 +477,11 @@ impl Ctx<'_, '_> {
             })
             .last()
             .map(|m| (Who::Entity(m.entity), How::Guessed, q.open))
+            // Else the subject opening the sentence ("L'AP-HP a complété cette somme par «…»").
+            .or_else(|| {
+                let w = self.opening_subject(start, q.open, said)?;
+                Some((w, How::Guessed, q.open))
+            })
     }
 
     /// A quotation that is a sentence of its own, with no attribution: the person the next
@@ -492,10 +522,10 @@ impl Ctx<'_, '_> {
 
     /// "…”, ha detto Lam" / "…,” Lam told reporters" / "…,” said X" / "…” ― Name".
     fn after(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        let toks = self.toks();
         if !q.closed {
             return None;
         }
-        let toks = self.toks();
         let block_end = self.doc.block_tokens.get(q.block).map_or(0, |r| r.end);
         let mut k = q.end + 1;
         let mut dash = false;
@@ -506,7 +536,10 @@ impl Ctx<'_, '_> {
             dash |= toks[k].key == "-";
             k += 1;
         }
-        if k >= block_end {
+        // ("'We are ready to pay.' Sources close to …": a quote that ends its sentence inside its
+        // marks is followed by a new sentence, not by its attribution, unless a dash ties them.)
+        let finished = q.end > q.open + 1 && toks[q.end - 1].key == ".";
+        if k >= block_end || (finished && !dash) {
             return None;
         }
         // The attribution ends with its sentence or at the next quotation.
@@ -737,6 +770,19 @@ impl Ctx<'_, '_> {
     /// country, or a description; None when the clause names nobody before the verb.
     fn subject(&self, a: usize, v: usize, said: &[Option<Who>]) -> Option<Who> {
         let toks = self.toks();
+        // A verb joined by a conjunction to the one before shares its subject: "X said he was
+        // … and said", "Er sagte, … und fügte hinzu", "es quien ha trasladado … y ha explicado".
+        let lex = self.doc.lex;
+        let mut c = v;
+        while c > a && c + 2 > v && lex.speech_aux.contains_key(self.key(c - 1)) {
+            c -= 1;
+        }
+        if c > a && lex.conjunctions.contains(self.key(c - 1)) && !self.quoted(c - 1) {
+            let start = self.sentence_start(v);
+            if let Some(w) = self.opening_subject(start, c - 1, said) {
+                return Some(w);
+            }
+        }
         let mut b = v;
         let mut comma = false;
         while b > a {
@@ -806,6 +852,44 @@ impl Ctx<'_, '_> {
             return None;
         }
         self.named_in(x, y, false, said)
+    }
+
+    /// The subject that opens the sentence starting at `a` (before `limit`), in the order subject
+    /// first: a person or an organization named after no more than articles, titles and the
+    /// capitalized words of a title ("US Defence Secretary Chuck Hagel", "L'AP-HP"); a pronoun,
+    /// resolved; a description resolved to its person ("El portavoz de la Junta").
+    fn opening_subject(&self, a: usize, limit: usize, said: &[Option<Who>]) -> Option<Who> {
+        let toks = self.toks();
+        let lex = self.doc.lex;
+        let mut k = a;
+        while k < limit && toks[k].kind == TokenKind::Punct && !self.quoted(k) {
+            k += 1;
+        }
+        let first = (k..limit).find(|&j| toks[j].is_word())?;
+        if let Some(g) = self.pronoun(first) {
+            return self.resolve(first, Some(g), said);
+        }
+        let described = self.refs.refs.iter().find(|r| {
+            r.kind == RefKind::Description
+                && (k..first + 3).contains(&r.tokens.start)
+                && r.entities
+                    .first()
+                    .is_some_and(|&e| self.kind(e) == EntityKind::Person)
+        });
+        if let Some(r) = described {
+            return Some(Who::Entity(r.entities[0]));
+        }
+        let m = self.ents.mentions_in(k..limit).next()?;
+        let lead = (k..m.tokens.start).all(|j| {
+            let t = &toks[j];
+            (t.is_word() && (t.cap || lex.is_stopword(&t.key) || lex.titles.contains_key(&t.key)))
+                || (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "'" | "-"))
+        });
+        let actor = matches!(
+            self.kind(m.entity),
+            EntityKind::Person | EntityKind::Organization
+        );
+        (lead && actor && !self.quoted(m.tokens.start)).then_some(Who::Entity(m.entity))
     }
 
     /// Is the mention `m` (inside a phrase starting at `x`) the head of its phrase? Not when it
