@@ -449,8 +449,10 @@ impl Ctx<'_, '_> {
             let start = self.sentence_start(q.open);
             let who = match self.subject(start, q.open - 1, said) {
                 Some(w @ Who::Entity(_)) => Some(w),
-                Some(_) => None,
-                None => self.resolve(q.open, None, said),
+                _ => self
+                    .opening_subject(start, q.open - 1, said)
+                    .or_else(|| self.pronoun_after_verb(start, q.open - 1, said))
+                    .or_else(|| self.resolve(q.open, None, said)),
             };
             if let Some(w) = who {
                 return Some((w, How::Carried, q.open - 1));
@@ -869,15 +871,16 @@ impl Ctx<'_, '_> {
         if let Some(g) = self.pronoun(first) {
             return self.resolve(first, Some(g), said);
         }
-        let described = self.refs.refs.iter().find(|r| {
-            r.kind == RefKind::Description
-                && (k..first + 3).contains(&r.tokens.start)
-                && r.entities
-                    .first()
-                    .is_some_and(|&e| self.kind(e) == EntityKind::Person)
-        });
+        // (A description nobody is named for stays one: "Il presidente ucraino continua…".)
+        let described =
+            self.refs.refs.iter().find(|r| {
+                r.kind == RefKind::Description && (k..first + 3).contains(&r.tokens.start)
+            });
         if let Some(r) = described {
-            return Some(Who::Entity(r.entities[0]));
+            return Some(match r.entities.first() {
+                Some(&e) if self.kind(e) == EntityKind::Person => Who::Entity(e),
+                _ => Who::Words(r.tokens.start, r.tokens.end),
+            });
         }
         let m = self.ents.mentions_in(k..limit).next()?;
         let lead = (k..m.tokens.start).all(|j| {
@@ -890,6 +893,30 @@ impl Ctx<'_, '_> {
             EntityKind::Person | EntityKind::Organization
         );
         (lead && actor && !self.quoted(m.tokens.start)).then_some(Who::Entity(m.entity))
+    }
+
+    /// German puts the subject after the finite verb when another phrase opens the clause ("In
+    /// einer Nachricht würdigte er …", "Das Angebot lehnt er jedoch ab"): a pronoun of the
+    /// nominative within the first words of the clause `a..b`, resolved.
+    fn pronoun_after_verb(&self, a: usize, b: usize, said: &[Option<Who>]) -> Option<Who> {
+        let lex = self.doc.lex;
+        if !lex.verb_final {
+            return None;
+        }
+        let words: Vec<usize> = (a..b)
+            .filter(|&k| self.toks()[k].is_word())
+            .take(6)
+            .collect();
+        let (&k, g) = words
+            .iter()
+            .skip(1)
+            .find_map(|k| Some((k, self.pronoun(*k).filter(|g| matches!(g, 'm' | 'f'))?)))?;
+        // (Right after a verb in lower case; a name there would have been read as the subject.)
+        let after_verb = self.toks()[k - 1].is_word() && !self.toks()[k - 1].cap;
+        if !after_verb {
+            return None;
+        }
+        self.resolve(k, Some(g), said)
     }
 
     /// Is the mention `m` (inside a phrase starting at `x`) the head of its phrase? Not when it
