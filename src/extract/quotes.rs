@@ -779,6 +779,20 @@ impl Ctx<'_, '_> {
         while c > a && c + 2 > v && lex.speech_aux.contains_key(self.key(c - 1)) {
             c -= 1;
         }
+        // (Maybe past a short phrase of time or manner in lower case: "e in quell'occasione ha
+        // dichiarato".)
+        let mut j = c;
+        while j > a
+            && c - j < 4
+            && !lex.conjunctions.contains(self.key(j - 1))
+            && (toks[j - 1].is_word() && !toks[j - 1].cap || self.key(j - 1) == "'")
+            && self.ents.mention_at(j - 1).is_none()
+        {
+            j -= 1;
+        }
+        if j > a && j < c && lex.conjunctions.contains(self.key(j - 1)) {
+            c = j;
+        }
         if c > a && lex.conjunctions.contains(self.key(c - 1)) && !self.quoted(c - 1) {
             let start = self.sentence_start(v);
             if let Some(w) = self.opening_subject(start, c - 1, said) {
@@ -835,6 +849,20 @@ impl Ctx<'_, '_> {
                 return Some(Who::Entity(m.entity));
             }
         }
+        // A preposition opens the clause and a comma closes the last phrase before the verb: that
+        // phrase is an apposition inside the opening one, and the subject was dropped ("E in
+        // merito alle critiche del sindaco di Genova, Marta Vincenzi, ha concluso").
+        let opening = (b..v)
+            .find(|&k| toks[k].is_word() && !lex.conjunctions.contains(&toks[k].key))
+            .is_some_and(|k| {
+                self.ents.mention_at(k).is_none()
+                    && (lex.particles.contains(&toks[k].key)
+                        || lex.locatives.contains(&toks[k].key))
+                    && !lex.articles.contains(&toks[k].key)
+            });
+        if opening && spans.len() >= 2 && v > b && toks[v - 1].key == "," {
+            return None;
+        }
         let &(x, y) = spans.last()?;
         if let Some(p) = person(x, y) {
             return Some(p);
@@ -845,9 +873,12 @@ impl Ctx<'_, '_> {
         {
             return self.resolve(x, Some(g), said).or(Some(Who::Unknown));
         }
-        // The person of an apposition: "Kellyanne Conway, Trump's campaign manager, said".
-        if let Some(p) = spans.iter().rev().skip(1).find_map(|&(x, y)| person(x, y)) {
-            return Some(p);
+        // The person of an apposition: "Kellyanne Conway, Trump's campaign manager, said". Not
+        // when a preposition opens the clause: the name is inside a phrase before the subject.
+        if !opening {
+            if let Some(p) = spans.iter().rev().skip(1).find_map(|&(x, y)| person(x, y)) {
+                return Some(p);
+            }
         }
         let content = (x..y).any(|k| toks[k].is_word() && !lex.is_stopword(&toks[k].key));
         if !content {
