@@ -353,6 +353,20 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// Is token `k` a preposition: a function word in lower case that is no article, or one
+    /// that also says where ("au", "alla", "à la")?
+    fn preposition(&self, k: usize) -> bool {
+        let lex = self.doc.lex;
+        let t = &self.toks()[k];
+        t.is_word()
+            && !t.cap
+            && lex.is_stopword(&t.key)
+            && self.pronoun(k).is_none()
+            && (!lex.articles.contains(&t.key)
+                || lex.locatives.contains(&t.key)
+                || lex.particles.contains(&t.key))
+    }
+
     fn clause_word(&self, k: usize) -> bool {
         let keys = self.keys(k, (k + 3).min(self.toks().len()));
         self.doc.lex.clause_words.longest(keys).is_some()
@@ -591,7 +605,14 @@ impl Ctx<'_, '_> {
             if self.clause_word(v) && (v == k || toks[v - 1].key != ",") {
                 return None;
             }
-            if let Some((_, false)) = self.speech_at(v, end) {
+            if let Some((n, false)) = self.speech_at(v, end) {
+                // ("…» au Samu 93, a annoncé l'AP-HP": a phrase set off by a comma, then the
+                // verb and its subject after it.)
+                if v > k && toks[v - 1].key == "," && self.preposition(k) {
+                    if let Some(who) = self.named_after(v + n, end, said) {
+                        return Some((who, How::Said, k));
+                    }
+                }
                 let who = self.subject(k, v, said)?;
                 return Some((who, How::Said, k));
             }
@@ -746,6 +767,27 @@ impl Ctx<'_, '_> {
         }
         if let Some(g) = self.pronoun(m) {
             return self.resolve(m, Some(g), said).or(Some(Who::Unknown));
+        }
+        // Whom it was said to comes first: a preposition and a name ("a déclaré au Journal du
+        // dimanche (JDD) le président", "ha detto alla Bbc il premier"); the speaker follows.
+        let lex = self.doc.lex;
+        if self.preposition(m) {
+            let x = self.ents.mentions_in(m..e).next().filter(|x| {
+                (m..x.tokens.start).all(|k| !toks[k].is_word() || lex.is_stopword(&toks[k].key))
+            });
+            if let Some(x) = x {
+                let mut k = x.tokens.end;
+                if k < end && toks[k].key == "(" {
+                    k = (k..end.min(k + 6))
+                        .find(|&j| toks[j].key == ")")
+                        .map_or(k, |j| j + 1);
+                }
+                if k < end && toks[k].is_word() {
+                    if let Some(w) = self.named_after(k, end, said) {
+                        return Some(w);
+                    }
+                }
+            }
         }
         let actor = self.ents.mentions_in(m..e).any(|x| self.is_actor(x.entity));
         if !actor {
