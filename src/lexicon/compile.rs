@@ -17,7 +17,8 @@
 //! its length in bytes and its numbers: the number of words of each entry less one; its words (a word
 //! after the same words as in the entry before as the difference from its word there, any other
 //! as it is); its
-//! value index, in lists of more than one value; and, for entries of several words, the mask of the
+//! value, in lists of more than one value (values are numbered in the order the entries first
+//! use them: 0 for the next new one, else its number plus one); and, for entries of several words, the mask of the
 //! gaps where a twin of the entry has a hyphen (0: none). Like with like, which gzip packs better
 //! than records; the reader builds the trie of phrases from the entries.
 
@@ -438,11 +439,21 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
         }
         match list {
             List::GivenNames => {
+                // With the gender the shared list gives a name (`f` or `m`, its first row that
+                // gives one), whichever list has it first.
+                let mut genders: HashMap<String, &str> = HashMap::new();
+                for r in rows(&common_first_names) {
+                    if let Some(g @ ("f" | "m")) = r.get(1).copied() {
+                        genders.entry(fold_key(r[0])).or_insert(g);
+                    }
+                }
                 for r in rows(f("first_names.txt"))
                     .into_iter()
                     .chain(rows(&common_first_names))
                 {
-                    e.word(list, r[0]);
+                    let key = fold_key(r[0]);
+                    let gender = genders.get(&key).map(|g| vec![g.to_string()]);
+                    e.add(list as u16, vec![key], gender.unwrap_or_default());
                 }
             }
             List::Particles | List::OrgParticles | List::FamilyParticles => {
@@ -490,13 +501,6 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
                 for r in rows(f("modality.txt")) {
                     if let (Some(kind), Some(&"ending")) = (column(&r, 1), r.get(2)) {
                         e.map(list, r[0], vec![kind]);
-                    }
-                }
-            }
-            List::NameGenders => {
-                for r in rows(&common_first_names) {
-                    if let Some(g @ ("f" | "m")) = r.get(1).copied() {
-                        e.map(list, &fold_key(r[0]), vec![g.to_string()]);
                     }
                 }
             }
@@ -769,15 +773,19 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
                 }
             }
         }
-        let mut entries: Vec<(&[u32], u32)> = Vec::new();
-        for (p, v) in &mine {
-            let vi = *value_of.entry(v).or_insert_with(|| {
+        // Values numbered in the order the entries (sorted) first use them: an entry's value is
+        // written as 0 when it is the next new one, else as its number plus one.
+        let mut entries: Vec<(&[u32], &Vec<String>)> = mine
+            .iter()
+            .filter(|(p, _)| !twins.contains(p.as_slice()))
+            .map(|(p, v)| (p.as_slice(), *v))
+            .collect();
+        entries.sort_unstable();
+        for &(_, v) in &entries {
+            value_of.entry(v).or_insert_with(|| {
                 values.push(v);
                 values.len() as u32 - 1
             });
-            if !twins.contains(p.as_slice()) {
-                entries.push((p.as_slice(), vi));
-            }
         }
         varint(&mut out, values.len() as u64);
         for v in &values {
@@ -786,10 +794,10 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
                 string(&mut out, c);
             }
         }
-        entries.sort_unstable();
         varint(&mut out, entries.len() as u64);
         let mut prev: &[u32] = &[];
-        for &(p, vi) in &entries {
+        let mut new_values = 0;
+        for &(p, v) in &entries {
             varint(&mut lengths, p.len() as u64 - 1);
             // A word after the same words as in the entry before: the difference from its word
             // there; any other: its number.
@@ -805,7 +813,13 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
             }
             prev = p;
             if values.len() > 1 {
-                varint(&mut value_ix, u64::from(vi));
+                let vi = value_of[v];
+                if vi == new_values {
+                    varint(&mut value_ix, 0);
+                    new_values += 1;
+                } else {
+                    varint(&mut value_ix, u64::from(vi) + 1);
+                }
             }
             if p.len() > 1 {
                 varint(&mut masks, twin_mask.get(p).copied().unwrap_or(0));

@@ -83,7 +83,6 @@ lists! {
     Modality,
     ModalityEndings,
     AcquisitionTitle,
-    NameGenders,
 }
 
 /// The lists of the file every language shares (`core.bin`): page chrome and organization cues

@@ -246,6 +246,7 @@ impl Store {
         for (list, &n) in written.iter().enumerate() {
             let nv = values[list].len();
             let mut size = n;
+            let mut new_values = 0u32;
             let mut prev = 0..0; // the entry before, in `flat`
             for _ in 0..n {
                 let len = lengths.u32()? as usize + 1;
@@ -266,7 +267,16 @@ impl Store {
                     flat.push(w as WordId);
                 }
                 prev = start..flat.len();
-                let value = if nv > 1 { value_ix.u32()? } else { 0 };
+                // 0: the next value not used yet; else a value used before, plus one.
+                let value = match (nv > 1).then(|| value_ix.u32()).transpose()? {
+                    None => 0,
+                    Some(0) => {
+                        new_values += 1;
+                        new_values - 1
+                    }
+                    Some(v) if v <= new_values => v - 1,
+                    Some(_) => return Err("bad list"),
+                };
                 if value as usize >= nv.max(1) {
                     return Err("bad list");
                 }
