@@ -94,6 +94,9 @@ pub struct Store {
     child_word: Vec<WordId>,
     /// Per node, where its list entries start in `terms`.
     term_start: Vec<u32>,
+    /// Per word, the lists (bit `l` for list `l` < 63; bit 63 for every later one) with an entry
+    /// that starts with it: a lookup of any other list stops at the first word.
+    starts: Vec<u64>,
     terms: Vec<Term>,
     /// Per list, its distinct values (each a list of columns).
     values: Vec<Vec<Vec<&'static str>>>,
@@ -364,6 +367,10 @@ impl Store {
         }
         child_start.push(child_word.len() as u32);
         let node: Vec<u32> = end.iter().map(|&n| number[n as usize]).collect();
+        let mut starts = vec![0u64; count];
+        for e in &entries {
+            starts[flat[e.0 as usize] as usize] |= list_bit(e.2.list);
+        }
         // Entries grouped by node, lists in order on a node: counted, then placed.
         let mut term_start = vec![0u32; nodes + 1];
         for &n in &node {
@@ -387,6 +394,7 @@ impl Store {
             child_word,
             term_start,
             terms,
+            starts,
             values,
             sizes,
         })
@@ -403,6 +411,7 @@ impl Store {
             child_word: Vec::new(),
             term_start: vec![0],
             terms: Vec::new(),
+            starts: Vec::new(),
             values: Vec::new(),
             sizes: Vec::new(),
         }
@@ -446,6 +455,10 @@ impl Store {
     #[inline]
     pub fn value(&self, node: u32, list: u16) -> Option<u32> {
         let n = node as usize;
+        // A word no entry of the list starts with: none ends there either.
+        if self.starts.get(n).is_some_and(|s| s & list_bit(list) == 0) {
+            return None;
+        }
         let (a, b) = (
             *self.term_start.get(n)? as usize,
             *self.term_start.get(n + 1)? as usize,
@@ -454,6 +467,14 @@ impl Store {
             .iter()
             .find(|t| t.list == list)
             .map(|t| t.value)
+    }
+
+    /// Whether an entry of a list may start with a word (false: none does).
+    #[inline]
+    fn may_start(&self, w: WordId, list: u16) -> bool {
+        self.starts
+            .get(w as usize)
+            .is_some_and(|s| s & list_bit(list) != 0)
     }
 
     /// Whether a list holds a word (as a whole entry, or a phrase of one word).
@@ -471,6 +492,9 @@ impl Store {
         mut words: impl Iterator<Item = Option<WordId>>,
     ) -> Option<(usize, u32)> {
         let mut node = words.next()??;
+        if !self.may_start(node, list) {
+            return None;
+        }
         let mut best = self.value(node, list).map(|v| (1, v));
         let mut depth = 1;
         // The next key is looked up only when the node has children.
@@ -503,4 +527,10 @@ impl Store {
             .filter(move |&w| self.value(w, list).is_some())
             .map(|w| self.words[w as usize])
     }
+}
+
+/// A list's bit in [`Store::starts`].
+#[inline]
+fn list_bit(list: u16) -> u64 {
+    1 << list.min(63)
 }
