@@ -210,7 +210,11 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
 /// Whether a person is a woman (`f`) or a man (`m`), when their given name says so.
 pub(crate) fn gender_of(doc: &Document, ents: &Entities, e: usize) -> Option<char> {
     let first = ents.list[e].name.split_whitespace().next()?;
-    doc.lex.name_genders.get(fold_key(first).as_str()).copied()
+    doc.lex
+        .name_genders
+        .get(fold_key(first).as_str())
+        .copied()
+        .flatten()
 }
 
 /// "the two countries", "both sides", "i due Paesi", "die beiden Staaten", "ambos gobiernos": a

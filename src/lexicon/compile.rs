@@ -4,18 +4,23 @@
 //!
 //! Run by `build.rs` (which includes this file), and by the tests, which build a language from a
 //! fixture folder. Everything text-related happens here, once: folding, cutting phrases into word
-//! keys, checking values, resolving duplicates. The files hold one sorted vocabulary of keys,
-//! phrases as a trie over word numbers, and per list the entries with their values: nothing to
-//! parse at start-up.
+//! keys, checking values, resolving duplicates. The files hold one sorted vocabulary of keys and
+//! per list its entries as word numbers with their values (a phrase's twin written with hyphens is
+//! one bit of a mask): no text to parse at start-up, the reader only builds the trie of phrases.
 //!
 //! File layout (integers are LEB128 varints, strings a varint length and UTF-8 bytes):
 //! `MAGIC`, `FINGERPRINT` (4 bytes LE), the description (a flag, then code, name, order, decimal
-//! mark, flag bits, stemmer), the vocabulary (the number of keys, then each key, in sorted order,
-//! as the number of bytes it shares with the key before and the rest, ended by `\n`), the trie edges (parents with children: parent delta, child count, child word deltas —
-//! word `w` is node `w`, the `e`-th edge leads to node `vocabulary + e`), then the lists (count;
-//! each: its values as column lists, then the number of its entries, their node deltas, and — when
-//! the list has more than one value — their value indices: like with like, which gzip packs
-//! better than the pairs).
+//! mark, flag bits, stemmer), the vocabulary (the number of keys; for each key in sorted order the
+//! number of bytes it shares with the key before; then the rest of each, ended by `\n`), the lists
+//! (count; each: its values as column lists, then the number of its entries), then the entries of
+//! every list, list by list, each list's in the order of their word numbers, as four streams, each
+//! its length in bytes and its numbers: the number of words of each entry less one; its words (a word
+//! after the same words as in the entry before as the difference from its word there, any other
+//! as it is); its
+//! value, in lists of more than one value (values are numbered in the order the entries first
+//! use them: 0 for the next new one, else its number plus one); and, for entries of several words, the mask of the
+//! gaps where a twin of the entry has a hyphen (0: none). Like with like, which gzip packs better
+//! than records; the reader builds the trie of phrases from the entries.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -434,11 +439,21 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
         }
         match list {
             List::GivenNames => {
+                // With the gender the shared list gives a name (`f` or `m`, its first row that
+                // gives one), whichever list has it first.
+                let mut genders: HashMap<String, &str> = HashMap::new();
+                for r in rows(&common_first_names) {
+                    if let Some(g @ ("f" | "m")) = r.get(1).copied() {
+                        genders.entry(fold_key(r[0])).or_insert(g);
+                    }
+                }
                 for r in rows(f("first_names.txt"))
                     .into_iter()
                     .chain(rows(&common_first_names))
                 {
-                    e.word(list, r[0]);
+                    let key = fold_key(r[0]);
+                    let gender = genders.get(&key).map(|g| vec![g.to_string()]);
+                    e.add(list as u16, vec![key], gender.unwrap_or_default());
                 }
             }
             List::Particles | List::OrgParticles | List::FamilyParticles => {
@@ -486,13 +501,6 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
                 for r in rows(f("modality.txt")) {
                     if let (Some(kind), Some(&"ending")) = (column(&r, 1), r.get(2)) {
                         e.map(list, r[0], vec![kind]);
-                    }
-                }
-            }
-            List::NameGenders => {
-                for r in rows(&common_first_names) {
-                    if let Some(g @ ("f" | "m")) = r.get(1).copied() {
-                        e.map(list, &fold_key(r[0]), vec![g.to_string()]);
                     }
                 }
             }
@@ -717,77 +725,67 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
         .enumerate()
         .map(|(i, k)| (*k, i as u32))
         .collect();
-    // Front-coded: each key as the number of bytes it shares with the one before, then the rest.
+    // Front-coded: how many bytes each key shares with the one before (all of them, like with
+    // like), then the rest of each key, ended by `\n`.
     varint(&mut out, vocab.len() as u64);
     let mut last: &[u8] = &[];
+    let mut rests = Vec::new();
     for k in &vocab {
         let k = k.as_bytes();
         let shared = k.iter().zip(last).take_while(|(a, b)| a == b).count();
         varint(&mut out, shared as u64);
-        out.extend_from_slice(&k[shared..]);
-        out.push(b'\n');
+        rests.extend_from_slice(&k[shared..]);
+        rests.push(b'\n');
         last = k;
     }
-    // The trie. Word `w` is node `w`; deeper nodes are numbered breadth first, children in word
-    // order, so that the `e`-th edge leads to node `vocabulary + e`.
-    let words = vocab.len();
-    let mut kids: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); words]; // node → word → child
-    let mut ends: Vec<u32> = Vec::with_capacity(e.list.len());
-    for (_, p, _) in &e.list {
-        let mut n = id[p[0].as_str()];
-        for k in &p[1..] {
-            let next = kids.len() as u32;
-            let c = *kids[n as usize].entry(id[k.as_str()]).or_insert(next);
-            if c == next {
-                kids.push(BTreeMap::new());
-            }
-            n = c;
-        }
-        ends.push(n);
-    }
-    let mut number: Vec<u32> = (0..kids.len() as u32).collect();
-    let mut queue: Vec<u32> = (0..words as u32).collect();
-    let mut edges: BTreeMap<u32, Vec<u32>> = BTreeMap::new(); // parent number → child words
-    let mut head = 0;
-    let mut next = words as u32;
-    while head < queue.len() {
-        let t = queue[head] as usize;
-        head += 1;
-        for (&w, &c) in &kids[t] {
-            number[c as usize] = next;
-            next += 1;
-            queue.push(c);
-            edges.entry(number[t]).or_default().push(w);
-        }
-    }
-    varint(&mut out, edges.len() as u64);
-    let mut last_parent = 0u32;
-    for (&parent, words) in &edges {
-        varint(&mut out, u64::from(parent - last_parent));
-        last_parent = parent;
-        varint(&mut out, words.len() as u64);
-        let mut last = 0u32;
-        for &w in words {
-            varint(&mut out, u64::from(w - last));
-            last = w;
-        }
-    }
-    // The lists: values, then entries by node.
+    out.extend_from_slice(&rests);
+    // The lists: each one's values and number of entries; then the entries of every list as four
+    // streams (like with like): lengths, word numbers, value indices, hyphen masks.
+    let hyphen = id.get("-").copied();
     let count = e.list.iter().map(|(l, _, _)| *l + 1).max().unwrap_or(0);
     varint(&mut out, u64::from(count));
+    let (mut lengths, mut words, mut value_ix, mut masks) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for list in 0..count {
         let mut values: Vec<&Vec<String>> = Vec::new();
         let mut value_of: HashMap<&Vec<String>, u32> = HashMap::new();
-        let mut entries: Vec<(u32, u32)> = Vec::new();
-        for ((l, _, v), &end) in e.list.iter().zip(&ends) {
-            if *l != list {
-                continue;
+        let mine: Vec<(Vec<u32>, &Vec<String>)> = e
+            .list
+            .iter()
+            .filter(|(l, _, _)| *l == list)
+            .map(|(_, p, v)| (p.iter().map(|k| id[k.as_str()]).collect(), v))
+            .collect();
+        // A phrase written with hyphens between some of its words ("Friuli-Venezia Giulia") whose
+        // words without them are an entry of the same value ("Friuli Venezia Giulia") is that
+        // entry's twin: written as a mask of the gaps that hold a hyphen, rebuilt by the reader.
+        let by_path: HashMap<&[u32], &Vec<String>> =
+            mine.iter().map(|(p, v)| (p.as_slice(), *v)).collect();
+        let mut twin_mask: HashMap<Vec<u32>, u64> = HashMap::new();
+        let mut twins: HashSet<&[u32]> = HashSet::new();
+        if let Some(h) = hyphen {
+            for (p, v) in &mine {
+                if let Some((base, mask)) = unhyphenated(p, h) {
+                    // One twin an entry (a second one stays an entry of its own).
+                    if by_path.get(base.as_slice()) == Some(v) && !twin_mask.contains_key(&base) {
+                        twin_mask.insert(base, mask);
+                        twins.insert(p.as_slice());
+                    }
+                }
             }
-            let vi = *value_of.entry(v).or_insert_with(|| {
+        }
+        // Values numbered in the order the entries (sorted) first use them: an entry's value is
+        // written as 0 when it is the next new one, else as its number plus one.
+        let mut entries: Vec<(&[u32], &Vec<String>)> = mine
+            .iter()
+            .filter(|(p, _)| !twins.contains(p.as_slice()))
+            .map(|(p, v)| (p.as_slice(), *v))
+            .collect();
+        entries.sort_unstable();
+        for &(_, v) in &entries {
+            value_of.entry(v).or_insert_with(|| {
                 values.push(v);
                 values.len() as u32 - 1
             });
-            entries.push((number[end as usize], vi));
         }
         varint(&mut out, values.len() as u64);
         for v in &values {
@@ -796,20 +794,63 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
                 string(&mut out, c);
             }
         }
-        entries.sort_unstable();
         varint(&mut out, entries.len() as u64);
-        let mut last = 0u32;
-        for &(node, _) in &entries {
-            varint(&mut out, u64::from(node - last));
-            last = node;
-        }
-        if values.len() > 1 {
-            for &(_, vi) in &entries {
-                varint(&mut out, u64::from(vi));
+        let mut prev: &[u32] = &[];
+        let mut new_values = 0;
+        for &(p, v) in &entries {
+            varint(&mut lengths, p.len() as u64 - 1);
+            // A word after the same words as in the entry before: the difference from its word
+            // there; any other: its number.
+            let mut same = true;
+            for (k, &w) in p.iter().enumerate() {
+                match prev.get(k) {
+                    Some(&q) if same => {
+                        varint(&mut words, u64::from(w - q));
+                        same = w == q;
+                    }
+                    _ => varint(&mut words, u64::from(w)),
+                }
+            }
+            prev = p;
+            if values.len() > 1 {
+                let vi = value_of[v];
+                if vi == new_values {
+                    varint(&mut value_ix, 0);
+                    new_values += 1;
+                } else {
+                    varint(&mut value_ix, u64::from(vi) + 1);
+                }
+            }
+            if p.len() > 1 {
+                varint(&mut masks, twin_mask.get(p).copied().unwrap_or(0));
             }
         }
     }
+    for stream in [&lengths, &words, &value_ix, &masks] {
+        varint(&mut out, stream.len() as u64);
+        out.extend_from_slice(stream);
+    }
     out
+}
+
+/// A phrase with single hyphens between some of its words: its words without them, and the mask
+/// of the gaps that held one (bit `k`: between word `k` and word `k + 1`).
+fn unhyphenated(p: &[u32], hyphen: u32) -> Option<(Vec<u32>, u64)> {
+    if p.first() == Some(&hyphen) || p.last() == Some(&hyphen) || !p.contains(&hyphen) {
+        return None;
+    }
+    let mut base = Vec::new();
+    let mut mask = 0u64;
+    for (i, &w) in p.iter().enumerate() {
+        if w != hyphen {
+            base.push(w);
+        } else if p[i + 1] == hyphen || base.len() > 64 {
+            return None;
+        } else {
+            mask |= 1 << (base.len() - 1);
+        }
+    }
+    Some((base, mask))
 }
 
 /// The labels of every language as a JS module (`factcards-labels.js`), with the list of

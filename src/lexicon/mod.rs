@@ -379,8 +379,8 @@ pub struct Lexicon {
     /// The language's first names and the shared list (data/common/first_names.txt): only
     /// for names of two words or more.
     pub given_names: WordSet,
-    /// Given names that are a woman's (`f`) or a man's (`m`) in the shared list.
-    pub name_genders: WordMap<char>,
+    /// Given names, with `f` (a woman's) or `m` (a man's) when the shared list says.
+    pub name_genders: WordMap<Option<char>>,
     /// Range openers → the words that close them ("tra" → ["e"]).
     pub ranges: WordMap<Vec<String>>,
     /// Words after a number that make it a percentage → "%" or "pp".
@@ -542,8 +542,8 @@ impl Lexicon {
             organizations: WordMap::new(store, List::Organizations, first),
             first_names: set(List::FirstNames),
             given_names: set(List::GivenNames),
-            name_genders: WordMap::new(store, List::NameGenders, |v| {
-                v.first().and_then(|g| g.chars().next()).unwrap_or('n')
+            name_genders: WordMap::new(store, List::GivenNames, |v| {
+                v.first().and_then(|g| g.chars().next())
             }),
             ranges: WordMap::new(store, List::Ranges, |v| {
                 v.iter().map(|s| s.to_string()).collect()

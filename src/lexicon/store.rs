@@ -1,7 +1,7 @@
-//! The reader of the files `compile.rs` writes: a vocabulary of keys, phrases as a trie over
-//! word numbers, and per list which nodes it holds with which value. Reading a file is one pass
-//! over its bytes (every number and index checked, so a damaged file is an error, never a panic
-//! later).
+//! The reader of the files `compile.rs` writes: a vocabulary of keys and per list its entries as
+//! word numbers with their values, from which it builds the trie of phrases (and per node which
+//! lists hold it with which value). Reading a file is one pass over its bytes (every number and
+//! index checked, so a damaged file is an error, never a panic later).
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashMap as HashMap;
@@ -94,6 +94,9 @@ pub struct Store {
     child_word: Vec<WordId>,
     /// Per node, where its list entries start in `terms`.
     term_start: Vec<u32>,
+    /// Per word, the lists (bit `l` for list `l` < 63; bit 63 for every later one) with an entry
+    /// that starts with it: a lookup of any other list stops at the first word.
+    starts: Vec<u64>,
     terms: Vec<Term>,
     /// Per list, its distinct values (each a list of columns).
     values: Vec<Vec<Vec<&'static str>>>,
@@ -174,12 +177,16 @@ impl Store {
             }
         };
         let count = c.u32()? as usize;
-        // The keys, rebuilt one after the other into one buffer that lives as long as the file.
+        // The keys, rebuilt one after the other into one buffer that lives as long as the file:
+        // first how many bytes each shares with the one before, then the rest of each.
+        let mut shared = Vec::with_capacity(count.min(bytes.len()));
+        for _ in 0..count {
+            shared.push(c.u32()? as usize);
+        }
         let mut buf: Vec<u8> = Vec::with_capacity(count * 8);
         let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count);
         let mut last = (0usize, 0usize);
-        for _ in 0..count {
-            let shared = c.u32()? as usize;
+        for shared in shared {
             if shared > last.1 - last.0 {
                 return Err("bad vocabulary");
             }
@@ -204,48 +211,11 @@ impl Store {
         for (i, w) in words.iter().enumerate() {
             index.insert(*w, i as WordId);
         }
-        // Edges, parent by parent; the e-th edge leads to node count + e.
-        let parents = c.u32()? as usize;
-        let mut child_start: Vec<u32> = Vec::new();
-        let mut child_word: Vec<WordId> = Vec::new();
-        let mut parent = 0usize;
-        for p in 0..parents {
-            let delta = c.u32()? as usize;
-            if p > 0 && delta == 0 {
-                return Err("bad trie");
-            }
-            parent = parent.checked_add(delta).ok_or("bad trie")?;
-            // Every parent is a word or a node reached by an edge before it.
-            if parent >= count + child_word.len() {
-                return Err("bad trie");
-            }
-            while child_start.len() <= parent {
-                child_start.push(child_word.len() as u32);
-            }
-            let n = c.u32()? as usize;
-            let mut w = 0u64;
-            for k in 0..n {
-                let d = c.varint()?;
-                if k > 0 && d == 0 {
-                    return Err("bad trie");
-                }
-                w += d;
-                if w >= count as u64 {
-                    return Err("bad trie");
-                }
-                child_word.push(w as WordId);
-            }
-        }
-        let nodes = count + child_word.len();
-        while child_start.len() <= nodes {
-            child_start.push(child_word.len() as u32);
-        }
-        // Lists.
+        // Lists: values and sizes, then the entries' four streams.
         let lists_n = c.u32()? as usize;
-        let mut values = Vec::with_capacity(lists_n);
-        let mut sizes = Vec::with_capacity(lists_n);
-        let mut entries: Vec<(u32, Term)> = Vec::new();
-        for list in 0..lists_n {
+        let mut values = Vec::with_capacity(lists_n.min(1 << 16));
+        let mut written = Vec::with_capacity(lists_n.min(1 << 16));
+        for _ in 0..lists_n {
             let nv = c.u32()? as usize;
             let mut table = Vec::with_capacity(nv.min(1 << 16));
             for _ in 0..nv {
@@ -256,49 +226,164 @@ impl Store {
                 }
                 table.push(cols);
             }
-            // The entries' nodes, then their values (none written when the list has one).
-            let ne = c.u32()?;
-            let first = entries.len();
-            let mut node = 0u64;
-            for _ in 0..ne {
-                node += c.varint()?;
-                if node >= nodes as u64 {
-                    return Err("bad list");
-                }
-                entries.push((
-                    node as u32,
-                    Term {
-                        list: list as u16,
-                        value: 0,
-                    },
-                ));
-            }
-            for e in &mut entries[first..] {
-                let value = if nv > 1 { c.u32()? } else { 0 };
-                if value as usize >= nv {
-                    return Err("bad list");
-                }
-                e.1.value = value;
-            }
             values.push(table);
-            sizes.push(ne);
+            written.push(c.u32()?);
         }
+        let mut stream = || -> Result<Cursor, Damage> {
+            let n = c.u32()? as usize;
+            Ok(Cursor {
+                bytes: c.take(n)?,
+                at: 0,
+            })
+        };
+        let (mut lengths, mut ids, mut value_ix, mut masks) =
+            (stream()?, stream()?, stream()?, stream()?);
         if c.at != bytes.len() {
             return Err("trailing bytes");
         }
+        let hyphen = index.get("-").copied();
+        // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
+        let mut flat: Vec<WordId> = Vec::new();
+        let mut entries: Vec<(u32, u32, Term)> = Vec::new(); // path start, end, term
+        let mut sizes = Vec::with_capacity(lists_n);
+        for (list, &n) in written.iter().enumerate() {
+            let nv = values[list].len();
+            let mut size = n;
+            let mut new_values = 0u32;
+            let mut prev = 0..0; // the entry before, in `flat`
+            for _ in 0..n {
+                let len = lengths.u32()? as usize + 1;
+                let start = flat.len();
+                let mut same = true;
+                for k in 0..len {
+                    let d = ids.varint()?;
+                    let w = match (k < prev.len()).then(|| u64::from(flat[prev.start + k])) {
+                        Some(q) if same => {
+                            same = d == 0;
+                            q.checked_add(d).ok_or("bad list")?
+                        }
+                        _ => d,
+                    };
+                    if w >= count as u64 {
+                        return Err("bad list");
+                    }
+                    flat.push(w as WordId);
+                }
+                prev = start..flat.len();
+                // 0: the next value not used yet; else a value used before, plus one.
+                let value = match (nv > 1).then(|| value_ix.u32()).transpose()? {
+                    None => 0,
+                    Some(0) => {
+                        new_values += 1;
+                        new_values - 1
+                    }
+                    Some(v) if v <= new_values => v - 1,
+                    Some(_) => return Err("bad list"),
+                };
+                if value as usize >= nv.max(1) {
+                    return Err("bad list");
+                }
+                let term = Term {
+                    list: list as u16,
+                    value,
+                };
+                entries.push((start as u32, flat.len() as u32, term));
+                let mask = if len > 1 { masks.varint()? } else { 0 };
+                if mask != 0 {
+                    // The twin: a hyphen in each gap of the mask.
+                    let h = hyphen.ok_or("bad list")?;
+                    if len > 64 || mask >> (len - 1) != 0 {
+                        return Err("bad list");
+                    }
+                    let twin = flat.len();
+                    for k in 0..len {
+                        flat.push(flat[start + k]);
+                        if mask >> k & 1 == 1 {
+                            flat.push(h);
+                        }
+                    }
+                    entries.push((twin as u32, flat.len() as u32, term));
+                    size += 1;
+                }
+            }
+            sizes.push(size);
+        }
+        if [&lengths, &ids, &value_ix, &masks]
+            .iter()
+            .any(|s| s.at != s.bytes.len())
+        {
+            return Err("trailing bytes");
+        }
+        // The trie: each entry's path inserted (children kept in word order in a linked list),
+        // then numbered breadth first: word `w` is node `w`, the `e`-th edge leads to node
+        // `count + e`, and the edges of a node are contiguous and in word order.
+        const NONE: u32 = u32::MAX;
+        let mut first_child: Vec<u32> = vec![NONE; count];
+        let mut next_sibling: Vec<u32> = vec![NONE; count];
+        let mut word_of: Vec<WordId> = (0..count as u32).collect();
+        let mut end: Vec<u32> = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let p = &flat[e.0 as usize..e.1 as usize];
+            let mut node = p[0];
+            for &w in &p[1..] {
+                // The child for `w`, or where it goes: after `prev`.
+                let (mut prev, mut at) = (NONE, first_child[node as usize]);
+                while at != NONE && word_of[at as usize] < w {
+                    prev = at;
+                    at = next_sibling[at as usize];
+                }
+                if at == NONE || word_of[at as usize] != w {
+                    let new = word_of.len() as u32;
+                    word_of.push(w);
+                    first_child.push(NONE);
+                    next_sibling.push(at);
+                    match prev {
+                        NONE => first_child[node as usize] = new,
+                        _ => next_sibling[prev as usize] = new,
+                    }
+                    at = new;
+                }
+                node = at;
+            }
+            end.push(node);
+        }
+        let nodes = word_of.len();
+        let mut number: Vec<u32> = (0..nodes as u32).collect(); // node → its number
+        let mut queue: Vec<u32> = (0..count as u32).collect();
+        let mut child_start: Vec<u32> = Vec::with_capacity(nodes + 1);
+        let mut child_word: Vec<WordId> = Vec::with_capacity(nodes - count);
+        let mut head = 0;
+        while head < queue.len() {
+            let n = queue[head];
+            head += 1;
+            child_start.push(child_word.len() as u32);
+            let mut at = first_child[n as usize];
+            while at != NONE {
+                number[at as usize] = (count + child_word.len()) as u32;
+                child_word.push(word_of[at as usize]);
+                queue.push(at);
+                at = next_sibling[at as usize];
+            }
+        }
+        child_start.push(child_word.len() as u32);
+        let node: Vec<u32> = end.iter().map(|&n| number[n as usize]).collect();
+        let mut starts = vec![0u64; count];
+        for e in &entries {
+            starts[flat[e.0 as usize] as usize] |= list_bit(e.2.list);
+        }
         // Entries grouped by node, lists in order on a node: counted, then placed.
         let mut term_start = vec![0u32; nodes + 1];
-        for e in &entries {
-            term_start[e.0 as usize + 1] += 1;
+        for &n in &node {
+            term_start[n as usize + 1] += 1;
         }
         for n in 0..nodes {
             term_start[n + 1] += term_start[n];
         }
         let mut next: Vec<u32> = term_start[..nodes].to_vec();
         let mut terms = vec![Term { list: 0, value: 0 }; entries.len()];
-        for (node, term) in entries {
-            terms[next[node as usize] as usize] = term;
-            next[node as usize] += 1;
+        for (&n, e) in node.iter().zip(&entries) {
+            terms[next[n as usize] as usize] = e.2;
+            next[n as usize] += 1;
         }
         Ok(Store {
             description,
@@ -309,6 +394,7 @@ impl Store {
             child_word,
             term_start,
             terms,
+            starts,
             values,
             sizes,
         })
@@ -325,6 +411,7 @@ impl Store {
             child_word: Vec::new(),
             term_start: vec![0],
             terms: Vec::new(),
+            starts: Vec::new(),
             values: Vec::new(),
             sizes: Vec::new(),
         }
@@ -368,6 +455,10 @@ impl Store {
     #[inline]
     pub fn value(&self, node: u32, list: u16) -> Option<u32> {
         let n = node as usize;
+        // A word no entry of the list starts with: none ends there either.
+        if self.starts.get(n).is_some_and(|s| s & list_bit(list) == 0) {
+            return None;
+        }
         let (a, b) = (
             *self.term_start.get(n)? as usize,
             *self.term_start.get(n + 1)? as usize,
@@ -376,6 +467,14 @@ impl Store {
             .iter()
             .find(|t| t.list == list)
             .map(|t| t.value)
+    }
+
+    /// Whether an entry of a list may start with a word (false: none does).
+    #[inline]
+    fn may_start(&self, w: WordId, list: u16) -> bool {
+        self.starts
+            .get(w as usize)
+            .is_some_and(|s| s & list_bit(list) != 0)
     }
 
     /// Whether a list holds a word (as a whole entry, or a phrase of one word).
@@ -393,6 +492,9 @@ impl Store {
         mut words: impl Iterator<Item = Option<WordId>>,
     ) -> Option<(usize, u32)> {
         let mut node = words.next()??;
+        if !self.may_start(node, list) {
+            return None;
+        }
         let mut best = self.value(node, list).map(|v| (1, v));
         let mut depth = 1;
         // The next key is looked up only when the node has children.
@@ -425,4 +527,10 @@ impl Store {
             .filter(move |&w| self.value(w, list).is_some())
             .map(|w| self.words[w as usize])
     }
+}
+
+/// A list's bit in [`Store::starts`].
+#[inline]
+fn list_bit(list: u16) -> u64 {
+    1 << list.min(63)
 }

@@ -54,9 +54,17 @@ pub(super) fn about(doc: &Document, f: &Found, periods: &Periods) -> String {
     let period = periods
         .after(f)
         .filter(|_| f.category != NumberCategory::Range);
+    // Written by crate::decimal (the same text as `f64`'s Display): no float formatting in the .wasm.
+    let years = |[a, b]: [f64; 2]| {
+        format!(
+            "{}\u{2013}{}",
+            crate::decimal::to_string(a),
+            crate::decimal::to_string(b)
+        )
+    };
     match period {
-        Some([a, b]) if about.is_empty() => format!("{a}\u{2013}{b}"),
-        Some([a, b]) => format!("{about} ({a}\u{2013}{b})"),
+        Some(p) if about.is_empty() => years(p),
+        Some(p) => format!("{about} ({})", years(p)),
         None => about,
     }
 }
