@@ -509,6 +509,48 @@ impl Ctx<'_, '_> {
                 let w = self.opening_subject(start, q.open, said)?;
                 Some((w, How::Guessed, q.open))
             })
+            // Else the next sentence says who spoke so ("«…». Il premier X si esprime così").
+            .or_else(|| self.told_next(q, said))
+            // Else the speaker of the quote just before, in this sentence or the one before of
+            // the same paragraph, with nobody else named between ("«…» ha dichiarato il capo
+            // del Viminale. Proprio questo avrebbe portato la Polizia «…»").
+            .or_else(|| {
+                let p = *self.qs.get(qi.checked_sub(1)?)?;
+                let who = said.get(qi - 1).copied().flatten()?;
+                let sp = self.doc.sentence_of_token(p.open)?;
+                let sq = self.doc.sentence_of_token(q.open)?;
+                let someone_else = self.ents.mentions_in(p.end..q.open).any(|m| {
+                    self.kind(m.entity) == EntityKind::Person
+                        && !self.quoted(m.tokens.start)
+                        && who != Who::Entity(m.entity)
+                });
+                (p.block == q.block && sq <= sp + 1 && !someone_else).then_some((
+                    who,
+                    How::Guessed,
+                    q.open,
+                ))
+            })
+    }
+
+    /// The person the sentence after the quote's says spoke so, with a speech verb among its
+    /// first words and no quotation of its own ("«…». Il premier X si esprime così").
+    fn told_next(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
+        let s = self.doc.sentence_of_token(q.open)?;
+        let sent = &self.doc.sentences[s];
+        let next = self
+            .doc
+            .sentences
+            .get(s + 1)
+            .filter(|n| n.block == sent.block)?;
+        let end = next.tokens.end.min(next.tokens.start + 16);
+        let v = (next.tokens.start..end).find(|&v| self.speech_at(v, end).is_some())?;
+        if self.qs.iter().any(|x| next.tokens.contains(&x.open)) {
+            return None;
+        }
+        match self.subject(next.tokens.start, v, said) {
+            Some(Who::Entity(e)) => Some((Who::Entity(e), How::Guessed, v)),
+            _ => None,
+        }
     }
 
     /// A quotation that is a sentence of its own, with no attribution: the person the next
@@ -522,20 +564,8 @@ impl Ctx<'_, '_> {
         if !whole {
             return None;
         }
-        if let Some(next) = self
-            .doc
-            .sentences
-            .get(s + 1)
-            .filter(|n| n.block == sent.block)
-        {
-            let end = next.tokens.end.min(next.tokens.start + 16);
-            if let Some(v) = (next.tokens.start..end).find(|&v| self.speech_at(v, end).is_some()) {
-                if !self.qs.iter().any(|x| next.tokens.contains(&x.open)) {
-                    if let Some(Who::Entity(e)) = self.subject(next.tokens.start, v, said) {
-                        return Some((Who::Entity(e), How::Guessed, v));
-                    }
-                }
-            }
+        if let Some(a) = self.told_next(q, said) {
+            return Some(a);
         }
         let prev = self.doc.sentences.get(s.checked_sub(1)?)?;
         if prev.block != sent.block || self.qs.iter().any(|x| prev.tokens.contains(&x.open)) {
