@@ -264,7 +264,7 @@ mod tests {
                 "en",
                 "They counted seven hundred twenty-one thousand and twelve ballots.",
                 &[(
-                    "seven hundred twenty-one thousand and twelve",
+                    "seven hundred twenty-one thousand and twelve ballots",
                     721012.0,
                     None,
                 )],
@@ -297,7 +297,7 @@ mod tests {
             (
                 "it",
                 "Sono arrivati duecentocinquanta delegati.",
-                &[("duecentocinquanta", 250.0, None)],
+                &[("duecentocinquanta delegati", 250.0, None)],
             ),
             (
                 "it",

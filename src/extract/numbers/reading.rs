@@ -67,6 +67,10 @@ struct Reading {
     range_values: Option<[f64; 2]>,
     /// Where the card's text starts.
     from: usize,
+    /// A count of something named: the noun it counts follows ([`counted_noun`]).
+    counted: bool,
+    /// Where the card's text ends when it takes in the noun counted ("40 suspeitos"), past `next`.
+    to: usize,
 }
 
 /// What a rule decides.
@@ -107,6 +111,7 @@ const RULES: &[Rule] = &[
     unit_after,
     date,
     year,
+    counted_noun,
     // The whole.
     span_start,
     bare_number_word,
@@ -134,6 +139,8 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         category: NumberCategory::Count,
         range_values: None,
         from: i,
+        counted: false,
+        to: i,
     };
     for rule in RULES {
         match rule(c, &mut r) {
@@ -143,7 +150,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         }
     }
     Some(Found {
-        range: r.from..r.next,
+        range: r.from..r.next.max(r.to),
         value: r.value,
         unit: r.unit,
         category: r.category,
@@ -618,10 +625,97 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     Step::Next
 }
 
-/// "due", "two", "one of them": a small count in words (below 12) is too common to be news. It
-/// gives no card unless it is an amount, a percentage, a duration or a quantity, is about so many
-/// ("una dozzina"), has a scale, a qualifier or a sign, or stands alone in its sentence ("Three.").
+/// "40 suspeitos", "cuatro fábricas", "three bridges", "vier alte Werke", "cinque dei nove
+/// giudici": a count followed by the noun it counts, or by a share of something
+/// named ("of the", "dei"), counts something. The card's text takes in the noun, as far as the
+/// language puts it: the word right after the number where a noun comes before its modifiers; the
+/// words up to the first capital where every noun has one (`nouns_capitalized`); where modifiers
+/// come first (`modifier_first`), the one word after it when no other follows ("three bridges
+/// on", where a verb may pass for it: "40 voted no"). A share takes nothing in.
+fn counted_noun(c: &Ctx, r: &mut Reading) -> Step {
+    if r.category != NumberCategory::Count || r.unit.is_some() {
+        return Step::Next;
+    }
+    let k = r.next;
+    let lex = c.lex;
+    let end = if !c.tok(k).is_some_and(|t| noun_like(c, t)) {
+        None
+    } else if lex.nouns_capitalized {
+        (k..c.end.min(k + 3))
+            .take_while(|&x| noun_like(c, &c.toks[x]))
+            .find(|&x| c.toks[x].cap)
+            .map(|x| x + 1)
+    } else if lex.modifier_first {
+        // "three bridges on", but "40 firms said", "five bank rate cuts", "two ex-wives", "Six
+        // Nations rugby": with no capital to mark it, where the noun ends in a run
+        // of words (or a name) cannot be told, and the text keeps to the number. After "dozens",
+        // "thousands" the noun comes with "of": a word right after them is a verb ("thousands
+        // marched").
+        let alone = !r.approximate
+            && !c.toks[k].cap
+            && !c
+                .tok(k + 1)
+                .is_some_and(|t| noun_like(c, t) || (t.key == "-" && !t.space_before));
+        Some(if alone { k + 1 } else { k })
+    } else {
+        Some(k + 1)
+    };
+    if let Some(e) = end {
+        r.counted = true;
+        r.to = e;
+    } else if share_of(c, k) {
+        r.counted = true;
+    }
+    Step::Next
+}
+
+/// A word that may be the noun a number counts, or one of its modifiers: no function word,
+/// letter, linking verb or adverb (`skip` of `about_words.txt`: "rose", "today"), number word,
+/// scale, month, weekday, speech or clause word.
+fn noun_like(c: &Ctx, t: &Token) -> bool {
+    let lex = c.lex;
+    let key = [&t.key];
+    t.is_word()
+        && t.key.chars().count() > 1
+        && !t.key.ends_with('\'')
+        && !lex.is_stopword(&t.key)
+        && !lex
+            .about_words
+            .get(&t.key)
+            .is_some_and(|roles| roles.iter().any(|x| x == "skip"))
+        && lex.number_words.longest(&key).is_none()
+        && !lex.scales.contains_key(&t.key)
+        && lex.months.longest(&key).is_none()
+        && lex.weekdays.longest(&key).is_none()
+        && lex.speech_verbs.longest(&key).is_none()
+        && lex.clause_words.longest(&key).is_none()
+}
+
+/// "dei nove giudici", "of the rebels", "dell'esercito": at `k`, a particle, maybe an
+/// article, then a noun: a share of something named (not "of them").
+fn share_of(c: &Ctx, k: usize) -> bool {
+    let Some(t) = c.tok(k) else { return false };
+    if !(t.is_word() && c.lex.particles.contains(&t.key)) {
+        return false;
+    }
+    let mut x = k + 1;
+    if c.tok(x)
+        .is_some_and(|a| c.lex.articles.contains(&a.key) && !noun_like(c, a))
+    {
+        x += 1;
+    }
+    c.tok(x)
+        .is_some_and(|n| noun_like(c, n) || c.value_starts(x))
+}
+
+/// "due", "two", "one of them", "i due paesi": a small count in words (below 12) is too common to
+/// be news. It gives no card unless it is an amount, a percentage, a duration or a quantity,
+/// counts something named ([`counted_noun`]) — but "the two", which names again the two just
+/// told of —, is about so many ("una dozzina"), has a scale, a qualifier or a sign, or stands
+/// alone in its sentence ("Three.").
 fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
+    let the_two =
+        r.value == 2.0 && r.first > c.start && c.lex.articles.contains(&c.toks[r.first - 1].key);
     let bare = r.category == NumberCategory::Count
         && !r.digits
         && !r.approximate
@@ -629,6 +723,7 @@ fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
         && r.qualifier.is_none()
         && r.sign_at.is_none()
         && r.value < 12.0
+        && (r.value < 2.0 || !r.counted || the_two)
         && !standalone(c, r.from..r.next);
     if bare {
         Step::NoNumber
