@@ -67,8 +67,8 @@ struct Reading {
     range_values: Option<[f64; 2]>,
     /// Where the card's text starts.
     from: usize,
-    /// A count of something named: the noun it counts follows ([`counted_noun`]).
-    counted: bool,
+    /// A count of something named: where the noun it counts stands ([`counted_noun`]).
+    counted: Option<usize>,
     /// Where the card's text ends when it takes in the noun counted ("40 suspeitos"), past `next`.
     to: usize,
 }
@@ -139,7 +139,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         category: NumberCategory::Count,
         range_values: None,
         from: i,
-        counted: false,
+        counted: None,
         to: i,
     };
     for rule in RULES {
@@ -159,6 +159,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         sentence: r.sentence,
         after: r.next,
         first: r.first,
+        counted: r.counted,
         keep: true,
     })
 }
@@ -284,6 +285,7 @@ fn one_of_a_currency(c: &Ctx, r: &mut Reading) -> Step {
         sentence: r.sentence,
         after: j + n + m,
         first: j,
+        counted: None,
         keep: true,
     })
 }
@@ -542,14 +544,26 @@ fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
     Step::Next
 }
 
-/// "11 settembre", "September 11": a day (1 to 31, in digits, no scale) next to a month is a date;
-/// a year after "day month" belongs to it ("11 settembre 2001").
+/// "11 settembre", "September 11", "16 de diciembre", "18. Mai": a day (1 to 31, in digits, no
+/// scale) next to a month is a date, maybe with a particle between ("de") or, where ordinals take
+/// a period (`ordinal_period`), the period glued to the day; a year after "day month" belongs to
+/// it ("11 settembre 2001").
 fn date(c: &Ctx, r: &mut Reading) -> Step {
     if r.category != NumberCategory::Count || !r.digits || r.scaled {
         return Step::Next;
     }
     let day = (1.0..=31.0).contains(&r.value);
-    let month_after = c.lex.months.longest(c.keys(r.next));
+    let gap = c.tok(r.next).map_or(0, |t| {
+        let particle = t.is_word() && c.lex.particles.contains(&t.key);
+        let period = c.lex.ordinal_period && t.key == "." && !t.space_before;
+        usize::from(particle || period)
+    });
+    let month_after = c.lex.months.longest(c.keys(r.next)).or_else(|| {
+        c.lex
+            .months
+            .longest(c.keys(r.next + gap))
+            .map(|(n, m)| (n + gap, m))
+    });
     let day_month = r.next < c.end && month_after.is_some() && day;
     let month_day =
         r.first > c.start && c.lex.months.longest(&[&c.toks[r.first - 1].key]).is_some() && day;
@@ -559,11 +573,16 @@ fn date(c: &Ctx, r: &mut Reading) -> Step {
     r.category = NumberCategory::Date;
     if day_month {
         r.next += month_after.map_or(0, |x| x.0);
+        // "11 settembre 2001", "16 de diciembre de 2020"
+        let of = usize::from(
+            c.tok(r.next)
+                .is_some_and(|t| t.is_word() && c.lex.particles.contains(&t.key)),
+        );
         let year = c
-            .tok(r.next)
+            .tok(r.next + of)
             .is_some_and(|t| t.kind == TokenKind::Number && t.text(c.text).len() == 4);
         if year {
-            r.next += 1;
+            r.next += of + 1;
         }
     }
     Step::Next
@@ -585,7 +604,7 @@ fn year(c: &Ctx, r: &mut Reading) -> Step {
 /// Where the card's text starts: at the qualifier ("more than 80 percent"), else at the sign or
 /// the currency before the value ("-1200", "$50"), else at the value; at the range word when a
 /// range was read ("tra il 1995 e il 2023"). An article before a collective number word is part
-/// of the amount ("una dozzina", "a dozen", "a million").
+/// of the amount ("una dozzina", "a dozen", "a million", "a couple").
 fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     let (toks, first) = (c.toks, r.first);
     let lex = c.lex;
@@ -661,10 +680,10 @@ fn counted_noun(c: &Ctx, r: &mut Reading) -> Step {
         Some(k + 1)
     };
     if let Some(e) = end {
-        r.counted = true;
+        r.counted = Some(k);
         r.to = e;
-    } else if share_of(c, k) {
-        r.counted = true;
+    } else {
+        r.counted = share_of(c, k);
     }
     Step::Next
 }
@@ -692,11 +711,11 @@ fn noun_like(c: &Ctx, t: &Token) -> bool {
 }
 
 /// "dei nove giudici", "of the rebels", "dell'esercito": at `k`, a particle, maybe an
-/// article, then a noun: a share of something named (not "of them").
-fn share_of(c: &Ctx, k: usize) -> bool {
-    let Some(t) = c.tok(k) else { return false };
+/// article, then a noun: a share of something named (not "of them"), and where the noun stands.
+fn share_of(c: &Ctx, k: usize) -> Option<usize> {
+    let t = c.tok(k)?;
     if !(t.is_word() && c.lex.particles.contains(&t.key)) {
-        return false;
+        return None;
     }
     let mut x = k + 1;
     if c.tok(x)
@@ -706,6 +725,7 @@ fn share_of(c: &Ctx, k: usize) -> bool {
     }
     c.tok(x)
         .is_some_and(|n| noun_like(c, n) || c.value_starts(x))
+        .then_some(x)
 }
 
 /// "due", "two", "one of them", "i due paesi": a small count in words (below 12) is too common to
@@ -723,7 +743,7 @@ fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
         && r.qualifier.is_none()
         && r.sign_at.is_none()
         && r.value < 12.0
-        && (r.value < 2.0 || !r.counted || the_two)
+        && (r.value < 2.0 || r.counted.is_none() || the_two)
         && !standalone(c, r.from..r.next);
     if bare {
         Step::NoNumber
@@ -860,6 +880,7 @@ fn passed_over(from: usize, to: usize, si: usize) -> Found {
         sentence: si,
         after: to,
         first: from,
+        counted: None,
         keep: false,
     }
 }
