@@ -53,6 +53,8 @@ struct Reading {
     unit: Option<String>,
     /// Where a currency written before the value stands.
     symbol_at: Option<usize>,
+    /// A unit written in one word with the value ("dreitägigen"), for [`unit_after`].
+    glued_unit: Option<String>,
     /// The value's first token.
     first: usize,
     value: f64,
@@ -130,6 +132,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         closers: None,
         unit: None,
         symbol_at: None,
+        glued_unit: None,
         first: i,
         value: 0.0,
         approximate: false,
@@ -304,10 +307,18 @@ fn web_address(c: &Ctx, r: &mut Reading) -> Step {
     Step::Done(passed_over(j, k, r.sentence))
 }
 
-/// The value itself, in digits or in words ([`read_value`]). Where none starts, no number.
+/// The value itself, in digits or in words ([`read_value`]), or a number word with its unit in
+/// one word ([`number_glued_to_unit`]). Where none starts, no number.
 fn value(c: &Ctx, r: &mut Reading) -> Step {
     let Some(v) = read_value(c, r.next) else {
-        return Step::NoNumber;
+        let Some((value, unit)) = number_glued_to_unit(c, r.next) else {
+            return Step::NoNumber;
+        };
+        r.first = r.next;
+        r.value = value;
+        r.glued_unit = Some(unit);
+        r.next += 1;
+        return Step::Next;
     };
     r.first = r.next;
     r.value = v.value;
@@ -516,19 +527,27 @@ fn range_closer(c: &Ctx, r: &mut Reading) -> Step {
 /// like keep a count, any other unit makes a quantity. "1830 GMT" is a time of day, passed over.
 fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
     let j = r.next;
-    if !matches!(r.category, NumberCategory::Count | NumberCategory::Range) || j >= c.end {
+    if !matches!(r.category, NumberCategory::Count | NumberCategory::Range) {
         return Step::Next;
     }
-    let hyphen = usize::from(
-        c.toks[j].key == "-"
-            && !c.toks[j].space_before
-            && c.tok(j + 1).is_some_and(|t| !t.space_before),
-    );
-    let Some((m, u)) = c.lex.units.longest(c.keys(j + hyphen)) else {
-        return Step::Next;
+    let (n, u) = if let Some(u) = r.glued_unit.take() {
+        (0, u)
+    } else {
+        if j >= c.end {
+            return Step::Next;
+        }
+        let hyphen = usize::from(
+            c.toks[j].key == "-"
+                && !c.toks[j].space_before
+                && c.tok(j + 1).is_some_and(|t| !t.space_before),
+        );
+        let Some((m, u)) = c.lex.units.longest(c.keys(j + hyphen)) else {
+            return Step::Next;
+        };
+        (hyphen + m, u.clone())
     };
     if u == "time" {
-        return Step::Done(passed_over(r.first, j + hyphen + m, r.sentence));
+        return Step::Done(passed_over(r.first, j + n, r.sentence));
     }
     if r.category == NumberCategory::Count {
         r.category = if DURATIONS.contains(&u.as_str()) {
@@ -539,8 +558,8 @@ fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
             NumberCategory::Quantity
         };
     }
-    r.unit = Some(u.clone());
-    r.next += hyphen + m;
+    r.unit = Some(u);
+    r.next += n;
     Step::Next
 }
 
@@ -861,6 +880,26 @@ fn currency_written_after(c: &Ctx, k: usize) -> Option<(String, usize)> {
         return Some((iso.clone(), m + hyphen));
     }
     c.code(k).map(|code| (code, 1 + hyphen))
+}
+
+/// "dreitägigen", "vierjährige": a number word and a unit of `units.txt` (four letters or more)
+/// written as one word, as a language that compounds its words writes them: (value, unit).
+fn number_glued_to_unit(c: &Ctx, k: usize) -> Option<(f64, String)> {
+    let t = c.tok(k).filter(|t| t.is_word())?;
+    let key = t.key.as_str();
+    key.char_indices().skip(1).find_map(|(i, _)| {
+        let (head, tail) = key.split_at(i);
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let (1, w) = c.lex.number_words.longest(&[head])? else {
+            return None;
+        };
+        let (1, u) = c.lex.units.longest(&[tail])? else {
+            return None;
+        };
+        (!w.approximate).then(|| (w.value, u.clone()))
+    })
 }
 
 /// Four digits that read as a year (1500–2100).
