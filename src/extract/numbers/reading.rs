@@ -14,10 +14,53 @@ use crate::analysis::NumberCategory;
 use crate::lexicon::NumberPart;
 use crate::segment::{Token, TokenKind};
 
+/// The units of `units.txt` that make a duration.
 const DURATIONS: &[&str] = &[
-    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+    "year",
+    "half-year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "night",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
 ];
-const COUNTED: &[&str] = &["people", "deaths", "injured", "inhabitants", "votes"];
+/// The units of measure of `units.txt`, which make a quantity; any other unit names what is
+/// counted ("people", "soldiers", "jobs") and keeps a count.
+const MEASURES: &[&str] = &[
+    "km",
+    "m",
+    "cm",
+    "mm",
+    "mile",
+    "ft",
+    "in",
+    "km2",
+    "m2",
+    "mi2",
+    "acre",
+    "hectare",
+    "m3",
+    "litre",
+    "gallon",
+    "barrel",
+    "barrel per day",
+    "kg",
+    "g",
+    "ton",
+    "tonne",
+    "MW",
+    "GW",
+    "kWh",
+    "degree",
+    "percent",
+    "percentage point",
+    "basis point",
+];
 
 impl Ctx<'_> {
     /// Is the number token at `k` inside a web address ("?q=30%25")?
@@ -69,7 +112,8 @@ struct Reading {
     range_values: Option<[f64; 2]>,
     /// Where the card's text starts.
     from: usize,
-    /// A count of something named: where the noun it counts stands ([`counted_noun`]).
+    /// A count of something named: where the noun it counts stands, a unit ("tre persone",
+    /// [`unit_after`]) or a noun ([`counted_noun`]).
     counted: Option<usize>,
     /// Where the card's text ends when it takes in the noun counted ("40 suspeitos"), past `next`.
     to: usize,
@@ -523,15 +567,17 @@ fn range_closer(c: &Ctx, r: &mut Reading) -> Step {
 }
 
 /// "24 anni", "tre mesi", "300 persone", "five-year": a unit of `units.txt` after a count or a
-/// range, maybe glued by a hyphen, is its unit. A unit of time makes a duration, people and the
-/// like keep a count, any other unit makes a quantity. "1830 GMT" is a time of day, passed over.
+/// range, maybe glued by a hyphen, is its unit. A unit of time makes a duration, a unit of measure
+/// a quantity ("30 km"); people and things counted keep a count ("1800 persone", "40 students").
+/// "1830 GMT" is a time of day, passed over.
 fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
     let j = r.next;
     if !matches!(r.category, NumberCategory::Count | NumberCategory::Range) {
         return Step::Next;
     }
-    let (n, u) = if let Some(u) = r.glued_unit.take() {
-        (0, u)
+    // The unit's words, where they start, and the unit.
+    let (n, at, u) = if let Some(u) = r.glued_unit.take() {
+        (0, None, u)
     } else {
         if j >= c.end {
             return Step::Next;
@@ -544,7 +590,7 @@ fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
         let Some((m, u)) = c.lex.units.longest(c.keys(j + hyphen)) else {
             return Step::Next;
         };
-        (hyphen + m, u.clone())
+        (hyphen + m, Some(j + hyphen), u.clone())
     };
     if u == "time" {
         return Step::Done(passed_over(r.first, j + n, r.sentence));
@@ -552,10 +598,11 @@ fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
     if r.category == NumberCategory::Count {
         r.category = if DURATIONS.contains(&u.as_str()) {
             NumberCategory::Duration
-        } else if COUNTED.contains(&u.as_str()) {
-            NumberCategory::Count
-        } else {
+        } else if MEASURES.contains(&u.as_str()) {
             NumberCategory::Quantity
+        } else {
+            r.counted = at;
+            NumberCategory::Count
         };
     }
     r.unit = Some(u);
@@ -568,7 +615,7 @@ fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
 /// a period (`ordinal_period`), the period glued to the day; a year after "day month" belongs to
 /// it ("11 settembre 2001").
 fn date(c: &Ctx, r: &mut Reading) -> Step {
-    if r.category != NumberCategory::Count || !r.digits || r.scaled {
+    if r.category != NumberCategory::Count || !r.digits || r.scaled || r.unit.is_some() {
         return Step::Next;
     }
     let day = (1.0..=31.0).contains(&r.value);
@@ -607,12 +654,13 @@ fn date(c: &Ctx, r: &mut Reading) -> Step {
     Step::Next
 }
 
-/// Four digits between 1500 and 2100 ([`year_like`]), with no scale, that nothing else made a
-/// date, range or amount are a year.
+/// Four digits between 1500 and 2100 ([`year_like`]), with no scale or unit ("1800 persone"),
+/// that nothing else made a date, range or amount are a year.
 fn year(c: &Ctx, r: &mut Reading) -> Step {
     if r.category == NumberCategory::Count
         && r.digits
         && !r.scaled
+        && r.unit.is_none()
         && year_like(r.value, c.toks[r.first].text(c.text))
     {
         r.category = NumberCategory::Year;
@@ -671,7 +719,7 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
 /// come first (`modifier_first`), the one word after it when no other follows ("three bridges
 /// on", where a verb may pass for it: "40 voted no"). A share takes nothing in.
 fn counted_noun(c: &Ctx, r: &mut Reading) -> Step {
-    if r.category != NumberCategory::Count || r.unit.is_some() {
+    if r.category != NumberCategory::Count || r.unit.is_some() || r.counted.is_some() {
         return Step::Next;
     }
     let k = r.next;
@@ -749,8 +797,8 @@ fn share_of(c: &Ctx, k: usize) -> Option<usize> {
 
 /// "due", "two", "one of them", "i due paesi": a small count in words (below 12) is too common to
 /// be news. It gives no card unless it is an amount, a percentage, a duration or a quantity,
-/// counts something named ([`counted_noun`]) — but "the two", which names again the two just
-/// told of —, is about so many ("una dozzina"), has a scale, a qualifier or a sign, or stands
+/// counts something named (by a unit, "tre persone", or [`counted_noun`]) — but "the two", which
+/// names again the two just told of —, is about so many ("una dozzina"), has a scale, a qualifier or a sign, or stands
 /// alone in its sentence ("Three.").
 fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
     let the_two =
