@@ -750,9 +750,25 @@ fn counted_noun(c: &Ctx, r: &mut Reading) -> Step {
         r.counted = Some(k);
         r.to = e;
     } else {
-        r.counted = share_of(c, k);
+        r.counted = share_of(c, k).or_else(|| predicate_of(c, k));
     }
     Step::Next
+}
+
+/// "sei sono i feriti", "trois sont les blessés": at `k`, an auxiliary (`aux` of
+/// `speech_verbs.txt`: "sono", "sont"), a definite article and a noun: the number is what the
+/// noun counts, said first.
+fn predicate_of(c: &Ctx, k: usize) -> Option<usize> {
+    let lex = c.lex;
+    let verb = c.tok(k)?;
+    let the = c.tok(k + 1)?;
+    let noun = c.tok(k + 2)?;
+    let aux = verb.is_word()
+        && lex
+            .speech_aux
+            .longest(&[&verb.key])
+            .is_some_and(|(n, _)| n == 1);
+    (aux && lex.articles.contains(&the.key) && noun_like(c, noun)).then_some(k + 2)
 }
 
 /// A word that may be the noun a number counts, or one of its modifiers: no function word,
