@@ -98,6 +98,8 @@ struct Reading {
     symbol_at: Option<usize>,
     /// A unit written in one word with the value ("dreitägigen"), for [`unit_after`].
     glued_unit: Option<String>,
+    /// Where the month of a date written month first stands ("May 3").
+    month_at: Option<usize>,
     /// The value's first token.
     first: usize,
     value: f64,
@@ -177,6 +179,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         unit: None,
         symbol_at: None,
         glued_unit: None,
+        month_at: None,
         first: i,
         value: 0.0,
         approximate: false,
@@ -637,6 +640,10 @@ fn date(c: &Ctx, r: &mut Reading) -> Step {
         return Step::Next;
     }
     r.category = NumberCategory::Date;
+    if month_day && !day_month && r.qualifier.is_none() && r.symbol_at.is_none() {
+        // "May 3": the text starts at the month.
+        r.month_at = Some(r.first - 1);
+    }
     if day_month {
         r.next += month_after.map_or(0, |x| x.0);
         // "11 settembre 2001", "16 de diciembre de 2020"
@@ -670,7 +677,8 @@ fn year(c: &Ctx, r: &mut Reading) -> Step {
 
 /// Where the card's text starts: at the qualifier ("more than 80 percent"), else at the sign or
 /// the currency before the value ("-1200", "$50"), else at the value; at the range word when a
-/// range was read ("tra il 1995 e il 2023"). An article before a collective number word is part
+/// range was read ("tra il 1995 e il 2023"); at the month of a date written month first ("May
+/// 3"). An article before a collective number word is part
 /// of the amount ("una dozzina", "a dozen", "a million", "a couple").
 fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     let (toks, first) = (c.toks, r.first);
@@ -706,7 +714,7 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     } else if r.closers.is_some() && r.range_values.is_some() {
         r.at
     } else {
-        q_start
+        r.month_at.unwrap_or(q_start)
     };
     Step::Next
 }
