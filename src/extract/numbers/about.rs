@@ -86,7 +86,11 @@ fn phrase(doc: &Document, f: &Found) -> String {
     } else {
         backward.or(forward)
     };
-    let Some((a, e)) = range.or_else(|| w.nearest(f)).and_then(|r| w.trimmed(r)) else {
+    let Some((a, e)) = range
+        .or_else(|| w.nearest(f))
+        .or_else(|| w.counted(f))
+        .and_then(|r| w.trimmed(r))
+    else {
         return String::new();
     };
     let phrase = doc.original_text(Range {
@@ -318,6 +322,13 @@ impl<'a> Words<'a> {
             .last()
             .unwrap_or(e - 1);
         Some(a.max(e.saturating_sub(3))..e)
+    }
+
+    /// "2.500 Arbeitsplätze", "86 vítimas": for a count with nothing to say around it, the noun it
+    /// counts, inside its text (a unit, "persone", or the noun taken in, "suspeitos") or after it.
+    fn counted(&self, f: &Found) -> Option<std::ops::Range<usize>> {
+        let k = f.counted?;
+        Some(k..f.range.end.max(k + 1))
     }
 
     /// The phrase with no function word at either end, if anything is left.

@@ -35,6 +35,8 @@ struct Found {
     after: usize,
     /// Token index of the number itself (before qualifiers).
     first: usize,
+    /// Token index of the noun a count counts ("tre camion", "cinque dei nove giudici").
+    counted: Option<usize>,
     /// False for what was read only to be passed over (a score "3-1").
     keep: bool,
 }
@@ -90,19 +92,22 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
     let found = read_sentences(doc);
     let periods = about::Periods::of(&found);
     let toks = &doc.tokens;
-    // One card per value said: merge repeats.
-    let mut facts: Vec<(NumberFact, u8, usize)> = Vec::new();
+    // One card per value said: merge repeats. Not in one sentence, which says a value twice of
+    // two things ("A holds 3%, B holds 3%"), nor two counts of things named apart.
+    let mut facts: Vec<(NumberFact, u8, usize, usize, Option<usize>)> = Vec::new();
     for f in found {
         let r = Range {
             start: toks[f.range.start].range.start,
             end: toks[f.range.end - 1].range.end,
         };
         let evidence = doc.span(doc.sentences[f.sentence].range);
-        if let Some(prev) = facts.iter_mut().find(|(p, _, _)| {
+        if let Some(prev) = facts.iter_mut().find(|(p, _, _, sentence, counted)| {
             p.value == f.value
                 && p.category == f.category
                 && p.unit == f.unit
                 && p.range == f.range_values
+                && *sentence != f.sentence
+                && !counts_other_things(toks, *counted, f.counted)
         }) {
             if !prev.0.evidence.contains(&evidence) {
                 prev.0.evidence.push(evidence);
@@ -131,10 +136,18 @@ pub fn extract(doc: &Document) -> Vec<NumberFact> {
             },
             rank,
             f.first,
+            f.sentence,
+            f.counted,
         ));
     }
-    crate::sort::by_key(&mut facts, |(_, rank, pos)| (*rank, *pos));
-    facts.into_iter().map(|(f, _, _)| f).collect()
+    crate::sort::by_key(&mut facts, |(_, rank, pos, _, _)| (*rank, *pos));
+    facts.into_iter().map(|(f, ..)| f).collect()
+}
+
+/// "20 millones de dosis" and "20 millones de personas": two counts of the same value, each of a
+/// thing its noun names, are two facts when the nouns differ.
+fn counts_other_things(toks: &[Token], a: Option<usize>, b: Option<usize>) -> bool {
+    a.zip(b).is_some_and(|(a, b)| toks[a].key != toks[b].key)
 }
 
 /// Every number of every sentence, read from each token on where the last one ended. Left out:
@@ -264,7 +277,7 @@ mod tests {
                 "en",
                 "They counted seven hundred twenty-one thousand and twelve ballots.",
                 &[(
-                    "seven hundred twenty-one thousand and twelve",
+                    "seven hundred twenty-one thousand and twelve ballots",
                     721012.0,
                     None,
                 )],
@@ -297,7 +310,7 @@ mod tests {
             (
                 "it",
                 "Sono arrivati duecentocinquanta delegati.",
-                &[("duecentocinquanta", 250.0, None)],
+                &[("duecentocinquanta delegati", 250.0, None)],
             ),
             (
                 "it",
@@ -397,6 +410,23 @@ mod tests {
                 "en",
                 "Turnout rose to more than 80 percent.",
                 &[("more than 80 percent", 80.0, Some("%"))],
+            ),
+            // one card per value said, but a sentence that says it twice says it of two things,
+            // and two counts of things named apart are two facts
+            (
+                "it",
+                "Anna ha il 4% delle azioni e Marco il 4% dei voti.",
+                &[("4%", 4.0, Some("%")), ("4%", 4.0, Some("%"))],
+            ),
+            (
+                "en",
+                "Profits rose 4%. Sales also rose 4%.",
+                &[("4%", 4.0, Some("%"))],
+            ),
+            (
+                "es",
+                "Compraron 30 millones de vacunas. Esperan a 30 millones de turistas.",
+                &[("30 millones", 3e7, None), ("30 millones", 3e7, None)],
             ),
             // ranges, years, durations
             (

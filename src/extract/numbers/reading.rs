@@ -14,10 +14,53 @@ use crate::analysis::NumberCategory;
 use crate::lexicon::NumberPart;
 use crate::segment::{Token, TokenKind};
 
+/// The units of `units.txt` that make a duration.
 const DURATIONS: &[&str] = &[
-    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+    "year",
+    "half-year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "night",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
 ];
-const COUNTED: &[&str] = &["people", "deaths", "injured", "inhabitants", "votes"];
+/// The units of measure of `units.txt`, which make a quantity; any other unit names what is
+/// counted ("people", "soldiers", "jobs") and keeps a count.
+const MEASURES: &[&str] = &[
+    "km",
+    "m",
+    "cm",
+    "mm",
+    "mile",
+    "ft",
+    "in",
+    "km2",
+    "m2",
+    "mi2",
+    "acre",
+    "hectare",
+    "m3",
+    "litre",
+    "gallon",
+    "barrel",
+    "barrel per day",
+    "kg",
+    "g",
+    "ton",
+    "tonne",
+    "MW",
+    "GW",
+    "kWh",
+    "degree",
+    "percent",
+    "percentage point",
+    "basis point",
+];
 
 impl Ctx<'_> {
     /// Is the number token at `k` inside a web address ("?q=30%25")?
@@ -53,6 +96,10 @@ struct Reading {
     unit: Option<String>,
     /// Where a currency written before the value stands.
     symbol_at: Option<usize>,
+    /// A unit written in one word with the value ("dreitägigen"), for [`unit_after`].
+    glued_unit: Option<String>,
+    /// Where the month of a date written month first stands ("May 3").
+    month_at: Option<usize>,
     /// The value's first token.
     first: usize,
     value: f64,
@@ -67,6 +114,11 @@ struct Reading {
     range_values: Option<[f64; 2]>,
     /// Where the card's text starts.
     from: usize,
+    /// A count of something named: where the noun it counts stands, a unit ("tre persone",
+    /// [`unit_after`]) or a noun ([`counted_noun`]).
+    counted: Option<usize>,
+    /// Where the card's text ends when it takes in the noun counted ("40 suspeitos"), past `next`.
+    to: usize,
 }
 
 /// What a rule decides.
@@ -107,6 +159,7 @@ const RULES: &[Rule] = &[
     unit_after,
     date,
     year,
+    counted_noun,
     // The whole.
     span_start,
     bare_number_word,
@@ -125,6 +178,8 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         closers: None,
         unit: None,
         symbol_at: None,
+        glued_unit: None,
+        month_at: None,
         first: i,
         value: 0.0,
         approximate: false,
@@ -134,6 +189,8 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         category: NumberCategory::Count,
         range_values: None,
         from: i,
+        counted: None,
+        to: i,
     };
     for rule in RULES {
         match rule(c, &mut r) {
@@ -143,7 +200,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         }
     }
     Some(Found {
-        range: r.from..r.next,
+        range: r.from..r.next.max(r.to),
         value: r.value,
         unit: r.unit,
         category: r.category,
@@ -152,6 +209,7 @@ pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
         sentence: r.sentence,
         after: r.next,
         first: r.first,
+        counted: r.counted,
         keep: true,
     })
 }
@@ -277,6 +335,7 @@ fn one_of_a_currency(c: &Ctx, r: &mut Reading) -> Step {
         sentence: r.sentence,
         after: j + n + m,
         first: j,
+        counted: None,
         keep: true,
     })
 }
@@ -295,10 +354,18 @@ fn web_address(c: &Ctx, r: &mut Reading) -> Step {
     Step::Done(passed_over(j, k, r.sentence))
 }
 
-/// The value itself, in digits or in words ([`read_value`]). Where none starts, no number.
+/// The value itself, in digits or in words ([`read_value`]), or a number word with its unit in
+/// one word ([`number_glued_to_unit`]). Where none starts, no number.
 fn value(c: &Ctx, r: &mut Reading) -> Step {
     let Some(v) = read_value(c, r.next) else {
-        return Step::NoNumber;
+        let Some((value, unit)) = number_glued_to_unit(c, r.next) else {
+            return Step::NoNumber;
+        };
+        r.first = r.next;
+        r.value = value;
+        r.glued_unit = Some(unit);
+        r.next += 1;
+        return Step::Next;
     };
     r.first = r.next;
     r.value = v.value;
@@ -503,46 +570,69 @@ fn range_closer(c: &Ctx, r: &mut Reading) -> Step {
 }
 
 /// "24 anni", "tre mesi", "300 persone", "five-year": a unit of `units.txt` after a count or a
-/// range, maybe glued by a hyphen, is its unit. A unit of time makes a duration, people and the
-/// like keep a count, any other unit makes a quantity. "1830 GMT" is a time of day, passed over.
+/// range, maybe glued by a hyphen, is its unit. A unit of time makes a duration, a unit of measure
+/// a quantity ("30 km"); people and things counted keep a count ("1800 persone", "40 students").
+/// "1830 GMT" is a time of day, passed over.
 fn unit_after(c: &Ctx, r: &mut Reading) -> Step {
     let j = r.next;
-    if !matches!(r.category, NumberCategory::Count | NumberCategory::Range) || j >= c.end {
+    if !matches!(r.category, NumberCategory::Count | NumberCategory::Range) {
         return Step::Next;
     }
-    let hyphen = usize::from(
-        c.toks[j].key == "-"
-            && !c.toks[j].space_before
-            && c.tok(j + 1).is_some_and(|t| !t.space_before),
-    );
-    let Some((m, u)) = c.lex.units.longest(c.keys(j + hyphen)) else {
-        return Step::Next;
+    // The unit's words, where they start, and the unit.
+    let (n, at, u) = if let Some(u) = r.glued_unit.take() {
+        (0, None, u)
+    } else {
+        if j >= c.end {
+            return Step::Next;
+        }
+        let hyphen = usize::from(
+            c.toks[j].key == "-"
+                && !c.toks[j].space_before
+                && c.tok(j + 1).is_some_and(|t| !t.space_before),
+        );
+        let Some((m, u)) = c.lex.units.longest(c.keys(j + hyphen)) else {
+            return Step::Next;
+        };
+        (hyphen + m, Some(j + hyphen), u.clone())
     };
     if u == "time" {
-        return Step::Done(passed_over(r.first, j + hyphen + m, r.sentence));
+        return Step::Done(passed_over(r.first, j + n, r.sentence));
     }
     if r.category == NumberCategory::Count {
         r.category = if DURATIONS.contains(&u.as_str()) {
             NumberCategory::Duration
-        } else if COUNTED.contains(&u.as_str()) {
-            NumberCategory::Count
-        } else {
+        } else if MEASURES.contains(&u.as_str()) {
             NumberCategory::Quantity
+        } else {
+            r.counted = at;
+            NumberCategory::Count
         };
     }
-    r.unit = Some(u.clone());
-    r.next += hyphen + m;
+    r.unit = Some(u);
+    r.next += n;
     Step::Next
 }
 
-/// "11 settembre", "September 11": a day (1 to 31, in digits, no scale) next to a month is a date;
-/// a year after "day month" belongs to it ("11 settembre 2001").
+/// "11 settembre", "September 11", "16 de diciembre", "18. Mai": a day (1 to 31, in digits, no
+/// scale) next to a month is a date, maybe with a particle between ("de") or, where ordinals take
+/// a period (`ordinal_period`), the period glued to the day; a year after "day month" belongs to
+/// it ("11 settembre 2001").
 fn date(c: &Ctx, r: &mut Reading) -> Step {
-    if r.category != NumberCategory::Count || !r.digits || r.scaled {
+    if r.category != NumberCategory::Count || !r.digits || r.scaled || r.unit.is_some() {
         return Step::Next;
     }
     let day = (1.0..=31.0).contains(&r.value);
-    let month_after = c.lex.months.longest(c.keys(r.next));
+    let gap = c.tok(r.next).map_or(0, |t| {
+        let particle = t.is_word() && c.lex.particles.contains(&t.key);
+        let period = c.lex.ordinal_period && t.key == "." && !t.space_before;
+        usize::from(particle || period)
+    });
+    let month_after = c.lex.months.longest(c.keys(r.next)).or_else(|| {
+        c.lex
+            .months
+            .longest(c.keys(r.next + gap))
+            .map(|(n, m)| (n + gap, m))
+    });
     let day_month = r.next < c.end && month_after.is_some() && day;
     let month_day =
         r.first > c.start && c.lex.months.longest(&[&c.toks[r.first - 1].key]).is_some() && day;
@@ -550,24 +640,34 @@ fn date(c: &Ctx, r: &mut Reading) -> Step {
         return Step::Next;
     }
     r.category = NumberCategory::Date;
+    if month_day && !day_month && r.qualifier.is_none() && r.symbol_at.is_none() {
+        // "May 3": the text starts at the month.
+        r.month_at = Some(r.first - 1);
+    }
     if day_month {
         r.next += month_after.map_or(0, |x| x.0);
+        // "11 settembre 2001", "16 de diciembre de 2020"
+        let of = usize::from(
+            c.tok(r.next)
+                .is_some_and(|t| t.is_word() && c.lex.particles.contains(&t.key)),
+        );
         let year = c
-            .tok(r.next)
+            .tok(r.next + of)
             .is_some_and(|t| t.kind == TokenKind::Number && t.text(c.text).len() == 4);
         if year {
-            r.next += 1;
+            r.next += of + 1;
         }
     }
     Step::Next
 }
 
-/// Four digits between 1500 and 2100 ([`year_like`]), with no scale, that nothing else made a
-/// date, range or amount are a year.
+/// Four digits between 1500 and 2100 ([`year_like`]), with no scale or unit ("1800 persone"),
+/// that nothing else made a date, range or amount are a year.
 fn year(c: &Ctx, r: &mut Reading) -> Step {
     if r.category == NumberCategory::Count
         && r.digits
         && !r.scaled
+        && r.unit.is_none()
         && year_like(r.value, c.toks[r.first].text(c.text))
     {
         r.category = NumberCategory::Year;
@@ -577,8 +677,9 @@ fn year(c: &Ctx, r: &mut Reading) -> Step {
 
 /// Where the card's text starts: at the qualifier ("more than 80 percent"), else at the sign or
 /// the currency before the value ("-1200", "$50"), else at the value; at the range word when a
-/// range was read ("tra il 1995 e il 2023"). An article before a collective number word is part
-/// of the amount ("una dozzina", "a dozen", "a million").
+/// range was read ("tra il 1995 e il 2023"); at the month of a date written month first ("May
+/// 3"). An article before a collective number word is part
+/// of the amount ("una dozzina", "a dozen", "a million", "a couple").
 fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     let (toks, first) = (c.toks, r.first);
     let lex = c.lex;
@@ -613,15 +714,119 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     } else if r.closers.is_some() && r.range_values.is_some() {
         r.at
     } else {
-        q_start
+        r.month_at.unwrap_or(q_start)
     };
     Step::Next
 }
 
-/// "due", "two", "one of them": a small count in words (below 12) is too common to be news. It
-/// gives no card unless it is an amount, a percentage, a duration or a quantity, is about so many
-/// ("una dozzina"), has a scale, a qualifier or a sign, or stands alone in its sentence ("Three.").
+/// "40 suspeitos", "cuatro fábricas", "three bridges", "vier alte Werke", "cinque dei nove
+/// giudici": a count followed by the noun it counts, or by a share of something
+/// named ("of the", "dei"), counts something. The card's text takes in the noun, as far as the
+/// language puts it: the word right after the number where a noun comes before its modifiers; the
+/// words up to the first capital where every noun has one (`nouns_capitalized`); where modifiers
+/// come first (`modifier_first`), the one word after it when no other follows ("three bridges
+/// on", where a verb may pass for it: "40 voted no"). A share takes nothing in.
+fn counted_noun(c: &Ctx, r: &mut Reading) -> Step {
+    if r.category != NumberCategory::Count || r.unit.is_some() || r.counted.is_some() {
+        return Step::Next;
+    }
+    let k = r.next;
+    let lex = c.lex;
+    let end = if !c.tok(k).is_some_and(|t| noun_like(c, t)) {
+        None
+    } else if lex.nouns_capitalized {
+        (k..c.end.min(k + 3))
+            .take_while(|&x| noun_like(c, &c.toks[x]))
+            .find(|&x| c.toks[x].cap)
+            .map(|x| x + 1)
+    } else if lex.modifier_first {
+        // "three bridges on", but "40 firms said", "five bank rate cuts", "two ex-wives", "Six
+        // Nations rugby": with no capital to mark it, where the noun ends in a run
+        // of words (or a name) cannot be told, and the text keeps to the number. After "dozens",
+        // "thousands" the noun comes with "of": a word right after them is a verb ("thousands
+        // marched").
+        let alone = !r.approximate
+            && !c.toks[k].cap
+            && !c
+                .tok(k + 1)
+                .is_some_and(|t| noun_like(c, t) || (t.key == "-" && !t.space_before));
+        Some(if alone { k + 1 } else { k })
+    } else {
+        Some(k + 1)
+    };
+    if let Some(e) = end {
+        r.counted = Some(k);
+        r.to = e;
+    } else {
+        r.counted = share_of(c, k).or_else(|| predicate_of(c, k));
+    }
+    Step::Next
+}
+
+/// "sei sono i feriti", "trois sont les blessés": at `k`, an auxiliary (`aux` of
+/// `speech_verbs.txt`: "sono", "sont"), a definite article and a noun: the number is what the
+/// noun counts, said first.
+fn predicate_of(c: &Ctx, k: usize) -> Option<usize> {
+    let lex = c.lex;
+    let verb = c.tok(k)?;
+    let the = c.tok(k + 1)?;
+    let noun = c.tok(k + 2)?;
+    let aux = verb.is_word()
+        && lex
+            .speech_aux
+            .longest(&[&verb.key])
+            .is_some_and(|(n, _)| n == 1);
+    (aux && lex.articles.contains(&the.key) && noun_like(c, noun)).then_some(k + 2)
+}
+
+/// A word that may be the noun a number counts, or one of its modifiers: no function word,
+/// letter, linking verb or adverb (`skip` of `about_words.txt`: "rose", "today"), number word,
+/// scale, month, weekday, speech or clause word.
+fn noun_like(c: &Ctx, t: &Token) -> bool {
+    let lex = c.lex;
+    let key = [&t.key];
+    t.is_word()
+        && t.key.chars().count() > 1
+        && !t.key.ends_with('\'')
+        && !lex.is_stopword(&t.key)
+        && !lex
+            .about_words
+            .get(&t.key)
+            .is_some_and(|roles| roles.iter().any(|x| x == "skip"))
+        && lex.number_words.longest(&key).is_none()
+        && !lex.scales.contains_key(&t.key)
+        && lex.months.longest(&key).is_none()
+        && lex.weekdays.longest(&key).is_none()
+        && lex.speech_verbs.longest(&key).is_none()
+        && lex.clause_words.longest(&key).is_none()
+}
+
+/// "dei nove giudici", "of the rebels", "dell'esercito": at `k`, a particle, maybe an
+/// article, then a noun: a share of something named (not "of them"), and where the noun stands.
+fn share_of(c: &Ctx, k: usize) -> Option<usize> {
+    let t = c.tok(k)?;
+    if !(t.is_word() && c.lex.particles.contains(&t.key)) {
+        return None;
+    }
+    let mut x = k + 1;
+    if c.tok(x)
+        .is_some_and(|a| c.lex.articles.contains(&a.key) && !noun_like(c, a))
+    {
+        x += 1;
+    }
+    c.tok(x)
+        .is_some_and(|n| noun_like(c, n) || c.value_starts(x))
+        .then_some(x)
+}
+
+/// "due", "two", "one of them", "i due paesi": a small count in words (below 12) is too common to
+/// be news. It gives no card unless it is an amount, a percentage, a duration or a quantity,
+/// counts something named (by a unit, "tre persone", or [`counted_noun`]) — but "the two", which
+/// names again the two just told of —, is about so many ("una dozzina"), has a scale, a qualifier or a sign, or stands
+/// alone in its sentence ("Three.").
 fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
+    let the_two =
+        r.value == 2.0 && r.first > c.start && c.lex.articles.contains(&c.toks[r.first - 1].key);
     let bare = r.category == NumberCategory::Count
         && !r.digits
         && !r.approximate
@@ -629,6 +834,7 @@ fn bare_number_word(c: &Ctx, r: &mut Reading) -> Step {
         && r.qualifier.is_none()
         && r.sign_at.is_none()
         && r.value < 12.0
+        && (r.value < 2.0 || r.counted.is_none() || the_two)
         && !standalone(c, r.from..r.next);
     if bare {
         Step::NoNumber
@@ -748,6 +954,26 @@ fn currency_written_after(c: &Ctx, k: usize) -> Option<(String, usize)> {
     c.code(k).map(|code| (code, 1 + hyphen))
 }
 
+/// "dreitägigen", "vierjährige": a number word and a unit of `units.txt` (four letters or more)
+/// written as one word, as a language that compounds its words writes them: (value, unit).
+fn number_glued_to_unit(c: &Ctx, k: usize) -> Option<(f64, String)> {
+    let t = c.tok(k).filter(|t| t.is_word())?;
+    let key = t.key.as_str();
+    key.char_indices().skip(1).find_map(|(i, _)| {
+        let (head, tail) = key.split_at(i);
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let (1, w) = c.lex.number_words.longest(&[head])? else {
+            return None;
+        };
+        let (1, u) = c.lex.units.longest(&[tail])? else {
+            return None;
+        };
+        (!w.approximate).then(|| (w.value, u.clone()))
+    })
+}
+
 /// Four digits that read as a year (1500–2100).
 fn year_like(v: f64, written: &str) -> bool {
     written.len() == 4 && (1500.0..=2100.0).contains(&v) && v.fract() == 0.0
@@ -765,6 +991,7 @@ fn passed_over(from: usize, to: usize, si: usize) -> Found {
         sentence: si,
         after: to,
         first: from,
+        counted: None,
         keep: false,
     }
 }
