@@ -836,7 +836,14 @@ impl Ctx<'_, '_> {
                 ))
                 || is_quote_mark(t.text(self.doc.text()))
                 || self.clause_word(e)
-                || (e > m && self.speech_at(e, end).is_some());
+                || (e > m && self.speech_at(e, end).is_some())
+                // (A period after a word in lower case ends the sentence, even with no space
+                // after it: "le président.À Quartier…"; "Rep. X" is an abbreviation.)
+                || (t.key == "."
+                    && e > m
+                    && toks[e - 1].is_word()
+                    && !toks[e - 1].cap
+                    && toks[e - 1].key.chars().count() >= 4);
             if stop {
                 break;
             }
@@ -857,6 +864,15 @@ impl Ctx<'_, '_> {
             });
             if let Some(x) = x {
                 let mut k = x.tokens.end;
+                // (The rest of its name in lower case: "au Journal du dimanche".)
+                while k + 1 < end
+                    && toks[k].is_word()
+                    && !toks[k].cap
+                    && lex.particles.contains(&toks[k].key)
+                    && toks[k + 1].is_word()
+                {
+                    k += 2;
+                }
                 if k < end && toks[k].key == "(" {
                     k = (k..end.min(k + 6))
                         .find(|&j| toks[j].key == ")")
