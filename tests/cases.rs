@@ -7,7 +7,7 @@
 //!   the card's), `status` (`planned`, or empty for held), `type`, `cards` (how many meeting cards
 //!   the text gives), `evidence` (how many sentences the card's evidence holds);
 //! - `agreements.tsv`: `parties` (as above; `-`: no agreement card), `title` (found inside the
-//!   title), `count`, `status`, `topics` (`;`-separated, each found inside one of the card's),
+//!   title; after `=`, the whole title), `count`, `status`, `topics` (`;`-separated, each found inside one of the card's),
 //!   `cards` (how many agreement cards the text gives), `confidence` (`low`: below 0.5);
 //! - `quotes.tsv`: `quote` (found inside a quote's text; `-`: no quote at all), `speaker` (found
 //!   inside its speaker's name; `-`: no speaker);
@@ -196,7 +196,12 @@ fn agreements() {
         }
         let ok = cards.iter().any(|c| {
             sides_match(&names(&c["parties"]), want)
-                && optional(row.col(1), |t| contains(&c["title"], t))
+                && optional(row.col(1), |t| match t.strip_prefix('=') {
+                    Some(whole) => c["title"]
+                        .as_str()
+                        .is_some_and(|h| lower(h) == lower(whole)),
+                    None => contains(&c["title"], t),
+                })
                 && optional(row.col(2), |n| {
                     c["count"].as_u64().map(|x| x.to_string()).as_deref() == Some(n)
                 })

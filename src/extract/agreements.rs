@@ -288,11 +288,24 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     if let Some(last) = cl.ents.mentions_in(from..i.at).last() {
         a = a.max(last.tokens.end);
     }
-    while a < i.at && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
+    // (Nor a date: "firmó el 16 de diciembre el contrato".)
+    while a < i.at
+        && (!toks[a].is_word()
+            || lex.is_stopword(&toks[a].key)
+            || lex.months.longest(cl.keys(a, end)).is_some()
+            || lex.weekdays.longest(cl.keys(a, end)).is_some())
+    {
         a += 1;
     }
+    // (A day before its month is a date, not a count: "firmó el 16 de diciembre el contrato".)
+    let month_at = |k: usize| k < end && lex.months.longest(cl.keys(k, end)).is_some();
+    let date = |k: usize| {
+        month_at(k + 1)
+            || (k + 2 < end && lex.particles.contains(&toks[k + 1].key) && month_at(k + 2))
+    };
     let counted = |k: usize| {
-        toks[k].kind == TokenKind::Number || lex.number_words.longest(cl.keys(k, end)).is_some()
+        (toks[k].kind == TokenKind::Number || lex.number_words.longest(cl.keys(k, end)).is_some())
+            && !date(k)
     };
     // ("firmaron además cinco memorandos": an adverb before the count is not in the title.)
     if let Some(c) = (a..i.at).find(|&k| counted(k)) {
