@@ -412,6 +412,8 @@ pub struct Lexicon {
     pub(crate) store: &'static Store,
     /// How number words and scales start and end: see [`Lexicon::may_be_compound_number`].
     number_edges: NumberEdges,
+    /// The lists a phrase that opens a number may be in (see [`Lexicon::may_open_number`]).
+    number_openers: u64,
     /// Stems computed so far, by key (see [`Lexicon::with_stem`]).
     stems: Mutex<HashMap<Box<str>, Box<str>>>,
 }
@@ -629,6 +631,13 @@ impl Lexicon {
                     .collect()
             },
             number_edges: NumberEdges::new(store),
+            number_openers: store::lists_mask(&[
+                List::NumberWords as u16,
+                List::NumberParts as u16,
+                List::Qualifiers as u16,
+                List::Ranges as u16,
+                List::Currencies as u16,
+            ]),
             stems: Mutex::new(HashMap::default()),
             store,
         }
@@ -656,6 +665,14 @@ impl Lexicon {
                     && word.is_char_boundary(word.len() - n)
                     && edges.words.contains(&word[word.len() - n..])
             })
+    }
+
+    /// May a word (by its number) open a phrase of the lists a number's reading starts with: a
+    /// number word, a part of one, a qualifier, a range word or a currency? `false`: none
+    /// of them has an entry that starts with it.
+    #[inline]
+    pub fn may_open_number(&self, w: Option<WordId>) -> bool {
+        self.store.may_start_any(w, self.number_openers)
     }
 
     /// Calls `f` with the stem of a key (its final apostrophe dropped): the language's Snowball

@@ -15,6 +15,7 @@ use super::{
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::segment::{Token, TokenKind};
+use crate::token::Key;
 
 /// The longest run of capitalized words read as names ("Presidente del Consiglio dei Ministri
 /// Giuseppe Conte" is 7).
@@ -383,12 +384,12 @@ fn label_before(ctx: &Context, seg: &Segment, start: usize) -> Label {
     let mut label = Label::default();
     let mut p = w;
     while p < start {
-        let ahead: Vec<&str> = ctx.keys(p..start);
+        let ahead = ctx.keys(p..start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
             label.country = Some(lex.country_name(iso));
             p += n;
         } else if let Some((n, _)) = lex.titles.longest(&ahead) {
-            label.role = Some(ahead[..n].join(" "));
+            label.role = Some(join_keys(&ahead[..n]));
             label.held = None;
             p += n;
         } else if ahead[0] == "." && label.role.is_some() {
@@ -420,7 +421,7 @@ fn left_edge(
     let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = ctx.keys(r.clone());
+    let keys = ctx.keys(r.clone());
     let b = keys.len();
     let mut a = 0;
     let mut pre_country = None;
@@ -433,7 +434,7 @@ fn left_edge(
         }
         let at_start = a == 0 && ctx.at_start(seg, r.start);
         // ("M. Le Drian" opening a sentence: an abbreviated title, not a function word.)
-        if rest.get(1) == Some(&".") && lex.titles.longest(&rest[..1]).is_some() {
+        if rest.get(1).is_some_and(|k| *k == ".") && lex.titles.longest(&rest[..1]).is_some() {
             title_organization(ctx, seg, r.start + a..r.start + a + 1, out);
             label.role = Some(rest[0].to_string());
             a += 2;
@@ -490,9 +491,9 @@ fn left_edge(
                 a = b;
                 break;
             }
-            label.role = Some(keys[a..a + n].join(" "));
+            label.role = Some(join_keys(&keys[a..a + n]));
             a += n;
-            if keys.get(a) == Some(&".") {
+            if keys.get(a).is_some_and(|k| *k == ".") {
                 a += 1; // the period of an abbreviated title: "M. Dupont", "Sr. García"
             }
         } else {
@@ -506,7 +507,7 @@ fn left_edge(
                 Some(x) => {
                     pre_country = Some(r.start + a..r.start + x);
                     let (n, _) = lex.titles.longest(&keys[x..b]).unwrap_or((1, &()));
-                    label.role = Some(keys[x..x + n].join(" "));
+                    label.role = Some(join_keys(&keys[x..x + n]));
                     a = x + n;
                 }
                 None => break,
@@ -521,7 +522,7 @@ fn left_edge(
 fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
-    let keys: Vec<&str> = ctx.keys(r.clone());
+    let keys = ctx.keys(r.clone());
     let mut e = keys.len();
     // ("Theresa May": a month after a given name is a family name.)
     let after_given = |e: usize| e >= 2 && lex.given_names.contains(keys[e - 2]);
@@ -893,10 +894,10 @@ impl KnownForms {
     }
 
     /// The longest known form at the start of `keys`: its length.
-    fn longest(&self, keys: &[&str]) -> Option<usize> {
-        let list = self.by_first.get(*keys.first()?)?;
+    fn longest(&self, keys: &[&Key]) -> Option<usize> {
+        let list = self.by_first.get(keys.first()?.as_str())?;
         list.iter()
-            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| a == b))
+            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| *b == a))
             .map(Vec::len)
     }
 }
@@ -968,4 +969,16 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
         }
         i += 1;
     }
+}
+
+/// Keys joined by spaces (a title as the label says it).
+fn join_keys(keys: &[&Key]) -> String {
+    let mut out = String::new();
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
 }

@@ -18,6 +18,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
+use crate::token::Key;
 
 /// The longest phrase a word list holds, in tokens: lookups never read further.
 const MAX_PHRASE: usize = 8;
@@ -269,8 +270,9 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
-    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
-        self.doc.tokens[r].iter().map(|t| t.key.as_str()).collect()
+    /// The keys of a range of tokens: each knows its word number, so that a lookup hashes none.
+    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&'d Key> {
+        self.doc.tokens[r].iter().map(|t| &t.key).collect()
     }
 
     /// Is the whole range a country or place of the gazetteer?

@@ -1075,9 +1075,8 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
         let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
             continue;
         };
-        let after: Vec<&str> =
-            ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
-        let before: Vec<&str> =
+        let after = ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
+        let before =
             ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex
             .team_words
