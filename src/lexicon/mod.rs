@@ -414,6 +414,8 @@ pub struct Lexicon {
     number_edges: NumberEdges,
     /// The lists a phrase that opens a number may be in (see [`Lexicon::may_open_number`]).
     number_openers: u64,
+    /// The lists a word that opens a mention may be in (see [`Lexicon::may_open_mention`]).
+    mention_openers: u64,
     /// Stems computed so far, by key (see [`Lexicon::with_stem`]).
     stems: Mutex<HashMap<Box<str>, Box<str>>>,
 }
@@ -638,6 +640,14 @@ impl Lexicon {
                 List::Ranges as u16,
                 List::Currencies as u16,
             ]),
+            mention_openers: store::lists_mask(&[
+                List::Pronouns as u16,
+                List::NumberWords as u16,
+                List::GroupWords as u16,
+                List::Nationalities as u16,
+                List::Titles as u16,
+                List::PersonNouns as u16,
+            ]),
             stems: Mutex::new(HashMap::default()),
             store,
         }
@@ -673,6 +683,14 @@ impl Lexicon {
     #[inline]
     pub fn may_open_number(&self, w: Option<WordId>) -> bool {
         self.store.may_start_any(w, self.number_openers)
+    }
+
+    /// May a word (by its number) open a mention: a pronoun, a number word or a group word
+    /// ("the two countries", "both sides"), a nationality, a title or a person noun? `false`:
+    /// no entry of those lists starts with it.
+    #[inline]
+    pub fn may_open_mention(&self, w: Option<WordId>) -> bool {
+        self.store.may_start_any(w, self.mention_openers)
     }
 
     /// Calls `f` with the stem of a key (its final apostrophe dropped): the language's Snowball

@@ -210,7 +210,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         // ("Food and Drug Administration", "Securities and Exchange Commission": a common word,
         // a conjunction and words that end with an organization word are one name.)
         let one_word = j == i + 1 || (j == i + 2 && lex.is_stopword(&toks[i].key));
-        if one_word && j + 2 < end && ctx.lower_seen.contains(toks[j - 1].key.as_str()) {
+        if one_word && j + 2 < end && ctx.seen_lower(j - 1) {
             let conj = toks[j].is_word() && !toks[j].cap && lex.conjunctions.contains(&toks[j].key);
             let rest = (j + 1..end.min(j + 4))
                 .take_while(|&k| is_name_word(&toks[k]))
@@ -667,7 +667,7 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
         let opener = left.len() == 1
             && ctx.at_start(seg, left.start)
-            && !ctx.cap_mid.contains(toks[left.start].key.as_str())
+            && !ctx.seen_cap_mid(left.start)
             && classify_whole(doc, left.clone()).is_none()
             && !cue(ctx, &toks[left.start]);
         // ("Italia dal Canada", "Iran von Sicherheitskräften": a country or a region ends a name
@@ -721,12 +721,13 @@ fn body_and_leader(ctx: &Context, span: std::ops::Range<usize>) -> Option<Split>
     (span.len() >= 2
         && toks[span.start].cap
         && lex.led_by.contains(&toks[span.start].key)
-        && toks[span.start + 1..span.end].iter().all(|t| {
+        && (span.start + 1..span.end).all(|k| {
+            let t = &toks[k];
             t.is_word()
                 && t.cap
                 && !cue(ctx, t)
                 && !adjective_like(lex, &t.key)
-                && !ctx.lower_seen.contains(t.key.as_str())
+                && !ctx.seen_lower(k)
         }))
     .then(|| Split::at(span.clone(), span.start + 1, false))
 }
@@ -770,7 +771,7 @@ fn before_first_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             || left.len() >= 2
             || (left.len() == 1
                 && (all_caps(toks[left.start].text(text))
-                    || ctx.lower_seen.contains(toks[left.start].key.as_str())
+                    || ctx.seen_lower(left.start)
                     || lex.adjectives.contains(&toks[left.start].key)
                     || opener));
         if typed && !toks[left.clone()].iter().any(|t| first_name(ctx, t)) {
@@ -972,7 +973,7 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
 }
 
 /// Keys joined by spaces (a title as the label says it).
-fn join_keys(keys: &[&Key]) -> String {
+pub(super) fn join_keys(keys: &[&Key]) -> String {
     let mut out = String::new();
     for (i, k) in keys.iter().enumerate() {
         if i > 0 {
