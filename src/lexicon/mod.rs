@@ -416,8 +416,43 @@ pub struct Lexicon {
     number_openers: u64,
     /// The lists a word that opens a mention may be in (see [`Lexicon::may_open_mention`]).
     mention_openers: u64,
-    /// Stems computed so far, by key (see [`Lexicon::with_stem`]).
-    stems: Mutex<HashMap<Box<str>, Box<str>>>,
+    /// Stems computed so far, numbered (see [`Lexicon::stem_number`]).
+    stems: Mutex<StemCache>,
+}
+
+/// The stems a lexicon has computed, each numbered: equal stems, equal numbers.
+#[derive(Default)]
+struct StemCache {
+    /// Per key, its stem's number.
+    of_key: HashMap<Box<str>, u32>,
+    /// Per stem, its number.
+    numbers: HashMap<Box<str>, u32>,
+    /// How many documents read stem numbers now ([`StemReader`]): the cache is forgotten (its
+    /// numbers given anew) only when none does, so that a document's numbers stay comparable.
+    readers: usize,
+}
+
+impl StemCache {
+    fn forget_if_full(&mut self) {
+        if self.readers == 0 && self.of_key.len() + self.numbers.len() >= STEMS_KEPT {
+            self.of_key.clear();
+            self.numbers.clear();
+        }
+    }
+}
+
+/// A document reading stem numbers: while it lives, the numbers [`Lexicon::stem_number`] gives
+/// keep their meaning.
+pub struct StemReader {
+    lex: &'static Lexicon,
+}
+
+impl Drop for StemReader {
+    fn drop(&mut self) {
+        let mut stems = self.lex.stems.lock().unwrap_or_else(|e| e.into_inner());
+        stems.readers -= 1;
+        stems.forget_if_full();
+    }
 }
 
 /// The first column of a value, as a string.
@@ -431,7 +466,17 @@ fn number(v: &[&str], i: usize) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// How many stems a lexicon remembers before it starts over (a few MB at most).
+/// The number of a stem, a new one when it has none yet.
+fn number_of(numbers: &mut HashMap<Box<str>, u32>, stem: &str) -> u32 {
+    if let Some(&n) = numbers.get(stem) {
+        return n;
+    }
+    let n = numbers.len() as u32;
+    numbers.insert(stem.into(), n);
+    n
+}
+
+/// How many keys and stems a lexicon remembers before it starts over (a few MB at most).
 pub const STEMS_KEPT: usize = 50_000;
 
 /// The one-word number words and scales of a language, seen from both ends.
@@ -648,7 +693,7 @@ impl Lexicon {
                 List::Titles as u16,
                 List::PersonNouns as u16,
             ]),
-            stems: Mutex::new(HashMap::default()),
+            stems: Mutex::new(StemCache::default()),
             store,
         }
     }
@@ -693,25 +738,32 @@ impl Lexicon {
         self.store.may_start_any(w, self.mention_openers)
     }
 
-    /// Calls `f` with the stem of a key (its final apostrophe dropped): the language's Snowball
-    /// stemmer, or the key itself when the language has none. Stems are remembered across texts
-    /// (up to [`STEMS_KEPT`] keys, then forgotten all at once): a word is stemmed once.
-    pub fn with_stem<R>(&self, key: &str, f: impl FnOnce(&str) -> R) -> R {
-        let key = key.trim_end_matches('\'');
-        let Some(stemmer) = self.stemmer else {
-            return f(key);
-        };
+    /// Starts reading stem numbers ([`Lexicon::stem_number`]) for a document: they keep their
+    /// meaning while the reader lives.
+    pub fn stem_reader(&'static self) -> StemReader {
         let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(s) = stems.get(key) {
-            return f(s);
+        stems.forget_if_full();
+        stems.readers += 1;
+        StemReader { lex: self }
+    }
+
+    /// The number of the stem of a key (its final apostrophe dropped): the language's Snowball
+    /// stemmer's, or the key itself when the language has none. Equal stems have equal numbers
+    /// while a [`StemReader`] lives. Stems are remembered across texts (up to [`STEMS_KEPT`],
+    /// then forgotten all at once when no document reads them): a word is stemmed once.
+    pub fn stem_number(&self, _reader: &StemReader, key: &str) -> u32 {
+        let key = key.trim_end_matches('\'');
+        let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
+        let stems = &mut *stems;
+        let Some(stemmer) = self.stemmer else {
+            return number_of(&mut stems.numbers, key);
+        };
+        if let Some(&n) = stems.of_key.get(key) {
+            return n;
         }
-        let s: Box<str> = stemmer(key).into();
-        let out = f(&s);
-        if stems.len() >= STEMS_KEPT {
-            stems.clear();
-        }
-        stems.insert(key.into(), s);
-        out
+        let n = number_of(&mut stems.numbers, &stemmer(key));
+        stems.of_key.insert(key.into(), n);
+        n
     }
 
     pub fn is_stopword<K: Lookup + ?Sized>(&self, key: &K) -> bool {
@@ -899,6 +951,16 @@ mod tests {
             assert!(!l.agreement_words.is_empty(), "{code} agreement words");
             assert!(!l.sign_verbs.is_empty(), "{code} sign verbs");
         }
+    }
+
+    #[test]
+    fn equal_stems_have_equal_numbers() {
+        let en = lexicon("en").unwrap();
+        let reader = en.stem_reader();
+        let run = en.stem_number(&reader, "running");
+        assert_eq!(run, en.stem_number(&reader, "runs"));
+        assert_eq!(run, en.stem_number(&reader, "run'"));
+        assert_ne!(run, en.stem_number(&reader, "walked"));
     }
 
     #[test]
