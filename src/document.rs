@@ -45,7 +45,10 @@ pub struct Stems {
     lex: &'static Lexicon,
     /// Per word of the document, its stem's number (`u32::MAX` until asked).
     of_word: Vec<Cell<u32>>,
-    index: RefCell<HashMap<String, u32>>,
+    /// The lexicon's stem numbers, numbered again in the order the document asks for them.
+    index: RefCell<HashMap<u32, u32>>,
+    /// Keeps the lexicon's numbers meaning the same while the document reads them.
+    reader: lexicon::StemReader,
 }
 
 impl Stems {
@@ -54,6 +57,7 @@ impl Stems {
             lex,
             of_word: (0..words).map(|_| Cell::new(u32::MAX)).collect(),
             index: RefCell::new(HashMap::default()),
+            reader: lex.stem_reader(),
         }
     }
 
@@ -68,15 +72,10 @@ impl Stems {
 
     /// The stem number of any key.
     pub fn of_key(&self, key: &str) -> u32 {
-        self.lex.with_stem(key, |s| {
-            let mut index = self.index.borrow_mut();
-            if let Some(&n) = index.get(s) {
-                return n;
-            }
-            let next = index.len() as u32;
-            index.insert(s.to_string(), next);
-            next
-        })
+        let global = self.lex.stem_number(&self.reader, key);
+        let mut index = self.index.borrow_mut();
+        let next = index.len() as u32;
+        *index.entry(global).or_insert(next)
     }
 }
 

@@ -502,19 +502,18 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
                 let score: f64 = stems.iter().map(|&s| freq_of(s)).sum::<f64>()
                     / (stems.len() as f64).sqrt()
                     * (1.0 + 0.3 * (1.0 - si as f64 / n));
-                let written = toks[a..b]
-                    .iter()
-                    .enumerate()
-                    .map(|(k, t)| {
-                        let w = t.text(text);
-                        let sep = if k > 0 && t.space_before { " " } else { "" };
-                        if a + k == 0 && t.cap {
-                            format!("{sep}{}", crate::unicode::to_lowercase(w))
-                        } else {
-                            format!("{sep}{w}")
-                        }
-                    })
-                    .collect::<String>();
+                let mut written = String::new();
+                for (k, t) in toks[a..b].iter().enumerate() {
+                    let w = t.text(text);
+                    if k > 0 && t.space_before {
+                        written.push(' ');
+                    }
+                    if a + k == 0 && t.cap {
+                        written.push_str(&crate::unicode::to_lowercase(w));
+                    } else {
+                        written.push_str(w);
+                    }
+                }
                 let e = cands.entry(stems).or_insert((0.0, written, 0));
                 e.0 = e.0.max(score);
                 e.2 += 1;

@@ -69,7 +69,9 @@ impl Mentions {
         for (si, sent) in doc.sentences.iter().enumerate() {
             let mut i = sent.tokens.start;
             while i < sent.tokens.end {
-                if ents.mention_at(i).is_some() {
+                // (No pronoun, pair or description starts with a word that opens none of
+                // their lists: see `pronoun`, `pair` and `description`.)
+                if ents.mention_at(i).is_some() || !doc.lex.may_open_mention(doc.id(i)) {
                     i += 1;
                     continue;
                 }

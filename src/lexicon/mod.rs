@@ -412,8 +412,47 @@ pub struct Lexicon {
     pub(crate) store: &'static Store,
     /// How number words and scales start and end: see [`Lexicon::may_be_compound_number`].
     number_edges: NumberEdges,
-    /// Stems computed so far, by key (see [`Lexicon::with_stem`]).
-    stems: Mutex<HashMap<Box<str>, Box<str>>>,
+    /// The lists a phrase that opens a number may be in (see [`Lexicon::may_open_number`]).
+    number_openers: u64,
+    /// The lists a word that opens a mention may be in (see [`Lexicon::may_open_mention`]).
+    mention_openers: u64,
+    /// Stems computed so far, numbered (see [`Lexicon::stem_number`]).
+    stems: Mutex<StemCache>,
+}
+
+/// The stems a lexicon has computed, each numbered: equal stems, equal numbers.
+#[derive(Default)]
+struct StemCache {
+    /// Per key, its stem's number.
+    of_key: HashMap<Box<str>, u32>,
+    /// Per stem, its number.
+    numbers: HashMap<Box<str>, u32>,
+    /// How many documents read stem numbers now ([`StemReader`]): the cache is forgotten (its
+    /// numbers given anew) only when none does, so that a document's numbers stay comparable.
+    readers: usize,
+}
+
+impl StemCache {
+    fn forget_if_full(&mut self) {
+        if self.readers == 0 && self.of_key.len() + self.numbers.len() >= STEMS_KEPT {
+            self.of_key.clear();
+            self.numbers.clear();
+        }
+    }
+}
+
+/// A document reading stem numbers: while it lives, the numbers [`Lexicon::stem_number`] gives
+/// keep their meaning.
+pub struct StemReader {
+    lex: &'static Lexicon,
+}
+
+impl Drop for StemReader {
+    fn drop(&mut self) {
+        let mut stems = self.lex.stems.lock().unwrap_or_else(|e| e.into_inner());
+        stems.readers -= 1;
+        stems.forget_if_full();
+    }
 }
 
 /// The first column of a value, as a string.
@@ -427,7 +466,17 @@ fn number(v: &[&str], i: usize) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// How many stems a lexicon remembers before it starts over (a few MB at most).
+/// The number of a stem, a new one when it has none yet.
+fn number_of(numbers: &mut HashMap<Box<str>, u32>, stem: &str) -> u32 {
+    if let Some(&n) = numbers.get(stem) {
+        return n;
+    }
+    let n = numbers.len() as u32;
+    numbers.insert(stem.into(), n);
+    n
+}
+
+/// How many keys and stems a lexicon remembers before it starts over (a few MB at most).
 pub const STEMS_KEPT: usize = 50_000;
 
 /// The one-word number words and scales of a language, seen from both ends.
@@ -629,7 +678,22 @@ impl Lexicon {
                     .collect()
             },
             number_edges: NumberEdges::new(store),
-            stems: Mutex::new(HashMap::default()),
+            number_openers: store::lists_mask(&[
+                List::NumberWords as u16,
+                List::NumberParts as u16,
+                List::Qualifiers as u16,
+                List::Ranges as u16,
+                List::Currencies as u16,
+            ]),
+            mention_openers: store::lists_mask(&[
+                List::Pronouns as u16,
+                List::NumberWords as u16,
+                List::GroupWords as u16,
+                List::Nationalities as u16,
+                List::Titles as u16,
+                List::PersonNouns as u16,
+            ]),
+            stems: Mutex::new(StemCache::default()),
             store,
         }
     }
@@ -658,25 +722,48 @@ impl Lexicon {
             })
     }
 
-    /// Calls `f` with the stem of a key (its final apostrophe dropped): the language's Snowball
-    /// stemmer, or the key itself when the language has none. Stems are remembered across texts
-    /// (up to [`STEMS_KEPT`] keys, then forgotten all at once): a word is stemmed once.
-    pub fn with_stem<R>(&self, key: &str, f: impl FnOnce(&str) -> R) -> R {
-        let key = key.trim_end_matches('\'');
-        let Some(stemmer) = self.stemmer else {
-            return f(key);
-        };
+    /// May a word (by its number) open a phrase of the lists a number's reading starts with: a
+    /// number word, a part of one, a qualifier, a range word or a currency? `false`: none
+    /// of them has an entry that starts with it.
+    #[inline]
+    pub fn may_open_number(&self, w: Option<WordId>) -> bool {
+        self.store.may_start_any(w, self.number_openers)
+    }
+
+    /// May a word (by its number) open a mention: a pronoun, a number word or a group word
+    /// ("the two countries", "both sides"), a nationality, a title or a person noun? `false`:
+    /// no entry of those lists starts with it.
+    #[inline]
+    pub fn may_open_mention(&self, w: Option<WordId>) -> bool {
+        self.store.may_start_any(w, self.mention_openers)
+    }
+
+    /// Starts reading stem numbers ([`Lexicon::stem_number`]) for a document: they keep their
+    /// meaning while the reader lives.
+    pub fn stem_reader(&'static self) -> StemReader {
         let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(s) = stems.get(key) {
-            return f(s);
+        stems.forget_if_full();
+        stems.readers += 1;
+        StemReader { lex: self }
+    }
+
+    /// The number of the stem of a key (its final apostrophe dropped): the language's Snowball
+    /// stemmer's, or the key itself when the language has none. Equal stems have equal numbers
+    /// while a [`StemReader`] lives. Stems are remembered across texts (up to [`STEMS_KEPT`],
+    /// then forgotten all at once when no document reads them): a word is stemmed once.
+    pub fn stem_number(&self, _reader: &StemReader, key: &str) -> u32 {
+        let key = key.trim_end_matches('\'');
+        let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
+        let stems = &mut *stems;
+        let Some(stemmer) = self.stemmer else {
+            return number_of(&mut stems.numbers, key);
+        };
+        if let Some(&n) = stems.of_key.get(key) {
+            return n;
         }
-        let s: Box<str> = stemmer(key).into();
-        let out = f(&s);
-        if stems.len() >= STEMS_KEPT {
-            stems.clear();
-        }
-        stems.insert(key.into(), s);
-        out
+        let n = number_of(&mut stems.numbers, &stemmer(key));
+        stems.of_key.insert(key.into(), n);
+        n
     }
 
     pub fn is_stopword<K: Lookup + ?Sized>(&self, key: &K) -> bool {
@@ -864,6 +951,16 @@ mod tests {
             assert!(!l.agreement_words.is_empty(), "{code} agreement words");
             assert!(!l.sign_verbs.is_empty(), "{code} sign verbs");
         }
+    }
+
+    #[test]
+    fn equal_stems_have_equal_numbers() {
+        let en = lexicon("en").unwrap();
+        let reader = en.stem_reader();
+        let run = en.stem_number(&reader, "running");
+        assert_eq!(run, en.stem_number(&reader, "runs"));
+        assert_eq!(run, en.stem_number(&reader, "run'"));
+        assert_ne!(run, en.stem_number(&reader, "walked"));
     }
 
     #[test]

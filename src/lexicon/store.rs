@@ -477,6 +477,13 @@ impl Store {
             .is_some_and(|s| s & list_bit(list) != 0)
     }
 
+    /// Whether an entry of any of the lists of `mask` (see [`lists_mask`]) may start with a word.
+    #[inline]
+    pub fn may_start_any(&self, w: Option<WordId>, mask: u64) -> bool {
+        w.and_then(|w| self.starts.get(w as usize))
+            .is_some_and(|s| s & mask != 0)
+    }
+
     /// Whether a list holds a word (as a whole entry, or a phrase of one word).
     #[inline]
     pub fn holds(&self, list: u16, w: Option<WordId>) -> bool {
@@ -527,6 +534,11 @@ impl Store {
             .filter(move |&w| self.value(w, list).is_some())
             .map(|w| self.words[w as usize])
     }
+}
+
+/// The bits of lists in [`Store::starts`], for [`Store::may_start_any`].
+pub fn lists_mask(lists: &[u16]) -> u64 {
+    lists.iter().fold(0, |m, &l| m | list_bit(l))
 }
 
 /// A list's bit in [`Store::starts`].

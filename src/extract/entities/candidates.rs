@@ -15,6 +15,7 @@ use super::{
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::segment::{Token, TokenKind};
+use crate::token::Key;
 
 /// The longest run of capitalized words read as names ("Presidente del Consiglio dei Ministri
 /// Giuseppe Conte" is 7).
@@ -209,7 +210,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         // ("Food and Drug Administration", "Securities and Exchange Commission": a common word,
         // a conjunction and words that end with an organization word are one name.)
         let one_word = j == i + 1 || (j == i + 2 && lex.is_stopword(&toks[i].key));
-        if one_word && j + 2 < end && ctx.lower_seen.contains(toks[j - 1].key.as_str()) {
+        if one_word && j + 2 < end && ctx.seen_lower(j - 1) {
             let conj = toks[j].is_word() && !toks[j].cap && lex.conjunctions.contains(&toks[j].key);
             let rest = (j + 1..end.min(j + 4))
                 .take_while(|&k| is_name_word(&toks[k]))
@@ -383,12 +384,12 @@ fn label_before(ctx: &Context, seg: &Segment, start: usize) -> Label {
     let mut label = Label::default();
     let mut p = w;
     while p < start {
-        let ahead: Vec<&str> = ctx.keys(p..start);
+        let ahead = ctx.keys(p..start);
         if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
             label.country = Some(lex.country_name(iso));
             p += n;
         } else if let Some((n, _)) = lex.titles.longest(&ahead) {
-            label.role = Some(ahead[..n].join(" "));
+            label.role = Some(join_keys(&ahead[..n]));
             label.held = None;
             p += n;
         } else if ahead[0] == "." && label.role.is_some() {
@@ -420,7 +421,7 @@ fn left_edge(
     let doc = ctx.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = ctx.keys(r.clone());
+    let keys = ctx.keys(r.clone());
     let b = keys.len();
     let mut a = 0;
     let mut pre_country = None;
@@ -433,7 +434,7 @@ fn left_edge(
         }
         let at_start = a == 0 && ctx.at_start(seg, r.start);
         // ("M. Le Drian" opening a sentence: an abbreviated title, not a function word.)
-        if rest.get(1) == Some(&".") && lex.titles.longest(&rest[..1]).is_some() {
+        if rest.get(1).is_some_and(|k| *k == ".") && lex.titles.longest(&rest[..1]).is_some() {
             title_organization(ctx, seg, r.start + a..r.start + a + 1, out);
             label.role = Some(rest[0].to_string());
             a += 2;
@@ -490,9 +491,9 @@ fn left_edge(
                 a = b;
                 break;
             }
-            label.role = Some(keys[a..a + n].join(" "));
+            label.role = Some(join_keys(&keys[a..a + n]));
             a += n;
-            if keys.get(a) == Some(&".") {
+            if keys.get(a).is_some_and(|k| *k == ".") {
                 a += 1; // the period of an abbreviated title: "M. Dupont", "Sr. García"
             }
         } else {
@@ -506,7 +507,7 @@ fn left_edge(
                 Some(x) => {
                     pre_country = Some(r.start + a..r.start + x);
                     let (n, _) = lex.titles.longest(&keys[x..b]).unwrap_or((1, &()));
-                    label.role = Some(keys[x..x + n].join(" "));
+                    label.role = Some(join_keys(&keys[x..x + n]));
                     a = x + n;
                 }
                 None => break,
@@ -521,7 +522,7 @@ fn left_edge(
 fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
-    let keys: Vec<&str> = ctx.keys(r.clone());
+    let keys = ctx.keys(r.clone());
     let mut e = keys.len();
     // ("Theresa May": a month after a given name is a family name.)
     let after_given = |e: usize| e >= 2 && lex.given_names.contains(keys[e - 2]);
@@ -666,7 +667,7 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
         let place_word = left.len() == 1 && lex.place_cues.contains(&toks[left.start].key);
         let opener = left.len() == 1
             && ctx.at_start(seg, left.start)
-            && !ctx.cap_mid.contains(toks[left.start].key.as_str())
+            && !ctx.seen_cap_mid(left.start)
             && classify_whole(doc, left.clone()).is_none()
             && !cue(ctx, &toks[left.start]);
         // ("Italia dal Canada", "Iran von Sicherheitskräften": a country or a region ends a name
@@ -720,12 +721,13 @@ fn body_and_leader(ctx: &Context, span: std::ops::Range<usize>) -> Option<Split>
     (span.len() >= 2
         && toks[span.start].cap
         && lex.led_by.contains(&toks[span.start].key)
-        && toks[span.start + 1..span.end].iter().all(|t| {
+        && (span.start + 1..span.end).all(|k| {
+            let t = &toks[k];
             t.is_word()
                 && t.cap
                 && !cue(ctx, t)
                 && !adjective_like(lex, &t.key)
-                && !ctx.lower_seen.contains(t.key.as_str())
+                && !ctx.seen_lower(k)
         }))
     .then(|| Split::at(span.clone(), span.start + 1, false))
 }
@@ -769,7 +771,7 @@ fn before_first_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
             || left.len() >= 2
             || (left.len() == 1
                 && (all_caps(toks[left.start].text(text))
-                    || ctx.lower_seen.contains(toks[left.start].key.as_str())
+                    || ctx.seen_lower(left.start)
                     || lex.adjectives.contains(&toks[left.start].key)
                     || opener));
         if typed && !toks[left.clone()].iter().any(|t| first_name(ctx, t)) {
@@ -893,10 +895,10 @@ impl KnownForms {
     }
 
     /// The longest known form at the start of `keys`: its length.
-    fn longest(&self, keys: &[&str]) -> Option<usize> {
-        let list = self.by_first.get(*keys.first()?)?;
+    fn longest(&self, keys: &[&Key]) -> Option<usize> {
+        let list = self.by_first.get(keys.first()?.as_str())?;
         list.iter()
-            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| a == b))
+            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| *b == a))
             .map(Vec::len)
     }
 }
@@ -968,4 +970,16 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
         }
         i += 1;
     }
+}
+
+/// Keys joined by spaces (a title as the label says it).
+pub(super) fn join_keys(keys: &[&Key]) -> String {
+    let mut out = String::new();
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
 }

@@ -18,6 +18,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
+use crate::token::Key;
 
 /// The longest phrase a word list holds, in tokens: lookups never read further.
 const MAX_PHRASE: usize = 8;
@@ -180,10 +181,11 @@ impl Segment {
 /// What the whole document tells about single words.
 struct Context<'d, 'a> {
     doc: &'d Document<'a>,
-    /// Words seen in lower case somewhere: capitalized at a sentence start they are common words.
-    lower_seen: HashSet<&'d str>,
-    /// Capitalized words seen away from a sentence start.
-    cap_mid: HashSet<&'d str>,
+    /// Per word of the document (see [`Document::words`]): seen in lower case somewhere?
+    /// Capitalized at a sentence start such words are common words.
+    lower_seen: Vec<bool>,
+    /// Per word of the document: seen capitalized away from a sentence start?
+    cap_mid: Vec<bool>,
     /// The last words of runs of two capitalized words or more: family names ("Robert |Hoyzer|",
     /// "Barack |Obama|").
     surnames: HashSet<&'d str>,
@@ -199,8 +201,8 @@ impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>, segs: &[Segment]) -> Context<'d, 'a> {
         let mut ctx = Context {
             doc,
-            lower_seen: HashSet::default(),
-            cap_mid: HashSet::default(),
+            lower_seen: vec![false; doc.words.len()],
+            cap_mid: vec![false; doc.words.len()],
             surnames: doc
                 .tokens
                 .windows(3)
@@ -215,21 +217,32 @@ impl<'d, 'a> Context<'d, 'a> {
                 .collect(),
             nouns: nouns::after_determiner(doc),
         };
-        let mut lower_seen = HashSet::default();
-        let mut cap_mid = HashSet::default();
+        let mut lower_seen = std::mem::take(&mut ctx.lower_seen);
+        let mut cap_mid = std::mem::take(&mut ctx.cap_mid);
         for s in segs.iter().filter(|s| s.reads_capitals()) {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
+                let w = doc.word_of[i] as usize;
                 if t.is_word() && !t.cap {
-                    lower_seen.insert(t.key.as_str());
+                    lower_seen[w] = true;
                 } else if is_name_word(t) && !ctx.at_start(s, i) {
-                    cap_mid.insert(t.key.as_str());
+                    cap_mid[w] = true;
                 }
             }
         }
         ctx.lower_seen = lower_seen;
         ctx.cap_mid = cap_mid;
         ctx
+    }
+
+    /// Is the word of token `i` seen in lower case somewhere in the document?
+    fn seen_lower(&self, i: usize) -> bool {
+        self.lower_seen[self.doc.word_of[i] as usize]
+    }
+
+    /// Is the word of token `i` seen capitalized away from a sentence start?
+    fn seen_cap_mid(&self, i: usize) -> bool {
+        self.cap_mid[self.doc.word_of[i] as usize]
     }
 
     /// Does token `t` open a sentence (ignoring opening quotes and brackets)? Its segment; a
@@ -269,8 +282,9 @@ impl<'d, 'a> Context<'d, 'a> {
         }
     }
 
-    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&str> {
-        self.doc.tokens[r].iter().map(|t| t.key.as_str()).collect()
+    /// The keys of a range of tokens: each knows its word number, so that a lookup hashes none.
+    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&'d Key> {
+        self.doc.tokens[r].iter().map(|t| &t.key).collect()
     }
 
     /// Is the whole range a country or place of the gazetteer?

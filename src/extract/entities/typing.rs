@@ -15,6 +15,7 @@ use super::{
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::segment::{Range, Token, TokenKind};
+use crate::token::Key;
 
 /// The longest speech verb phrase read before a name ("aveva detto").
 const MAX_SPEECH_WORDS: usize = 3;
@@ -280,9 +281,7 @@ fn common_place_word_at_start(
     span.len() == 1
         && ctx.at_start(seg, span.start)
         && c.strength == 4
-        && ctx
-            .lower_seen
-            .contains(ctx.doc.tokens[span.start].key.as_str())
+        && ctx.seen_lower(span.start)
 }
 
 /// What the words around an unknown name, and its own words, say it is.
@@ -568,11 +567,12 @@ fn name_like(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool
     let words = &ctx.doc.tokens[span.clone()];
     span.len() > 1
         && span.len() <= 4
-        && words.iter().all(|t| {
+        && span.clone().all(|k| {
+            let t = &ctx.doc.tokens[k];
             t.is_word()
                 && t.cap
                 && !all_caps(t.text(text))
-                && !ctx.lower_seen.contains(t.key.as_str())
+                && !ctx.seen_lower(k)
                 && !lex.is_stopword(&t.key)
                 && (lex.code == "en" || !crate::lexicon::english_stopword(&t.key))
         })
@@ -644,8 +644,7 @@ fn kind_from_cues(
         (EntityKind::Place, 1)
     } else if (single && all_caps(text) && text.chars().count() <= 6)
         || is_dotted_acronym(&doc.text()[first.range.start..toks[span.end - 1].range.end])
-        || (cues.article
-            && ((single && !ctx.lower_seen.contains(first.key.as_str())) || cues.name_like))
+        || (cues.article && ((single && !ctx.seen_lower(span.start)) || cues.name_like))
     {
         // An acronym; or a name after an article.
         (EntityKind::Organization, 1)
@@ -690,7 +689,6 @@ fn common_word(
     speaks: bool,
 ) -> bool {
     let toks = &ctx.doc.tokens;
-    let key = toks[span.start].key.as_str();
     let single = span.len() == 1;
     // ("a Left-wing government": a word glued by a hyphen to a word in lower case.)
     let compound = toks
@@ -712,8 +710,8 @@ fn common_word(
             && ctx.at_start(seg, span.start)
             && c.strength <= 1
             && !opening_acronym
-            && (ctx.lower_seen.contains(key) || (!ctx.cap_mid.contains(key) && !speaks)))
-        || (single && c.strength == 0 && ctx.lower_seen.contains(key))
+            && (ctx.seen_lower(span.start) || (!ctx.seen_cap_mid(span.start) && !speaks)))
+        || (single && c.strength == 0 && ctx.seen_lower(span.start))
 }
 
 /// The rest of an organization's name after it: a nationality ("Dipartimento di Stato
@@ -785,7 +783,8 @@ fn organization_tail(
 pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Option<Candidate> {
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let keys: Vec<&str> = toks[span.clone()].iter().map(|t| t.key.as_str()).collect();
+    // The tokens' keys: each knows its word number, so that a lookup hashes none.
+    let keys: Vec<&Key> = toks[span.clone()].iter().map(|t| &t.key).collect();
     let written = doc.slice(Range {
         start: toks[span.start].range.start,
         end: toks[span.end - 1].range.end,
@@ -830,19 +829,16 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
         .map(|s| {
             keys[..keys.len() - 1]
                 .iter()
-                .copied()
+                .map(|k| k.as_str())
                 .chain([s])
                 .collect::<Vec<&str>>()
         });
-    let keys = match (
-        &stem,
-        lex.countries.longest(&keys),
-        lex.places.longest(&keys),
-    ) {
-        (Some(s), None, None) => s.clone(),
-        _ => keys,
-    };
-    if let Some((n, iso)) = lex.countries.longest(&keys) {
+    let (mut country, mut place) = (lex.countries.longest(&keys), lex.places.longest(&keys));
+    let stem = stem.filter(|_| country.is_none() && place.is_none());
+    if let Some(s) = &stem {
+        (country, place) = (lex.countries.longest(s), lex.places.longest(s));
+    }
+    if let Some((n, iso)) = country {
         if n == keys.len() {
             return Some(Candidate {
                 kind: EntityKind::Country,
@@ -851,11 +847,15 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
             });
         }
     }
-    if let Some((n, iso)) = lex.places.longest(&keys) {
+    if let Some((n, iso)) = place {
         if n == keys.len() {
+            let joined = match &stem {
+                Some(s) => s.join(" "),
+                None => super::candidates::join_keys(&keys),
+            };
             return Some(Candidate {
                 kind: EntityKind::Place,
-                key: Some(format!("p:{}", keys.join(" "))),
+                key: Some(format!("p:{joined}")),
                 // "-": a region of several countries ("Europa", "Sud-est asiatico").
                 country: (iso != "-").then(|| lex.country_name(iso)),
                 ..base
@@ -1075,9 +1075,8 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
         let Some(seg) = segs.get(i).filter(|s| s.tokens.contains(&c.tokens.start)) else {
             continue;
         };
-        let after: Vec<&str> =
-            ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
-        let before: Vec<&str> =
+        let after = ctx.keys(c.tokens.end..seg.tokens.end.min(c.tokens.end + MAX_PHRASE));
+        let before =
             ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex
             .team_words

@@ -78,12 +78,19 @@ impl<'a> Ctx<'a> {
             .is_some_and(|(_, p)| *p == part)
     }
 
-    /// An ISO 4217 code written in upper case at `k` ("EUR", "42SAR").
+    /// An ISO 4217 code written in upper case at `k` ("EUR", "42SAR"): three capital letters
+    /// (every code is, see the test `currency_codes_are_three_capitals`), looked up only then.
     fn code(&self, k: usize) -> Option<String> {
         let t = self.tok(k)?;
         let s = t.text(self.text);
-        (t.is_word() && self.lex.currency_codes.contains(s)).then(|| s.to_string())
+        (t.is_word() && is_code_like(s) && self.lex.currency_codes.contains(s))
+            .then(|| s.to_string())
     }
+}
+
+/// Three capital letters, as every ISO 4217 code is written.
+fn is_code_like(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The number cards of a text, the most telling first: sums of money, percentages, counts of
@@ -168,6 +175,10 @@ fn read_sentences(doc: &Document) -> Vec<Found> {
         let mut i = c.start;
         let mut last_money: Option<usize> = None;
         while i < c.end {
+            if !reading::may_start(&c, i) {
+                i += 1;
+                continue;
+            }
             let Some(f) = reading::read_at(&c, i, si) else {
                 i += 1;
                 continue;
@@ -213,6 +224,17 @@ fn rank(f: &Found, about: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currency_codes_are_three_capitals() {
+        for code in crate::lexicon::LANGUAGES {
+            let lex = crate::lexicon::lexicon(code).unwrap();
+            assert!(lex.currency_codes.len() > 100, "{code}");
+            for c in lex.currency_codes.iter() {
+                assert!(is_code_like(c), "{code}: {c}");
+            }
+        }
+    }
 
     fn nums(text: &str, lang: &str) -> Vec<(String, f64, Option<String>, NumberCategory)> {
         let doc = Document::new(text, Some(lang));

@@ -165,6 +165,30 @@ const RULES: &[Rule] = &[
     bare_number_word,
 ];
 
+/// Can a reading at token `i` find anything ([`read_at`] not `None`)? A cheap test that passes
+/// over most words: before the value, a rule reads on from `i` only at a qualifier, a number part
+/// (a minus, an article, a fraction), a range word or a currency (a phrase of one of those lists
+/// starts with the word), at a hyphen, at a currency code (upper case) or one glued to "$"; the
+/// value itself starts at digits, at a decimal mark, or at a word that opens a number word or a
+/// number part, or a number written as one word ([`Lexicon::may_be_compound_number`]). Anywhere
+/// else every rule fails: `false` then, and only then for sure.
+///
+/// [`Lexicon::may_be_compound_number`]: crate::lexicon::Lexicon::may_be_compound_number
+pub(super) fn may_start(c: &Ctx, i: usize) -> bool {
+    let t = &c.toks[i];
+    if t.kind == TokenKind::Number || t.cap || c.lex.may_open_number(c.doc.id(i)) {
+        return true;
+    }
+    if matches!(t.key.as_str(), "-" | "." | ",") {
+        return true;
+    }
+    t.is_word()
+        && (c
+            .tok(i + 1)
+            .is_some_and(|d| d.key == "$" && !d.space_before)
+            || (t.key.len() >= 6 && c.lex.may_be_compound_number(&t.key)))
+}
+
 /// The number that starts at token `i` of sentence `si`, or what to pass over there; `None`
 /// when no number starts there.
 pub(super) fn read_at(c: &Ctx, i: usize, si: usize) -> Option<Found> {
