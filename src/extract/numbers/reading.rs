@@ -186,7 +186,8 @@ pub(super) fn may_start(c: &Ctx, i: usize) -> bool {
         && (c
             .tok(i + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
-            || (t.key.len() >= 6 && c.lex.may_be_compound_number(&t.key)))
+            || (t.key.len() >= 6
+                && (c.lex.may_be_compound_number(&t.key) || number_glued_to_unit(c, i).is_some())))
 }
 
 /// The number that starts at token `i` of sentence `si`, or what to pass over there; `None`
