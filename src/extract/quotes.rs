@@ -3,8 +3,11 @@
 //! - after the quote: "…”, ha detto Lam", "…,” Lam told reporters", "…,” said X, the …",
 //!   "…” ― Name";
 //! - before it: "X said: “…”", "X ha affermato che … “…”", "secondo X, “…”", "according to X";
+//! - inside it, between dashes ("«… - ha detto il sindaco - …»", "«… —dijo Pedro Ruiz— …»");
 //! - in the sentence that introduces it ("Caddell continued:"), or carried over from the quote it
-//!   continues ("“A,” said X. “B.”", a paragraph that runs on into the next one).
+//!   continues ("“A,” said X. “B.”", a paragraph that runs on into the next one);
+//! - with no speech verb: the subject opening its sentence, the person the next sentence says
+//!   spoke so, or the speaker of the quote just before.
 //!
 //! A pronoun or a dropped subject ("Ha detto che…", "he said") is the nearest fitting person
 //! before it, and so is a role named alone ("sagte der Minister", "the president said"); a description ("un alto funzionario ucraino", "a State Department spokesperson") or
