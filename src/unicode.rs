@@ -37,12 +37,16 @@ impl Iterator for CaseMapping {
     }
 }
 
-fn mapped(runs: &[(u32, u32, i32)], multi: &[(u32, [u32; 3])], c: char) -> CaseMapping {
-    let one = |x: u32| CaseMapping {
+/// A mapping to one character.
+fn one(x: u32) -> CaseMapping {
+    CaseMapping {
         chars: [x, 0, 0],
         at: 0,
         len: 1,
-    };
+    }
+}
+
+fn mapped(runs: &[(u32, u32, i32)], multi: &[(u32, [u32; 3])], c: char) -> CaseMapping {
     let cp = c as u32;
     if let Ok(i) = multi.binary_search_by_key(&cp, |m| m.0) {
         let chars = multi[i].1;
@@ -64,11 +68,7 @@ fn mapped(runs: &[(u32, u32, i32)], multi: &[(u32, [u32; 3])], c: char) -> CaseM
 #[inline]
 pub fn lower(c: char) -> CaseMapping {
     if c.is_ascii() {
-        return CaseMapping {
-            chars: [c.to_ascii_lowercase() as u32, 0, 0],
-            at: 0,
-            len: 1,
-        };
+        return one(c.to_ascii_lowercase() as u32);
     }
     mapped(tables::LOWER_RUNS, tables::LOWER_MULTI, c)
 }
@@ -77,11 +77,7 @@ pub fn lower(c: char) -> CaseMapping {
 #[inline]
 pub fn upper(c: char) -> CaseMapping {
     if c.is_ascii() {
-        return CaseMapping {
-            chars: [c.to_ascii_uppercase() as u32, 0, 0],
-            at: 0,
-            len: 1,
-        };
+        return one(c.to_ascii_uppercase() as u32);
     }
     mapped(tables::UPPER_RUNS, tables::UPPER_MULTI, c)
 }

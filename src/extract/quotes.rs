@@ -587,14 +587,16 @@ impl Ctx<'_, '_> {
     fn inside(&self, q: Quotation, said: &[Option<Who>]) -> Option<Attribution> {
         let toks = self.toks();
         let end = q.end.min(q.open + REACH * 4);
-        let k = (q.open + 2..end).find(|&k| {
-            ((toks[k].key == "-" && toks[k].space_before) || self.long_dash(k))
-                && self
-                    .speech_phrase(k + 1, end, true)
-                    .is_some_and(|(_, after)| !after)
+        let (v, n) = (q.open + 2..end).find_map(|k| {
+            let dash = (toks[k].key == "-" && toks[k].space_before) || self.long_dash(k);
+            if !dash {
+                return None;
+            }
+            match self.speech_phrase(k + 1, end, true) {
+                Some((n, false)) => Some((k + 1, n)),
+                _ => None,
+            }
         })?;
-        let (n, _) = self.speech_phrase(k + 1, end, true)?;
-        let v = k + 1;
         // The inciso ends at the next dash or comma.
         let stop = (v + n..end)
             .find(|&j| matches!(toks[j].key.as_str(), "-" | "," | "." | ";") || self.long_dash(j))

@@ -104,6 +104,8 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         while j < end && j - i <= MAX_RUN {
             let t = &toks[j];
             let prev = &toks[j - 1];
+            // A particle in lower case: "di", "von", "al-", "de la".
+            let particle = t.is_word() && !t.cap && lex.particles.contains(&t.key);
             if headline_word(j) {
                 break;
             }
@@ -152,17 +154,9 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 } else {
                     break;
                 }
-            } else if t.is_word()
-                && !t.cap
-                && lex.particles.contains(&t.key)
-                && j + 1 < end
-                && is_name_word(&toks[j + 1])
-                && !case_article(i, j)
-            {
+            } else if particle && j + 1 < end && is_name_word(&toks[j + 1]) && !case_article(i, j) {
                 j += 2;
-            } else if t.is_word()
-                && !t.cap
-                && lex.particles.contains(&t.key)
+            } else if particle
                 && j + 2 < end
                 && toks[j + 1].is_word()
                 && !toks[j + 1].cap
@@ -172,9 +166,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && (!lex.nouns_capitalized || lex.first_names.contains(&toks[i].key))
             {
                 j += 3; // "Ursula von der Leyen", "Rafael van der Vaart"
-            } else if t.is_word()
-                && !t.cap
-                && lex.particles.contains(&t.key)
+            } else if particle
                 && j + 2 < end
                 && toks[j + 1].key == "-"
                 && !toks[j + 1].space_before
@@ -182,9 +174,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 && is_name_word(&toks[j + 2])
             {
                 j += 3; // "Fayez al-Sarraj"
-            } else if t.is_word()
-                && !t.cap
-                && lex.particles.contains(&t.key)
+            } else if particle
                 && j + 2 < end
                 && toks[j + 1].is_word()
                 && !toks[j + 1].cap
