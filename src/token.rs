@@ -402,6 +402,18 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                     j = k;
                 }
             }
+            // Capitals joined by an ampersand are one name ("AT&T", "S&P", "H&M").
+            if b.get(j) == Some(&b'&')
+                && b.get(j + 1).is_some_and(u8::is_ascii_uppercase)
+                && text[i..j].bytes().all(|x| x.is_ascii_uppercase())
+            {
+                let mut k = j + 1;
+                while b.get(k).is_some_and(u8::is_ascii_uppercase) {
+                    k += 1;
+                }
+                chars += k - j;
+                j = k;
+            }
             // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
             if b.get(j) == Some(&b'\'') {
                 let (after, clitic) = word_run(&text[j + 1..]);
@@ -515,5 +527,16 @@ mod tests {
         assert_eq!(keys("Paris's"), ["paris", "'s"]);
         assert_eq!(keys("x 's"), ["x", "'", "s"]);
         assert_eq!(keys("(’S"), ["(", "'", "s"]);
+    }
+
+    #[test]
+    fn capitals_joined_by_an_ampersand_are_one_word() {
+        let keys =
+            |s: &str| -> Vec<String> { tokenize(s, 0).iter().map(|t| t.key.to_string()).collect() };
+        assert_eq!(keys("AT&T, S&P"), ["at&t", ",", "s&p"]);
+        assert_eq!(
+            keys("Tom&Jerry R & D"),
+            ["tom", "&", "jerry", "r", "&", "d"]
+        );
     }
 }

@@ -67,6 +67,7 @@ struct Instrument {
 /// The agreement cards; `meetings` are the readings of the meeting words (parties of a signing
 /// in a meeting's sentence).
 pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
+    let cl = &cl.signing_parties();
     let (doc, ents) = (cl.doc, cl.ents);
     let mut reads: Vec<Read> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
@@ -288,10 +289,17 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     if let Some(last) = cl.ents.mentions_in(from..i.at).last() {
         a = a.max(last.tokens.end);
     }
-    // (Nor a date: "firmó el 16 de diciembre el contrato".)
+    // (Nor a date or an adverb: "firmó el 16 de diciembre el contrato", "han suscrito hoy un
+    // acuerdo", the words `about_words.txt` skips.)
+    let adverb = |k: usize| {
+        lex.about_words
+            .get(&toks[k].key)
+            .is_some_and(|roles| roles.iter().any(|r| r == "skip"))
+    };
     while a < i.at
         && (!toks[a].is_word()
             || lex.is_stopword(&toks[a].key)
+            || adverb(a)
             || lex.months.longest(cl.keys(a, end)).is_some()
             || lex.weekdays.longest(cl.keys(a, end)).is_some())
     {
@@ -347,10 +355,14 @@ fn title_around(cl: &Clauses, c0: usize, i: Instrument, c1: usize, end: usize) -
 }
 
 /// Adds the names after "with X" / "between X and Y" / "by X" in tokens `r` (of a sentence ending
-/// at `end`) to `parties`; returns where the first such phrase that names someone starts.
+/// at `end`) to `parties`; returns where the first such phrase that names someone starts. A
+/// place is a party only in a phrase that starts at one of `attached` (right after the verb or
+/// the instrument): "ein Abkommen über den Ausbau der Strecke zwischen Berlin und Warschau"
+/// names the ends of a line.
 fn counterparts(
     cl: &Clauses,
     r: std::ops::Range<usize>,
+    attached: &[usize],
     end: usize,
     parties: &mut Vec<usize>,
     sides: &mut Vec<String>,
@@ -367,7 +379,7 @@ fn counterparts(
                     first.get_or_insert(k);
                 }
                 for p in l {
-                    if !parties.contains(&p) {
+                    if !parties.contains(&p) && (attached.contains(&k) || !cl.is_place(p)) {
                         parties.push(p);
                     }
                 }
@@ -460,13 +472,29 @@ fn signing(
         (Some(i), _) => {
             // "signed Roma defender Vincent Candela on a five-month deal": the one named between
             // the verb and the instrument is a party.
+            // ("Roma defender Vincent Candela": a name before a noun of a kind and a name
+            // qualifies that name.)
+            let qualifier = |m: &crate::extract::entities::Mention| {
+                let mut j = m.tokens.end;
+                while j < i.at.min(m.tokens.end + 2) && cl.kind_noun(j) {
+                    j += 1;
+                }
+                j > m.tokens.end && cl.ents.mention_at(j).is_some_and(|x| x.tokens.start == j)
+            };
             for m in cl.ents.mentions_in(t + n..i.at) {
-                if cl.is_actor(m.entity) && !parties.contains(&m.entity) {
+                if cl.is_actor(m.entity) && !parties.contains(&m.entity) && !qualifier(m) {
                     parties.push(m.entity);
                 }
             }
             let (a, b) = title_after(cl, t + n, i, c1, end);
-            counterparts(cl, t + n..c1.min(b + 8), end, &mut parties, &mut sides);
+            counterparts(
+                cl,
+                t + n..c1.min(b + 8),
+                &[t + n, b],
+                end,
+                &mut parties,
+                &mut sides,
+            );
             let count = count(cl, a, i.at);
             (
                 doc.original_text(span(cl, a, b)),
@@ -483,17 +511,18 @@ fn signing(
             while v > b && (!toks[v - 1].is_word() || lex.is_stopword(&toks[v - 1].key)) {
                 v -= 1;
             }
-            if let Some(k) = counterparts(cl, b..v, end, &mut parties, &mut sides) {
+            if let Some(k) = counterparts(cl, b..v, &[b], end, &mut parties, &mut sides) {
                 b = b.min(k);
             }
             if lex.verb_final {
                 for m in cl.ents.mentions_in(b..t) {
-                    if cl.is_actor(m.entity) && !parties.contains(&m.entity) {
-                        parties.push(m.entity);
+                    let e = m.entity;
+                    if cl.is_actor(e) && !cl.is_place(e) && !parties.contains(&e) {
+                        parties.push(e);
                     }
                 }
             }
-            counterparts(cl, t + n..c1, end, &mut parties, &mut sides);
+            counterparts(cl, t + n..c1, &[t + n], end, &mut parties, &mut sides);
             let count = count(cl, a, i.at);
             (
                 doc.original_text(span(cl, a, b.max(i.at + i.len))),
@@ -735,7 +764,14 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
             add_sides(cl, &groups, &mut sides);
             i.at + i.len
         }
-        _ => counterparts(cl, i.at + i.len..c1, end, &mut parties, &mut sides)?,
+        _ => counterparts(
+            cl,
+            i.at + i.len..c1,
+            &[i.at + i.len, qualified_end(cl, i.at + i.len, c1, end)],
+            end,
+            &mut parties,
+            &mut sides,
+        )?,
     };
     if parties.len() + sides.len() < 2 {
         return None;

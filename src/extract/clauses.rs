@@ -76,6 +76,8 @@ pub(crate) struct Clauses<'d, 'a> {
     pub refs: &'d Mentions,
     /// Is the token inside quotation marks?
     quoted: Vec<bool>,
+    /// Names of no known kind act too (see [`Clauses::signing_parties`]).
+    unknown_acts: bool,
 }
 
 /// How many describing words may stand before a subject's name ("the outspoken critic X").
@@ -115,6 +117,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
             ents,
             refs,
             quoted,
+            unknown_acts: false,
+        }
+    }
+
+    /// The reader for the parties of a signing: a name the entity reader could not type acts
+    /// too ("signe un contrat avec Oswiecim": a club, a company it does not know). Only there:
+    /// in an encounter such a name is as often a place or an event.
+    pub fn signing_parties(&self) -> Self {
+        Clauses {
+            quoted: self.quoted.clone(),
+            unknown_acts: true,
+            ..*self
         }
     }
 
@@ -146,10 +160,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
     }
 
     pub fn is_actor(&self, e: usize) -> bool {
-        matches!(
-            self.ents.list[e].kind,
-            EntityKind::Person | EntityKind::Organization | EntityKind::Country
-        )
+        match self.ents.list[e].kind {
+            EntityKind::Person | EntityKind::Organization | EntityKind::Country => true,
+            EntityKind::Other | EntityKind::Place => self.unknown_acts,
+        }
+    }
+
+    pub(crate) fn is_place(&self, e: usize) -> bool {
+        self.ents.list[e].kind == EntityKind::Place
     }
 
     pub(crate) fn is_person(&self, e: usize) -> bool {
@@ -602,6 +620,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 }
                 _ => k += 1,
             }
+        }
+        // ("Madrid, 3 mar (EFE).- Chile y Perú han firmado…": the dash that ends a dateline.)
+        while c0 < t && self.doc.tokens[c0].key == "-" {
+            c0 += 1;
         }
         let mut found = Vec::new();
         let mut groups = Vec::new();
