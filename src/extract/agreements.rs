@@ -468,6 +468,7 @@ fn signing(
     if parties.len() < 2 {
         add_sides(cl, &groups, &mut sides);
     }
+    let no_subject = parties.is_empty() && sides.is_empty();
     let (title, count, many, topics) = match (after, before) {
         (Some(i), _) => {
             // "signed Roma defender Vincent Candela on a five-month deal": the one named between
@@ -533,6 +534,14 @@ fn signing(
         }
         (None, None) => return decision(cl, s, t, n, verb, (parties, sides), found, status),
     };
+    // A clause of its own with no subject, and one side named: the subject of the clause
+    // before ("si è astenuto anche il Pakistan, quattro giorni fa ha siglato un accordo con la
+    // Russia").
+    if no_subject && parties.len() + sides.len() == 1 && c0 > doc.sentences[s].tokens.start {
+        if let Some(e) = cl.subject_before(s, c0).filter(|e| !parties.contains(e)) {
+            parties.insert(0, e);
+        }
+    }
     at_encounter(meetings, s, &mut parties);
     cl.drop_portfolios(s, &mut parties);
     // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,

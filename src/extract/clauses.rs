@@ -121,9 +121,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
     }
 
-    /// The reader for the parties of a signing: a name the entity reader could not type acts
-    /// too ("signe un contrat avec Oswiecim": a club, a company it does not know). Only there:
-    /// in an encounter such a name is as often a place or an event.
+    /// The reader for the parties of a signing: a place acts too (a region, a city), and a name
+    /// the entity reader could not type after a link word ("signe un contrat avec Oswiecim": a
+    /// club, a company it does not know; not as a subject: "the only Andean country"). Only
+    /// there: in an encounter such a name is as often a place or an event.
     pub fn signing_parties(&self) -> Self {
         Clauses {
             quoted: self.quoted.clone(),
@@ -164,6 +165,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
             EntityKind::Person | EntityKind::Organization | EntityKind::Country => true,
             EntityKind::Other | EntityKind::Place => self.unknown_acts,
         }
+    }
+
+    /// A name of no known kind ("Oswiecim", "Andean").
+    fn is_other(&self, e: usize) -> bool {
+        self.ents.list[e].kind == EntityKind::Other
     }
 
     pub(crate) fn is_place(&self, e: usize) -> bool {
@@ -580,6 +586,39 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
     }
 
+    /// The subject a clause with none takes from a clause before it in sentence `s` ("Si è
+    /// astenuto anche il Pakistan, quattro giorni fa ha siglato un accordo…", "La Jordanie est,
+    /// avec l'Egypte, le seul pays à avoir signé…"): the first actor named, out of quotation
+    /// marks, in the nearest earlier clause that a link word does not open, and not right after
+    /// a link word ("with", "of", "in"…).
+    pub(crate) fn subject_before(&self, s: usize, c0: usize) -> Option<usize> {
+        let start = self.doc.sentences[s].tokens.start;
+        let linked = |k: usize| {
+            (k.saturating_sub(2).max(start)..k).any(|j| {
+                !matches!(
+                    self.link(j, k),
+                    None | Some((_, Link::And | Link::Pronoun | Link::Aside))
+                )
+            })
+        };
+        let mut b = c0;
+        while b > start + 1 {
+            let (a, _) = self.clause(s, b - 2);
+            if !linked(a + 1) {
+                if let Some(m) = self.ents.mentions_in(a..b - 1).find(|m| {
+                    self.is_actor(m.entity)
+                        && !self.is_other(m.entity)
+                        && !self.quoted(m.tokens.start)
+                        && !linked(m.tokens.start)
+                }) {
+                    return Some(m.entity);
+                }
+            }
+            b = a;
+        }
+        None
+    }
+
     /// The last person named in a token range, out of quotation marks.
     pub(crate) fn last_person(&self, r: std::ops::Range<usize>) -> Option<usize> {
         self.ents
@@ -663,7 +702,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 });
                 let owner = next.is_some_and(|x| x.key == "'s")
                     || (title_after && self.ents.list[m.entity].kind == EntityKind::Country);
-                if self.is_actor(m.entity) && !owner {
+                if self.is_actor(m.entity) && !owner && !self.is_other(m.entity) {
                     found.push(m.entity);
                     all_before = false;
                 }
