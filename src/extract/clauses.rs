@@ -283,7 +283,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 "(" | ")" => !self.name_in_brackets(t),
                 _ => false,
             })
-            || self.doc.lex.clause_words.longest(&[&tok.key]).is_some()
+            || (self.doc.lex.clause_words.longest(&[&tok.key]).is_some() && !self.ends_qualifier(t))
+    }
+
+    /// Does token `t` end a qualifier of a number ("mehr als", "more than")? Such a clause word
+    /// opens no clause ("seit mehr als zwei Jahren").
+    fn ends_qualifier(&self, t: usize) -> bool {
+        (t.saturating_sub(3)..t).any(|a| {
+            self.doc
+                .lex
+                .qualifiers
+                .longest(self.keys(a, t + 1))
+                .is_some_and(|(n, _)| a + n == t + 1)
+        })
     }
 
     /// Is the bracket at `t` one of a short aside: a name, an acronym, an amount ("Frankfurt
