@@ -129,11 +129,11 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
 
 /// A card needs the sides of its agreement: two or more, or one that agrees within itself ("die
 /// Regierungskoalition hat sich … verständigt", "il G7 ha accettato di…"). One party alone of a
-/// signing, or one person, is half of it, the other side not read ("Israel signed a peace
-/// treaty").
+/// signing, or one person or place, is half of it, the other side not read ("Israel signed a
+/// peace treaty").
 fn has_sides(cl: &Clauses, a: &Read) -> bool {
     a.parties.len() + a.sides.len() >= 2
-        || (a.agreed && !a.parties.iter().any(|&p| cl.is_person(p)))
+        || (a.agreed && !a.parties.iter().any(|&p| cl.is_person(p) || cl.is_place(p)))
 }
 
 /// Merges the reads of one instrument: the same parties, and not two different counts.
@@ -286,24 +286,19 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     let lex = cl.doc.lex;
     let mut a = from;
     // A name between the verb and the noun is a party, not the title ("signed Candela on a deal").
-    if let Some(last) = cl.ents.mentions_in(from..i.at).last() {
+    // (Unless the instrument is in the name: "signed on to the Pacific Fishing Agreement".)
+    let named = |m: &&crate::extract::entities::Mention| !m.tokens.contains(&i.at);
+    if let Some(last) = cl.ents.mentions_in(from..i.at).filter(named).last() {
         a = a.max(last.tokens.end);
     }
     // (Nor a date or an adverb: "firmó el 16 de diciembre el contrato", "han suscrito hoy un
     // acuerdo", the words `about_words.txt` skips.)
-    let adverb = |k: usize| {
-        lex.about_words
-            .get(&toks[k].key)
-            .is_some_and(|roles| roles.iter().any(|r| r == "skip"))
-    };
-    while a < i.at
-        && (!toks[a].is_word()
-            || lex.is_stopword(&toks[a].key)
-            || adverb(a)
-            || lex.months.longest(cl.keys(a, end)).is_some()
-            || lex.weekdays.longest(cl.keys(a, end)).is_some())
-    {
-        a += 1;
+    while a < i.at {
+        match small_words(cl, a, end) {
+            Some(n) => a += n,
+            None if !toks[a].is_word() => a += 1,
+            None => break,
+        }
     }
     // (A day before its month is a date, not a count: "firmó el 16 de diciembre el contrato".)
     let month_at = |k: usize| k < end && lex.months.longest(cl.keys(k, end)).is_some();
@@ -455,6 +450,19 @@ fn signing(
             .rev()
             .find_map(|k| instrument(cl, k, t)),
     };
+    // Making known is a card only with the instrument as its object, next to the verb: "ont
+    // annoncé jeudi un accord", "eine Einigung verkündet" (not "announced plans to renegotiate
+    // the deal").
+    if verb == SignVerb::Announce {
+        let object = match (after, before) {
+            (Some(i), _) => only_small_words(cl, t + n, title_around(cl, t + n, i, c1, end).0, end),
+            (None, Some(i)) => lex.verb_final && only_small_words(cl, i.at + i.len, t, end),
+            _ => false,
+        };
+        if !object {
+            return None;
+        }
+    }
     if let Some(i) = after.or(before) {
         if pending(cl, c0.max(i.at.saturating_sub(3)), i.at) {
             return None;
@@ -469,6 +477,7 @@ fn signing(
         add_sides(cl, &groups, &mut sides);
     }
     let no_subject = parties.is_empty() && sides.is_empty();
+
     let (title, count, many, topics) = match (after, before) {
         (Some(i), _) => {
             // "signed Roma defender Vincent Candela on a five-month deal": the one named between
@@ -534,6 +543,10 @@ fn signing(
         }
         (None, None) => return decision(cl, s, t, n, verb, (parties, sides), found, status),
     };
+    // ("signed on to the North American Free Trade Agreement": the name is the instrument.)
+    if let Some(m) = after.or(before).and_then(|i| cl.ents.mention_at(i.at)) {
+        parties.retain(|&e| e != m.entity);
+    }
     // A clause of its own with no subject, and one side named: the subject of the clause
     // before ("si è astenuto anche il Pakistan, quattro giorni fa ha siglato un accordo con la
     // Russia").
@@ -580,6 +593,40 @@ fn signing(
         status,
         agreed: verb == SignVerb::Agree,
     })
+}
+
+/// Are the tokens `a..b` only function words, dates, numbers and adverbs (no content word
+/// between a verb and its object)?
+fn only_small_words(cl: &Clauses, a: usize, b: usize, end: usize) -> bool {
+    let mut k = a;
+    while k < b {
+        match small_words(cl, k, end) {
+            Some(n) => k += n,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// How many tokens from `k` are a function word, a day, a month, a number or an adverb.
+fn small_words(cl: &Clauses, k: usize, end: usize) -> Option<usize> {
+    let tok = &cl.doc.tokens[k];
+    let lex = cl.doc.lex;
+    let date = lex.weekdays.longest(cl.keys(k, end));
+    if let Some((n, _)) = date.or_else(|| lex.months.longest(cl.keys(k, end))) {
+        return Some(n);
+    }
+    (tok.kind == TokenKind::Number || tok.is_word() && (lex.is_stopword(&tok.key) || adverb(cl, k)))
+        .then_some(1)
+}
+
+/// A word `about_words.txt` skips: an adverb or a linking verb ("hoy", "today").
+fn adverb(cl: &Clauses, k: usize) -> bool {
+    cl.doc
+        .lex
+        .about_words
+        .get(&cl.doc.tokens[k].key)
+        .is_some_and(|roles| roles.iter().any(|r| r == "skip"))
 }
 
 /// A joint decision with no instrument: "il G7 ha accettato di utilizzare i profitti…", "haben

@@ -76,8 +76,8 @@ pub(crate) struct Clauses<'d, 'a> {
     pub refs: &'d Mentions,
     /// Is the token inside quotation marks?
     quoted: Vec<bool>,
-    /// Names of no known kind act too (see [`Clauses::signing_parties`]).
-    unknown_acts: bool,
+    /// Places act too (see [`Clauses::signing_parties`]).
+    places_act: bool,
 }
 
 /// How many describing words may stand before a subject's name ("the outspoken critic X").
@@ -117,18 +117,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
             ents,
             refs,
             quoted,
-            unknown_acts: false,
+            places_act: false,
         }
     }
 
-    /// The reader for the parties of a signing: a place acts too (a region, a city), and a name
-    /// the entity reader could not type after a link word ("signe un contrat avec Oswiecim": a
-    /// club, a company it does not know; not as a subject: "the only Andean country"). Only
-    /// there: in an encounter such a name is as often a place or an event.
+    /// The reader for the parties of a signing: a place acts too (a region, a city that signs).
+    /// Only there: in an encounter a place is where it was held.
     pub fn signing_parties(&self) -> Self {
         Clauses {
             quoted: self.quoted.clone(),
-            unknown_acts: true,
+            places_act: true,
             ..*self
         }
     }
@@ -163,13 +161,9 @@ impl<'d, 'a> Clauses<'d, 'a> {
     pub fn is_actor(&self, e: usize) -> bool {
         match self.ents.list[e].kind {
             EntityKind::Person | EntityKind::Organization | EntityKind::Country => true,
-            EntityKind::Other | EntityKind::Place => self.unknown_acts,
+            EntityKind::Place => self.places_act,
+            EntityKind::Other => false,
         }
-    }
-
-    /// A name of no known kind ("Oswiecim", "Andean").
-    fn is_other(&self, e: usize) -> bool {
-        self.ents.list[e].kind == EntityKind::Other
     }
 
     pub(crate) fn is_place(&self, e: usize) -> bool {
@@ -619,7 +613,6 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if !linked(a + 1) {
                 if let Some(m) = self.ents.mentions_in(a..b - 1).find(|m| {
                     self.is_actor(m.entity)
-                        && !self.is_other(m.entity)
                         && !self.quoted(m.tokens.start)
                         && !linked(m.tokens.start)
                 }) {
@@ -714,7 +707,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 });
                 let owner = next.is_some_and(|x| x.key == "'s")
                     || (title_after && self.ents.list[m.entity].kind == EntityKind::Country);
-                if self.is_actor(m.entity) && !owner && !self.is_other(m.entity) {
+                if self.is_actor(m.entity) && !owner {
                     found.push(m.entity);
                     all_before = false;
                 }
@@ -997,7 +990,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     k = comma;
                     break;
                 }
-                if self.is_actor(e) {
+                // ("with the Middle Eastern sheikhdom of Qatar": where modifiers come first, a
+                // place before a word in lower case describes it; not where every noun has a
+                // capital: "mit der Lombardei unterzeichnet".)
+                let lex = self.doc.lex;
+                let describes = self.is_place(e)
+                    && lex.modifier_first
+                    && !lex.nouns_capitalized
+                    && self
+                        .doc
+                        .tokens
+                        .get(m.tokens.end)
+                        .is_some_and(|x| x.is_word() && !x.cap && !lex.is_stopword(&x.key));
+                if self.is_actor(e) && !describes {
                     if !out.contains(&e) {
                         out.push(e);
                     }

@@ -275,7 +275,7 @@ fn phrase_value(list: List, r: &[&str]) -> Option<Vec<String>> {
             _ => None,
         },
         List::SignVerbs => match *r.get(1)? {
-            "sign" | "agree" | "acquire" => Some(vec![r[1].to_string()]),
+            "sign" | "agree" | "acquire" | "announce" => Some(vec![r[1].to_string()]),
             _ => None,
         },
         List::GroupWords => one(Some(column(r, 1).unwrap_or_default())),

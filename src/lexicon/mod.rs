@@ -224,6 +224,8 @@ pub enum SignVerb {
     Agree,
     /// Buying or taking over: "acquired X", "hat X übernommen".
     Acquire,
+    /// Making known: a card only with the instrument as its object ("announced a deal").
+    Announce,
 }
 
 /// A word of `group_words.txt`.
@@ -664,6 +666,7 @@ impl Lexicon {
             sign_verbs: Phrases::new(store, List::SignVerbs, |v| match v.first() {
                 Some(&"sign") => SignVerb::Sign,
                 Some(&"acquire") => SignVerb::Acquire,
+                Some(&"announce") => SignVerb::Announce,
                 _ => SignVerb::Agree,
             }),
             acquisition_title: WordMap::new(store, List::AcquisitionTitle, first)
