@@ -83,7 +83,9 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
                     SignVerb::Acquire => acquisition(cl, s, t, n),
                     _ => signing(cl, meetings, s, t, n, *verb),
                 };
+                let second = read.as_ref().and_then(|r| gapped(cl, r, t + n));
                 reads.extend(read);
+                reads.extend(second);
                 t += n;
                 continue;
             }
@@ -365,11 +367,15 @@ fn counterparts(
     let mut first = None;
     let mut k = r.start;
     while k < r.end {
+        // (A second partner with the verb left out: a card of its own, see [`gapped`].)
+        if first.is_some() && gap_at(cl, k, r.end, end).is_some() {
+            break;
+        }
         match cl.link(k, end) {
             // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb.)
             Some((m, Link::By)) if k > r.start + 2 => k += m,
             Some((m, Link::With | Link::Between | Link::By)) => {
-                let (l, groups, e) = cl.sides_list(k + m, end);
+                let (l, groups, e) = partner_list(cl, k + m, r.end, end);
                 if !l.is_empty() || !groups.is_empty() {
                     first.get_or_insert(k);
                 }
@@ -593,6 +599,74 @@ fn signing(
         status,
         agreed: verb == SignVerb::Agree,
     })
+}
+
+/// How far after a partner a second one with the verb left out may come.
+const GAP_WINDOW: usize = 8;
+
+/// A second partner of the same verb and instrument, the verb left out ("firmó el contrato con
+/// AstraZeneca por 10 millones de dosis y el 17 de diciembre con Pfizer"): "and", only small
+/// words (a date), "with" and names. A card of its own, with the first one's other parties.
+fn gapped(cl: &Clauses, first: &Read, from: usize) -> Option<Read> {
+    let s = first.sentence;
+    let end = cl.doc.sentences[s].tokens.end;
+    let (_, c1) = cl.clause(s, from);
+    let with = |k: usize| match cl.link(k, end) {
+        Some((m, Link::With)) => Some(k + m),
+        _ => None,
+    };
+    let (partners, _, e) = partner_list(cl, (from..c1).find_map(with)?, c1, end);
+    if partners.is_empty() || !partners.iter().all(|p| first.parties.contains(p)) {
+        return None;
+    }
+    let k = (e..c1.min(e + GAP_WINDOW)).find_map(|k| gap_at(cl, k, c1, end))?;
+    let (second, _, _) = cl.sides_list(with(k)?, end);
+    if second.is_empty() || second.iter().any(|p| first.parties.contains(p)) {
+        return None;
+    }
+    let mut parties: Vec<usize> = first
+        .parties
+        .iter()
+        .copied()
+        .filter(|p| !partners.contains(p))
+        .collect();
+    parties.extend(second);
+    Some(Read {
+        sentence: s,
+        parties,
+        sides: first.sides.clone(),
+        title: first.title.clone(),
+        topics: Vec::new(),
+        count: None,
+        many: first.many,
+        agreed: first.agreed,
+        when: None,
+        confidence: first.confidence,
+        status: first.status,
+    })
+}
+
+/// The sides listed from `k` ([`Clauses::sides_list`]), up to a second partner with the verb left
+/// out ("con AstraZeneca … y el 17 de diciembre con Pfizer": a card of its own, see [`gapped`]).
+fn partner_list(cl: &Clauses, k: usize, c1: usize, end: usize) -> (Vec<usize>, Vec<Range>, usize) {
+    let (l, groups, e) = cl.sides_list(k, end);
+    match (k..e).find(|&j| gap_at(cl, j, c1, end).is_some()) {
+        Some(g) => cl.sides_list(k, g),
+        None => (l, groups, e),
+    }
+}
+
+/// Where the "with" of a second partner starts when "and" at `k` opens one: "y el 17 de
+/// diciembre con Pfizer" (only small words between).
+fn gap_at(cl: &Clauses, k: usize, c1: usize, end: usize) -> Option<usize> {
+    if !matches!(cl.link(k, end), Some((_, Link::And))) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < c1 && !matches!(cl.link(j, end), Some((_, Link::With))) {
+        j += small_words(cl, j, end)?;
+    }
+    (j < c1).then_some(j)
 }
 
 /// Are the tokens `a..b` only function words, dates, numbers and adverbs (no content word
