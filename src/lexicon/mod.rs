@@ -705,21 +705,27 @@ impl Lexicon {
     #[inline]
     pub fn may_be_compound_number(&self, word: &str) -> bool {
         let edges = &self.number_edges;
-        let mut ends = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain([word.len()]);
-        let starts = (0..3).any(|_| {
-            ends.next()
-                .is_some_and(|e| edges.starts.contains(&word[..e]))
-        });
-        starts
+        self.may_start_like_number_word(word)
             && edges.lengths.iter().any(|&n| {
                 n <= word.len()
                     && word.is_char_boundary(word.len() - n)
                     && edges.words.contains(&word[word.len() - n..])
             })
+    }
+
+    /// Does a word start as a one-word number word or scale does (its first one to three
+    /// characters)? `false`: no number word or scale is a prefix of it.
+    #[inline]
+    pub fn may_start_like_number_word(&self, word: &str) -> bool {
+        let mut ends = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([word.len()]);
+        (0..3).any(|_| {
+            ends.next()
+                .is_some_and(|e| self.number_edges.starts.contains(&word[..e]))
+        })
     }
 
     /// May a word (by its number) open a phrase of the lists a number's reading starts with: a
