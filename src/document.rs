@@ -56,7 +56,7 @@ impl Stems {
         Stems {
             lex,
             of_word: (0..words).map(|_| Cell::new(u32::MAX)).collect(),
-            index: RefCell::new(HashMap::default()),
+            index: RefCell::new(HashMap::with_capacity_and_hasher(words, Default::default())),
             reader: lex.stem_reader(),
         }
     }
@@ -113,12 +113,13 @@ impl Scan {
         }
         segment::classify(text, &mut blocks);
         // Words: every distinct key once.
-        let mut index: HashMap<&str, u32> = HashMap::default();
+        let mut index: HashMap<&crate::token::Key, u32> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
         let mut word_of = Vec::with_capacity(tokens.len());
         let mut firsts: Vec<u32> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let next = firsts.len() as u32;
-            let w = *index.entry(t.key.as_str()).or_insert(next);
+            let w = *index.entry(&t.key).or_insert(next);
             if w == next {
                 firsts.push(i as u32);
             }

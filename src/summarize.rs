@@ -109,11 +109,12 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-fn similarity(a: &[u32], b: &[u32]) -> f64 {
+/// The similarity of two sentences by their terms, given the logarithm of each one's count.
+fn similarity((a, ln_a): (&[u32], f64), (b, ln_b): (&[u32], f64)) -> f64 {
     if a.len() < 2 || b.len() < 2 {
         return 0.0;
     }
-    shared(a, b) as f64 / ((a.len() as f64).ln() + (b.len() as f64).ln())
+    shared(a, b) as f64 / (ln_a + ln_b)
 }
 
 /// A caption run into the text without a full stop ("… than a colleague The cost of divorce …"):
@@ -236,9 +237,10 @@ pub fn summarize(
         .collect();
     // Sentence graph, windowed.
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let ln_len: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
     for i in 0..n {
         for j in i + 1..n.min(i + 1 + WEIGHTS.window) {
-            let w = similarity(&sets[i], &sets[j]);
+            let w = similarity((&sets[i], ln_len[i]), (&sets[j], ln_len[j]));
             if w > 0.0 {
                 edges[i].push((j, w));
                 edges[j].push((i, w));
@@ -247,16 +249,16 @@ pub fn summarize(
     }
     let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
     let mut rank = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
     for _ in 0..30 {
-        let mut next = vec![0.15 / n as f64; n];
+        next.fill(0.15 / n as f64);
         for i in 0..n {
+            // (An edge weighs more than 0: its end's out weight does too.)
             for &(j, w) in &edges[i] {
-                if out_weight[j] > 0.0 {
-                    next[i] += 0.85 * rank[j] * w / out_weight[j];
-                }
+                next[i] += 0.85 * rank[j] * w / out_weight[j];
             }
         }
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
     }
     let max_rank = rank.iter().cloned().fold(0.0, f64::max).max(1e-12);
     // In how many sentences each term occurs: density and centroid.
@@ -443,15 +445,20 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
     };
     let stem = |i: usize| doc.stem(i);
     // Word weights by stem: occurrences, earlier ones weighing more.
-    let mut freq: HashMap<u32, f64> = HashMap::default();
+    // (A document numbers its stems 0, 1, 2…: a vector by stem number.)
+    let mut freq: Vec<f64> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             if content(i) {
-                *freq.entry(stem(i)).or_default() += 1.0 + 0.5 * (1.0 - si as f64 / n);
+                let s = stem(i) as usize;
+                if freq.len() <= s {
+                    freq.resize(s + 1, 0.0);
+                }
+                freq[s] += 1.0 + 0.5 * (1.0 - si as f64 / n);
             }
         }
     }
-    let freq_of = |s: u32| freq.get(&s).copied().unwrap_or(0.0);
+    let freq_of = |s: u32| freq.get(s as usize).copied().unwrap_or(0.0);
     // Noun phrases by their stems: (score, written form, count).
     let mut cands: HashMap<Vec<u32>, (f64, String, usize)> = HashMap::default();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -528,7 +535,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
             *c += 1;
         }
     }
-    let max_freq = freq.values().cloned().fold(1.0, f64::max);
+    let max_freq = freq.iter().cloned().fold(1.0, f64::max);
     let stems_of = doc.stems();
     let mut list: Vec<(f64, String, Vec<u32>, bool)> = Vec::new();
     for (e, f) in ents.list.iter().enumerate() {

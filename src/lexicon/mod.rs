@@ -485,6 +485,8 @@ pub const STEMS_KEPT: usize = 50_000;
 struct NumberEdges {
     /// The first three characters (or fewer) of each, and of those ending in a vowel without it.
     starts: HashSet<&'static str>,
+    /// The first bytes of `starts`: most words start with none of them.
+    first_bytes: [bool; 256],
     /// Each of them, and their lengths in bytes.
     words: HashSet<&'static str>,
     lengths: Vec<usize>,
@@ -494,6 +496,7 @@ impl NumberEdges {
     fn new(store: &'static Store) -> NumberEdges {
         let mut edges = NumberEdges {
             starts: HashSet::default(),
+            first_bytes: [false; 256],
             words: HashSet::default(),
             lengths: Vec::new(),
         };
@@ -508,6 +511,9 @@ impl NumberEdges {
                     .nth(3)
                     .map_or(stripped.len(), |(i, _)| i);
                 edges.starts.insert(&stripped[..cut]);
+                if let Some(&b) = stripped.as_bytes().first() {
+                    edges.first_bytes[b as usize] = true;
+                }
                 edges.words.insert(e);
                 if !edges.lengths.contains(&e.len()) {
                     edges.lengths.push(e.len());
@@ -708,21 +714,35 @@ impl Lexicon {
     #[inline]
     pub fn may_be_compound_number(&self, word: &str) -> bool {
         let edges = &self.number_edges;
-        let mut ends = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain([word.len()]);
-        let starts = (0..3).any(|_| {
-            ends.next()
-                .is_some_and(|e| edges.starts.contains(&word[..e]))
-        });
-        starts
+        self.may_start_like_number_word(word)
             && edges.lengths.iter().any(|&n| {
                 n <= word.len()
                     && word.is_char_boundary(word.len() - n)
                     && edges.words.contains(&word[word.len() - n..])
             })
+    }
+
+    /// Does a word start as a one-word number word or scale does (its first one to three
+    /// characters)? `false`: no number word or scale is a prefix of it.
+    #[inline]
+    pub fn may_start_like_number_word(&self, word: &str) -> bool {
+        let edges = &self.number_edges;
+        if !word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| edges.first_bytes[b as usize])
+        {
+            return false;
+        }
+        let mut ends = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([word.len()]);
+        (0..3).any(|_| {
+            ends.next()
+                .is_some_and(|e| edges.starts.contains(&word[..e]))
+        })
     }
 
     /// May a word (by its number) open a phrase of the lists a number's reading starts with: a

@@ -984,6 +984,10 @@ fn currency_written_after(c: &Ctx, k: usize) -> Option<(String, usize)> {
 fn number_glued_to_unit(c: &Ctx, k: usize) -> Option<(f64, String)> {
     let t = c.tok(k).filter(|t| t.is_word())?;
     let key = t.key.as_str();
+    // (The number word is a prefix of the word: most words start as none does.)
+    if !c.lex.may_start_like_number_word(key) {
+        return None;
+    }
     key.char_indices().skip(1).find_map(|(i, _)| {
         let (head, tail) = key.split_at(i);
         if tail.chars().count() < 4 {
