@@ -40,6 +40,9 @@ BASELINE_COMMIT = "b07d71b"
 BASELINE = os.path.join(TARGET, "baseline")
 BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
 BASELINE_PKG = os.path.join(BASELINE, "pkg")
+# The passes build.sh skips (see there), for the twiggy report of the same code.
+WASM_OPT_SKIP = ["--skip-pass=inlining-optimizing", "--skip-pass=merge-locals", "--skip-pass=local-cse",
+                 "--skip-pass=merge-similar-functions"]
 WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 
@@ -428,7 +431,7 @@ def twiggy_report(say):
         say("(the .wasm's biggest parts: `cargo install twiggy`, then rerun)")
         return
     named = os.path.join(TARGET, "factcards_bg.named.wasm")
-    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_FLAGS, unopt, "-o",
+    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_SKIP, *WASM_OPT_FLAGS, unopt, "-o",
                     named], check=True, capture_output=True)
     p = subprocess.run(["twiggy", "top", "-n", "20", named], capture_output=True, text=True)
     say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data):")
