@@ -4,7 +4,8 @@
 //! - `core.bin`, what every language shares (detection profiles, page chrome, organization cues),
 //!   always built in;
 //! - `languages.rs`, the list of languages and their stemmers, for `src/lexicon/mod.rs`;
-//! - `factcards-labels.js`, the widget's labels of every language, copied into `pkg/` by build.sh.
+//! - `factcards-files.js`, the list of languages and their files, and `factcards-labels.js`, the
+//!   widget's labels of every language, copied into `pkg/` by build.sh.
 //!
 //! A language is its folder: nothing here or in the code names one.
 
@@ -90,6 +91,7 @@ fn run() -> Result<(), String> {
         )?;
     }
     write("core.bin", &compile::core(root, &langs)?)?;
+    write("factcards-files.js", compile::files_js(&langs).as_bytes())?;
     write("factcards-labels.js", compile::labels_js(&langs).as_bytes())?;
     write("unicode_tables.rs", unicode_tables().as_bytes())?;
     write("languages.rs", languages_rs(&langs).as_bytes())
