@@ -40,8 +40,8 @@ BASELINE_COMMIT = "b07d71b"
 BASELINE = os.path.join(TARGET, "baseline")
 BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
 BASELINE_PKG = os.path.join(BASELINE, "pkg")
-# The passes build.sh skips (see there), for the twiggy report of the same code.
-WASM_OPT_SKIP = ["--skip-pass=inlining-optimizing", "--skip-pass=merge-locals", "--skip-pass=local-cse",
+# What build.sh adds to -Oz (see there), for the twiggy report of the same code.
+WASM_OPT_SKIP = ["--converge", "--skip-pass=inlining-optimizing", "--skip-pass=merge-locals", "--skip-pass=local-cse",
                  "--skip-pass=merge-similar-functions"]
 WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
