@@ -97,11 +97,11 @@ for line in open(sys.argv[1]):
   wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
     --out-dir target/bindgen --out-name factcards --target web --no-typescript
   cp target/bindgen/factcards.js pkg/factcards_core.js
-  # wasm-opt -Oz, less four passes that shrink the raw file but grow it gzipped (they make code
-  # sequences less alike): inlining (-10 KiB gzip once skipped), merging locals, local CSE, merging
-  # similar functions (-1.6 KiB together); run to a fixed point (-0.6 KiB); measured in Node, no
-  # slower than -Oz within the noise.
-  node_modules/.bin/wasm-opt -Oz --converge --skip-pass=inlining-optimizing --skip-pass=merge-locals \
+  # wasm-opt -Oz, less what shrinks the raw file but grows it gzipped (code sequences made less
+  # alike): inlining a function of any size into its one caller (-10 KiB gzip with 20 instructions
+  # at most; small ones still inlined, so no slower than -Oz in Node and Chromium), merging
+  # locals, local CSE, merging similar functions (-1.6 KiB together); run to a fixed point (-0.6).
+  node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size=20 --skip-pass=merge-locals \
     --skip-pass=local-cse --skip-pass=merge-similar-functions --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     target/bindgen/factcards_bg.wasm -o pkg/factcards_bg.wasm
