@@ -4,7 +4,8 @@
 //! - `core.bin`, what every language shares (detection profiles, page chrome, organization cues),
 //!   always built in;
 //! - `languages.rs`, the list of languages and their stemmers, for `src/lexicon/mod.rs`;
-//! - `factcards-labels.js`, the widget's labels of every language, copied into `pkg/` by build.sh.
+//! - `factcards-files.js`, the list of languages and their files, and `factcards-labels.js`, the
+//!   widget's labels of every language, copied into `pkg/` by build.sh.
 //!
 //! A language is its folder: nothing here or in the code names one.
 
@@ -90,28 +91,51 @@ fn run() -> Result<(), String> {
         )?;
     }
     write("core.bin", &compile::core(root, &langs)?)?;
+    write("factcards-files.js", compile::files_js(&langs).as_bytes())?;
     write("factcards-labels.js", compile::labels_js(&langs).as_bytes())?;
     write("unicode_tables.rs", unicode_tables().as_bytes())?;
     write("languages.rs", languages_rs(&langs).as_bytes())
 }
 
-/// The ranges of code points with a property, as a Rust table.
+/// LEB128 varints, as the packed tables hold them.
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A packed table as a Rust byte array.
+fn byte_table(name: &str, doc: &str, bytes: &[u8]) -> String {
+    let mut out = format!("/// {doc}\npub static {name}: &[u8] = &[");
+    for (i, b) in bytes.iter().enumerate() {
+        out.push_str(if i % 32 == 0 { "\n    " } else { " " });
+        out.push_str(&format!("{b},"));
+    }
+    out.push_str("\n];\n");
+    out
+}
+
+/// The ranges of code points with a property, packed: per range, its distance from the end of the
+/// range before and its length less one (varints; `src/unicode.rs` unpacks them).
 fn ranges(name: &str, doc: &str, has: impl Fn(char) -> bool) -> String {
-    let mut out = format!("/// {doc}\npub static {name}: &[(u32, u32)] = &[\n");
-    let mut start: Option<u32> = None;
+    let mut bytes = Vec::new();
+    let (mut start, mut last_end): (Option<u32>, u32) = (None, 0);
     for cp in 0..=0x11_0000u32 {
         let yes = char::from_u32(cp).is_some_and(&has);
         match (yes, start) {
             (true, None) => start = Some(cp),
             (false, Some(s)) => {
-                out.push_str(&format!("    (0x{s:X}, 0x{:X}),\n", cp - 1));
+                varint(&mut bytes, u64::from(s - last_end));
+                varint(&mut bytes, u64::from(cp - 1 - s));
+                last_end = cp - 1;
                 start = None;
             }
             _ => {}
         }
     }
-    out.push_str("];\n");
-    out
+    byte_table(name, doc, &bytes)
 }
 
 /// A case mapping of the standard library (`char::to_lowercase` or `char::to_uppercase`) as two
@@ -119,7 +143,8 @@ fn ranges(name: &str, doc: &str, has: impl Fn(char) -> bool) -> String {
 /// every other one), and the characters mapped to several.
 fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
     let mut runs: Vec<(u32, u32, u32, i64)> = Vec::new(); // start, stride, count, delta
-    let mut multi = String::new();
+    let mut multi = Vec::new(); // packed: the distance from the character before, three characters
+    let mut last_multi = 0;
     for cp in 0..=0x10_FFFFu32 {
         let Some(c) = char::from_u32(cp) else {
             continue;
@@ -130,10 +155,11 @@ fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
             for (k, x) in to.iter().enumerate() {
                 t[k] = *x as u32;
             }
-            multi.push_str(&format!(
-                "    (0x{cp:X}, [0x{:X}, 0x{:X}, 0x{:X}]),\n",
-                t[0], t[1], t[2]
-            ));
+            varint(&mut multi, u64::from(cp - last_multi));
+            for x in t {
+                varint(&mut multi, u64::from(x));
+            }
+            last_multi = cp;
             continue;
         }
         if to == [c] {
@@ -150,23 +176,30 @@ fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
         }
         runs.push((cp, 1, 1, delta));
     }
-    let mut out = format!(
-        "/// Runs of `char::to_{name}case`: (first character, count × 2 + (every other one), distance).\n\
-         pub static {upper}_RUNS: &[(u32, u32, i32)] = &[\n",
-        upper = name.to_uppercase()
-    );
+    // Packed (varints; `src/unicode.rs` unpacks them): per run, its distance from the run before,
+    // count × 2 + (every other one), the distance it maps by (zigzag: 2d, or -2d - 1 below 0).
+    let mut packed = Vec::new();
+    let mut last = 0;
     for (start, stride, count, delta) in runs {
-        out.push_str(&format!(
-            "    (0x{start:X}, {}, {delta}),\n",
-            count * 2 + u32::from(stride == 2)
-        ));
+        varint(&mut packed, u64::from(start - last));
+        varint(&mut packed, u64::from(count * 2 + u32::from(stride == 2)));
+        varint(&mut packed, if delta >= 0 { delta as u64 * 2 } else { (-delta) as u64 * 2 - 1 });
+        last = start;
     }
-    out.push_str(&format!(
-        "];\n/// The characters `char::to_{name}case` maps to several.\n\
-         pub static {}_MULTI: &[(u32, [u32; 3])] = &[\n{multi}];\n",
-        name.to_uppercase()
-    ));
-    out
+    let upper = name.to_uppercase();
+    format!(
+        "{}{}",
+        byte_table(
+            &format!("{upper}_RUNS"),
+            &format!("Runs of `char::to_{name}case`: (first character, count × 2 + (every other one), distance), packed."),
+            &packed
+        ),
+        byte_table(
+            &format!("{upper}_MULTI"),
+            &format!("The characters `char::to_{name}case` maps to several: (character, three characters, 0 for none), packed."),
+            &multi
+        )
+    )
 }
 
 fn unicode_tables() -> String {

@@ -4,8 +4,10 @@
 // with a <script> tag, imports it and registers <fact-cards>.
 //
 // This file is all a page loads up front. The analyzer (factcards.js + factcards_bg.wasm) and the
-// renderer (fact-cards-view.js) load when the element first becomes visible with a text to analyse.
-// Article text reaches the DOM only through text nodes: nothing here or in the view uses innerHTML.
+// renderer (fact-cards-render.js) load when the element first becomes visible with a text to analyse,
+// and the renderer's words and labels of English and of the article's language alone
+// (fact-cards-words-<lang>.js). Article text reaches the DOM only through text nodes: nothing here
+// or in the renderer uses innerHTML.
 
 const Base = globalThis.HTMLElement ?? class {};
 const WORKER_THRESHOLD = 100_000; // UTF-16 code units; longer texts are analysed off the main thread
@@ -99,6 +101,27 @@ function styles(root) {
 }
 
 let engine; // Promise<{ view, glue, module }>, shared by every element on the page
+let renderer; // Promise<{ view, modules }>: the renderer and each language's module of words
+
+function loadRenderer() {
+  renderer ??= Promise.all([import("./fact-cards-render.js"), import("./fact-cards-languages.js")])
+    .then(([view, { MODULES }]) => ({ view, modules: MODULES }));
+  renderer.catch(() => { renderer = undefined; });
+  return renderer;
+}
+
+/** The renderer, with the words and labels of `lang` (of English, what it falls back on, when
+ * `lang` is none it knows). */
+async function loadView(lang) {
+  const { view, modules } = await loadRenderer();
+  let code = String(lang ?? "").slice(0, 2).toLowerCase();
+  if (!Object.hasOwn(modules, code)) code = "en";
+  if (!view.hasLanguage(code)) {
+    const { WORDS, LABELS } = await modules[code]();
+    view.addLanguage(code, WORDS, LABELS);
+  }
+  return view;
+}
 
 /**
  * The one place where the analyzer is loaded and initialised: the .wasm is fetched and compiled
@@ -115,8 +138,7 @@ function loadEngine(cls) {
         return WebAssembly.compile(await res.arrayBuffer()); // served with a wrong MIME type
       }
     });
-    const [view, glue, module] = await Promise.all([
-      import("./fact-cards-view.js"), import("./factcards.js"), wasm]);
+    const [{ view }, glue, module] = await Promise.all([loadRenderer(), import("./factcards.js"), wasm]);
     await glue.default({ module_or_path: module, languages: [] }); // each language when a text needs it
     return { view, glue, module };
   })();
@@ -294,7 +316,7 @@ export class FactCardsElement extends Base {
     this.#visible = false;
     this.#shown = true;
     this.#run++;
-    const view = await import("./fact-cards-view.js");
+    const view = await loadView(analysis?.language);
     this.#analysis = analysis;
     this.#source = { text, map: null };
     view.render(this, analysis, text, null);
@@ -370,6 +392,8 @@ export class FactCardsElement extends Base {
       const options = this.#options();
       const big = source.text.length > this.constructor.workerThreshold;
       this.#state = "analysing";
+      await loadView(options.language);
+      if (run !== this.#run) return this.#analysis;
       this.#progress(view.label(options.language, "analysing", source.text.length));
       let analysis, inWorker = false;
       const w = big ? getWorker(this.constructor.workerUrl, module) : null;
@@ -387,6 +411,7 @@ export class FactCardsElement extends Base {
         if (run !== this.#run) return this.#analysis;
         analysis = glue.analyze(source.text, options);
       }
+      await loadView(analysis.language);
       if (run !== this.#run) return this.#analysis;
       this.#analysis = analysis;
       this.#source = source;

@@ -13,7 +13,7 @@
 // In Node the data is read from disk, next to this file, the first time analyze() needs it.
 
 import initCore, * as core from "./factcards_core.js";
-import { FILES } from "./factcards-labels.js";
+import { FILES } from "./factcards-files.js";
 
 let dataBase = null; // set when the files are elsewhere than next to this module
 const loading = new Map(); // language code → Promise<code>

@@ -3,7 +3,7 @@
 // calling init(), in every language, as the native crate does.
 import { readFileSync } from "node:fs";
 import init, { initSync } from "./factcards.js";
-import { LANGUAGES } from "./factcards-labels.js";
+import { LANGUAGES } from "./factcards-files.js";
 
 const here = (file) => new URL(file, import.meta.url);
 initSync({

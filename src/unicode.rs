@@ -6,8 +6,88 @@
 //! `String.prototype.normalize` in the web build (its tables would be a third of the .wasm; NFC is
 //! stable for assigned characters, so both give the same text).
 
-mod tables {
+mod packed {
     include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
+}
+
+/// The tables of `build.rs`, unpacked on first use (packed, they weigh half as much in the gzipped
+/// .wasm).
+struct Tables {
+    lower_runs: Vec<(u32, u32, i32)>,
+    lower_multi: Vec<(u32, [u32; 3])>,
+    upper_runs: Vec<(u32, u32, i32)>,
+    upper_multi: Vec<(u32, [u32; 3])>,
+    case_ignorable: Vec<(u32, u32)>,
+    cased: Vec<(u32, u32)>,
+    combining_marks: Vec<(u32, u32)>,
+    nonzero_combining_class: Vec<(u32, u32)>,
+}
+
+/// The varints of a packed table.
+fn numbers(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut v = 0u32;
+        for shift in (0..32).step_by(7) {
+            let b = *bytes.get(at)?;
+            at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+        }
+        Some(v)
+    })
+}
+
+/// Ranges: each one's distance from the end of the one before, its length less one.
+fn unpack_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut n = numbers(bytes);
+    let mut end = 0;
+    let mut out = Vec::new();
+    while let (Some(gap), Some(len)) = (n.next(), n.next()) {
+        out.push((end + gap, end + gap + len));
+        end += gap + len;
+    }
+    out
+}
+
+/// Runs: each one's distance from the one before, count × 2 + stride, the zigzag distance.
+fn unpack_runs(bytes: &[u8]) -> Vec<(u32, u32, i32)> {
+    let mut n = numbers(bytes);
+    let mut start = 0;
+    let mut out = Vec::new();
+    while let (Some(gap), Some(packed), Some(z)) = (n.next(), n.next(), n.next()) {
+        start += gap;
+        out.push((start, packed, (z >> 1) as i32 ^ -((z & 1) as i32)));
+    }
+    out
+}
+
+/// Characters mapped to several: the distance from the one before, three characters.
+fn unpack_multi(bytes: &[u8]) -> Vec<(u32, [u32; 3])> {
+    let mut n = numbers(bytes);
+    let mut cp = 0;
+    let mut out = Vec::new();
+    while let (Some(gap), Some(a), Some(b), Some(c)) = (n.next(), n.next(), n.next(), n.next()) {
+        cp += gap;
+        out.push((cp, [a, b, c]));
+    }
+    out
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        lower_runs: unpack_runs(packed::LOWER_RUNS),
+        lower_multi: unpack_multi(packed::LOWER_MULTI),
+        upper_runs: unpack_runs(packed::UPPER_RUNS),
+        upper_multi: unpack_multi(packed::UPPER_MULTI),
+        case_ignorable: unpack_ranges(packed::CASE_IGNORABLE),
+        cased: unpack_ranges(packed::CASED),
+        combining_marks: unpack_ranges(packed::COMBINING_MARKS),
+        nonzero_combining_class: unpack_ranges(packed::NONZERO_COMBINING_CLASS),
+    })
 }
 
 fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
@@ -70,7 +150,8 @@ pub fn lower(c: char) -> CaseMapping {
     if c.is_ascii() {
         return one(c.to_ascii_lowercase() as u32);
     }
-    mapped(tables::LOWER_RUNS, tables::LOWER_MULTI, c)
+    let t = tables();
+    mapped(&t.lower_runs, &t.lower_multi, c)
 }
 
 /// `c.to_uppercase()`, the same characters.
@@ -79,7 +160,8 @@ pub fn upper(c: char) -> CaseMapping {
     if c.is_ascii() {
         return one(c.to_ascii_uppercase() as u32);
     }
-    mapped(tables::UPPER_RUNS, tables::UPPER_MULTI, c)
+    let t = tables();
+    mapped(&t.upper_runs, &t.upper_multi, c)
 }
 
 /// `s.to_lowercase()`, the same string (a capital sigma at the end of a word included: ς).
@@ -103,8 +185,8 @@ pub fn to_lowercase(s: &str) -> String {
 
 fn case_ignorable_then_cased(mut chars: impl Iterator<Item = char>) -> bool {
     chars
-        .find(|&c| !in_ranges(tables::CASE_IGNORABLE, c))
-        .is_some_and(|c| in_ranges(tables::CASED, c))
+        .find(|&c| !in_ranges(&tables().case_ignorable, c))
+        .is_some_and(|c| in_ranges(&tables().cased, c))
 }
 
 /// `s.to_uppercase()`, the same string.
@@ -122,13 +204,13 @@ pub fn to_uppercase(s: &str) -> String {
 /// A combining mark (general category Mn, Mc or Me).
 #[inline]
 pub fn is_combining_mark(c: char) -> bool {
-    !c.is_ascii() && in_ranges(tables::COMBINING_MARKS, c)
+    !c.is_ascii() && in_ranges(&tables().combining_marks, c)
 }
 
 /// A character of canonical combining class other than 0: it attaches to the character before.
 #[inline]
 pub fn attaches(c: char) -> bool {
-    !c.is_ascii() && in_ranges(tables::NONZERO_COMBINING_CLASS, c)
+    !c.is_ascii() && in_ranges(&tables().nonzero_combining_class, c)
 }
 
 /// The NFC form of a character followed by its combining marks.

@@ -40,6 +40,9 @@ BASELINE_COMMIT = "b07d71b"
 BASELINE = os.path.join(TARGET, "baseline")
 BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
 BASELINE_PKG = os.path.join(BASELINE, "pkg")
+# What build.sh adds to -Oz (see there), for the twiggy report of the same code.
+WASM_OPT_SIZE = ["--converge", "--one-caller-inline-max-function-size=20", "--skip-pass=merge-locals", "--skip-pass=local-cse",
+                 "--skip-pass=merge-similar-functions"]
 WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 
@@ -386,14 +389,15 @@ def download_report(say, baseline):
     pkg = os.path.join(ROOT, "www", "pkg")
     js = [("fact-cards.js", "the element's entry, loaded up front"),
           ("fact-cards-element.js", "the element, loaded up front"),
-          ("fact-cards-view.js", "the renderer"), ("fact-cards-words.js", "the cards' words (generated)"),
-          ("factcards-labels.js", "the widget's labels (generated)"), ("factcards.js", "the API: init, ready, analyze"),
+          ("fact-cards-render.js", "the renderer"), ("fact-cards-languages.js", "each language's words module, by name (generated)"),
+          ("fact-cards-words-en.js", "English words and labels, what the renderer falls back on (generated)"),
+          ("factcards.js", "the API: init, ready, analyze"), ("factcards-files.js", "the languages' files (generated)"),
           ("factcards_core.js", "wasm-bindgen's glue")]
     rows = [(f, why, sizes(os.path.join(pkg, f))) for f, why in js]
     readable = sum(sizes(os.path.join(ROOT, "pkg", f))[1] for f, _ in js)
     rows.append(("factcards_bg.wasm", "the code and what every language shares", sizes(WASM)))
     langs = sorted(f for f in os.listdir(pkg) if f.startswith("factcards-") and f.endswith(".bin"))
-    say("What a page downloads to analyse one article (KiB; the JS, the .wasm, one language's file):")
+    say("What a page downloads to analyse one article (KiB; the JS, the .wasm, one language's file and words):")
     say("")
     say("| part | what | raw | gzip | brotli |")
     say("|---|---|---|---|---|")
@@ -401,13 +405,17 @@ def download_report(say, baseline):
         say(f"| `{f}` | {why} | {kib(r)} | {kib(g)} | {kib(b)} |")
     lang_sizes = {}
     for f in langs:
+        code = f[len("factcards-"):-len(".bin")]
         r, g, b = sizes(os.path.join(pkg, f))
-        lang_sizes[f] = (r, g, b)
-        say(f"| `{f}` | one language's data, fetched when a text needs it | {kib(r)} | {kib(g)} | {kib(b)} |")
+        words = os.path.join(pkg, f"fact-cards-words-{code}.js")
+        wr, wg, wb = sizes(words) if code != "en" and os.path.exists(words) else (0, 0, 0)
+        lang_sizes[f] = (r + wr, g + wg, b + wb)
+        say(f"| `{f}` + `fact-cards-words-{code}.js` | one language's data and words, fetched when a text needs them | "
+            f"{kib(r)} + {kib(wr)} | {kib(g)} + {kib(wg)} | {kib(b)} + {kib(wb)} |")
     fixed = [sum(x[2][i] for x in rows) for i in range(3)]
     worst = max(lang_sizes.values(), key=lambda x: x[1]) if lang_sizes else (0, 0, 0)
     best = min(lang_sizes.values(), key=lambda x: x[1]) if lang_sizes else (0, 0, 0)
-    say(f"| **a page, one language** | JS + .wasm + one file | {kib(fixed[0] + best[0])}–{kib(fixed[0] + worst[0])} | "
+    say(f"| **a page, one language** | JS + .wasm + one language | {kib(fixed[0] + best[0])}–{kib(fixed[0] + worst[0])} | "
         f"**{kib(fixed[1] + best[1])}–{kib(fixed[1] + worst[1])}** | {kib(fixed[2] + best[2])}–{kib(fixed[2] + worst[2])} |")
     if baseline:
         old = [sizes(os.path.join(BASELINE_PKG, f)) for f in
@@ -428,7 +436,7 @@ def twiggy_report(say):
         say("(the .wasm's biggest parts: `cargo install twiggy`, then rerun)")
         return
     named = os.path.join(TARGET, "factcards_bg.named.wasm")
-    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_FLAGS, unopt, "-o",
+    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_SIZE, *WASM_OPT_FLAGS, unopt, "-o",
                     named], check=True, capture_output=True)
     p = subprocess.run(["twiggy", "top", "-n", "20", named], capture_output=True, text=True)
     say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data):")

@@ -1050,11 +1050,12 @@ mod tests {
         );
         // The widget's labels come from the same folder.
         let en = compile::Description::read(&root.join("data/en")).unwrap();
-        let js = compile::labels_js(&[en, d]);
+        let files = compile::files_js(&[en.clone(), d.clone()]);
         assert!(
-            js.contains("export const LANGUAGES = [\"en\", \"xx\"]"),
-            "{js}"
+            files.contains("export const LANGUAGES = [\"en\", \"xx\"]"),
+            "{files}"
         );
+        let js = compile::labels_js(&[en, d]);
         assert!(js.contains("\"cards\": \"Testish Fact cards\""), "{js}");
     }
 

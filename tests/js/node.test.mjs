@@ -166,8 +166,22 @@ describe("the cards say numbers the article's way (factcards/view)", () => {
     }
   });
 
-  test("pkg/fact-cards-words.js is what tools/gen_words.mjs makes of data/<lang>/render_words.txt", async () => {
+  test("pkg/fact-cards-words*.js are what tools/gen_words.mjs makes of data/<lang>/render_words.txt", async () => {
     const { generate } = await import(pathToFileURL(join(root, "tools", "gen_words.mjs")).href);
-    assert.equal(readFileSync(join(root, "pkg", "fact-cards-words.js"), "utf8"), generate());
+    const files = generate();
+    assert.ok("fact-cards-words.js" in files && "fact-cards-languages.js" in files);
+    for (const [f, text] of Object.entries(files)) assert.equal(readFileSync(join(root, "pkg", f), "utf8"), text, f);
+  });
+
+  test("each language's module (what <fact-cards> loads) holds its words and build.rs's labels", async () => {
+    const { WORDS } = await import(pathToFileURL(join(root, "pkg", "fact-cards-words.js")).href);
+    const { LABELS, LANGUAGES } = await import(pathToFileURL(join(root, "pkg", "factcards-labels.js")).href);
+    const { MODULES } = await import(pathToFileURL(join(root, "pkg", "fact-cards-languages.js")).href);
+    assert.deepEqual(Object.keys(MODULES).sort(), [...LANGUAGES].sort());
+    for (const code of LANGUAGES) {
+      const one = await MODULES[code]();
+      assert.deepEqual(one.WORDS, WORDS[code], `${code} words`);
+      assert.deepEqual(one.LABELS, LABELS[code], `${code} labels`);
+    }
   });
 });

@@ -60,7 +60,8 @@ describe("the npm package, packed and installed", () => {
       "factcards.js", "factcards_bg.wasm", "factcards.d.ts", "factcards_bg.wasm.d.ts", "node.js",
       "fact-cards.js", "fact-cards.d.ts", "fact-cards-element.js", "fact-cards-element.d.ts",
       "fact-cards-view.js", "fact-cards-view.d.ts", "fact-cards-words.js", "fact-cards-worker.js", "fact-cards-worker.d.ts",
-      "factcards_core.js", "factcards-labels.js", "factcards-en.bin", "factcards-it.bin"]) {
+      "fact-cards-render.js", "fact-cards-languages.js", "fact-cards-words-en.js", "fact-cards-words-it.js",
+      "factcards_core.js", "factcards-files.js", "factcards-labels.js", "factcards-en.bin", "factcards-it.bin"]) {
       assert.ok(files.includes(f), `${f} in the package (${files.join(", ")})`);
     }
     for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) {
