@@ -183,7 +183,14 @@ fn case_tables(name: &str, map: impl Fn(char) -> Vec<char>) -> String {
     for (start, stride, count, delta) in runs {
         varint(&mut packed, u64::from(start - last));
         varint(&mut packed, u64::from(count * 2 + u32::from(stride == 2)));
-        varint(&mut packed, if delta >= 0 { delta as u64 * 2 } else { (-delta) as u64 * 2 - 1 });
+        varint(
+            &mut packed,
+            if delta >= 0 {
+                delta as u64 * 2
+            } else {
+                (-delta) as u64 * 2 - 1
+            },
+        );
         last = start;
     }
     let upper = name.to_uppercase();

@@ -326,7 +326,41 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     if i.at - a > 4 {
         a = title_around(cl, from, i, c1, end).0;
     }
-    (a, qualified_end(cl, i.at + i.len, c1, end))
+    let b = qualified_end(cl, i.at + i.len, c1, end);
+    (a, amount_end(cl, b, c1, end).unwrap_or(b))
+}
+
+/// Where the amount an instrument is for ends, when one follows it, maybe past its partner:
+/// "un contrato con AstraZeneca por 10 millones de dosis", "a contract for 20 million doses" —
+/// a short word, a number, its scale, and what it counts.
+fn amount_end(cl: &Clauses, b: usize, c1: usize, end: usize) -> Option<usize> {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    let mut k = b;
+    if let Some((m, Link::With)) = cl.link(k, end) {
+        k = cl
+            .ents
+            .mentions_in(k + m..c1.min(k + m + 3))
+            .next()?
+            .tokens
+            .end;
+    }
+    let word = |k: usize| k < c1 && toks[k].is_word();
+    if !(word(k) && lex.is_stopword(&toks[k].key) && k + 1 < c1) {
+        return None;
+    }
+    k += 1;
+    if toks[k].kind != TokenKind::Number {
+        return None;
+    }
+    k += 1;
+    if let Some((n, _)) = lex.scales.longest(cl.keys(k, c1)) {
+        k += n;
+    }
+    if word(k) && lex.is_stopword(&toks[k].key) && word(k + 1) && !toks[k + 1].cap {
+        k += 1;
+    }
+    (word(k) && !toks[k].cap && !lex.is_stopword(&toks[k].key)).then_some(k + 1)
 }
 
 /// The title of an instrument named before its verb: the noun with the words that describe it
@@ -631,11 +665,15 @@ fn gapped(cl: &Clauses, first: &Read, from: usize) -> Option<Read> {
         .filter(|p| !partners.contains(p))
         .collect();
     parties.extend(second);
+    // The instrument as written, without the first partner and its amount.
+    let i = (from..c1).find_map(|k| instrument(cl, k, end))?;
+    let (a, _) = title_after(cl, from, i, c1, end);
+    let b = qualified_end(cl, i.at + i.len, c1, end);
     Some(Read {
         sentence: s,
         parties,
         sides: first.sides.clone(),
-        title: first.title.clone(),
+        title: cl.doc.original_text(span(cl, a, b)),
         topics: Vec::new(),
         count: None,
         many: first.many,
