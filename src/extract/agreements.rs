@@ -327,7 +327,29 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
         a = title_around(cl, from, i, c1, end).0;
     }
     let b = qualified_end(cl, i.at + i.len, c1, end);
-    (a, amount_end(cl, b, c1, end).unwrap_or(b))
+    let b = amount_end(cl, b, c1, end).unwrap_or(b);
+    (a, purpose_end(cl, b, c1, end).unwrap_or(b))
+}
+
+/// Where what an instrument is for ends, when it follows the title: "an agreement to allow
+/// Mexican trucks to operate in the United States", "un accord pour normaliser leurs
+/// relations" — the purpose word, a word in lower case, and the rest of the clause, at most
+/// [`DECISION_WORDS`] tokens, without the small words at its end.
+fn purpose_end(cl: &Clauses, b: usize, c1: usize, end: usize) -> Option<usize> {
+    let toks = &cl.doc.tokens;
+    let lex = cl.doc.lex;
+    let (n, _) = agreement_word(cl, b, end).filter(|(_, w)| *w == AgreementWord::Purpose)?;
+    let first = toks
+        .get(b + n)
+        .filter(|t| t.is_word() && !t.cap && b + n < c1)?;
+    if lex.is_stopword(&first.key) {
+        return None;
+    }
+    let mut e = c1.min(b + n + DECISION_WORDS);
+    while e > b + n && (!toks[e - 1].is_word() || lex.is_stopword(&toks[e - 1].key)) {
+        e -= 1;
+    }
+    Some(e)
 }
 
 /// Where the amount an instrument is for ends, when one follows it, maybe past its partner:
@@ -995,7 +1017,7 @@ fn topics(cl: &Clauses, s: usize, from: usize) -> Vec<String> {
         let tok = &toks[k];
         let sep = matches!(
             lex.agreement_words.longest(cl.keys(k, end)),
-            Some((_, AgreementWord::Sep))
+            Some((_, AgreementWord::Sep | AgreementWord::Purpose))
         );
         if tok.kind == TokenKind::Punct && tok.key == "," || sep {
             push(&mut item, &mut out);

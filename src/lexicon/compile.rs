@@ -269,7 +269,7 @@ fn phrase_value(list: List, r: &[&str]) -> Option<Vec<String>> {
             _ => None,
         },
         List::AgreementWords => match *r.get(1)? {
-            "instrument" | "instruments" | "topics" | "sep" | "not" | "pending" => {
+            "instrument" | "instruments" | "topics" | "sep" | "purpose" | "not" | "pending" => {
                 Some(vec![r[1].to_string()])
             }
             _ => None,

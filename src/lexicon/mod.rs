@@ -207,8 +207,10 @@ pub enum AgreementWord {
     Instrument(bool),
     /// Opens the list of what an agreement covers ("ranging from", "che spaziano").
     Topics,
-    /// Separates the items of that list ("to", "and", "alla").
+    /// Separates the items of that list ("and", "alla").
     Sep,
+    /// Opens what an agreement is for ("to allow…", "pour normaliser…"); separates topics too.
+    Purpose,
     /// A decision about it is no agreement (sanctions, votes).
     Not,
     /// Still under talks or only proposed ("draft", "negotiations on"): no agreement yet.
@@ -665,6 +667,7 @@ impl Lexicon {
                     "instruments" => AgreementWord::Instrument(true),
                     "topics" => AgreementWord::Topics,
                     "sep" => AgreementWord::Sep,
+                    "purpose" => AgreementWord::Purpose,
                     "pending" => AgreementWord::Pending,
                     _ => AgreementWord::Not,
                 }
