@@ -40,6 +40,26 @@ pub(super) fn read(ctx: &Context, segs: &[Segment]) -> Vec<Candidate> {
             .filter(|c| c.kind == EntityKind::Person && c.tokens.len() >= 2)
             .map(|c| toks[c.tokens.end - 1].key.as_str())
             .collect();
+        // ("GDL und Bahn haben sich verständigt": a word with no article joined by a conjunction
+        // to an organization's name is one too.)
+        let lex = doc.lex;
+        let orgs: Vec<std::ops::Range<usize>> = cands
+            .iter()
+            .filter(|c| c.kind == EntityKind::Organization && c.strength > 0)
+            .map(|c| c.tokens.clone())
+            .collect();
+        let joined = |k: usize| k < toks.len() && lex.conjunctions.contains(&toks[k].key);
+        for c in cands.iter_mut() {
+            let (a, b) = (c.tokens.start, c.tokens.end);
+            let bare = a == 0 || !lex.articles.contains(&toks[a - 1].key);
+            let beside = orgs
+                .iter()
+                .any(|o| (o.end + 1 == a && joined(o.end)) || (b + 1 == o.start && joined(b)));
+            if c.strength == 0 && c.kind == EntityKind::Other && b - a == 1 && bare && beside {
+                c.kind = EntityKind::Organization;
+                c.strength = 1;
+            }
+        }
         cands.retain(|c| {
             let key = toks[c.tokens.start].key.as_str();
             // ("Hoyzers Restschuld": the surname in the genitive too.)
