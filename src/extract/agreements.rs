@@ -81,6 +81,7 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
             if let Some((n, verb)) = doc.lex.sign_verbs.longest(cl.keys(t, r.end)) {
                 let read = match verb {
                     SignVerb::Acquire => acquisition(cl, s, t, n),
+                    SignVerb::Accept => acceptance(cl, s, t, n),
                     _ => signing(cl, meetings, s, t, n, *verb),
                 };
                 let second = read.as_ref().and_then(|r| gapped(cl, r, t + n));
@@ -909,6 +910,67 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
         confidence: 0.7,
         status,
         agreed: false,
+    })
+}
+
+/// Accepting an offer ("Piazza Affari accetta l'offerta della City Londinese", "accepted the
+/// offer from X"): the offer right after the verb, the one who made it after "of" or "by"; the
+/// subject and that one are the parties, the offer as written the title.
+fn acceptance(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
+    let doc = cl.doc;
+    let status = cl.status(s, t, n);
+    if status == Status::Unreal {
+        return None;
+    }
+    let (c0, c1) = cl.clause(s, t);
+    let end = doc.sentences[s].tokens.end;
+    if pending(cl, c0, t) {
+        return None;
+    }
+    let offer_at = |k: usize| match agreement_word(cl, k, end) {
+        Some((m, AgreementWord::Offer)) => Some(m),
+        _ => None,
+    };
+    let mut k = t + n;
+    while k < c1 && offer_at(k).is_none() {
+        k += small_words(cl, k, end)?;
+    }
+    let (offer, m) = (k, offer_at(k)?);
+    let by = match cl.link(offer + m, end) {
+        Some((l, Link::Of | Link::By)) => offer + m + l,
+        _ => return None,
+    };
+    let (makers, _) = cl.list(by, c1);
+    let (mut subject, found, _) = cl.subject_and_groups(s, t);
+    // ("… e venerdì Piazza Affari accetta l'offerta": the name right before the verb.)
+    if subject.is_empty() {
+        if let Some(m) = cl.ents.mention_at(t.checked_sub(1)?) {
+            if cl.is_actor(m.entity) && m.tokens.start >= c0 {
+                subject.push(m.entity);
+            }
+        }
+    }
+    let mut parties = subject;
+    for e in makers {
+        if !parties.contains(&e) {
+            parties.push(e);
+        }
+    }
+    if parties.len() < 2 {
+        return None;
+    }
+    Some(Read {
+        sentence: s,
+        parties,
+        sides: Vec::new(),
+        title: doc.original_text(span(cl, offer, offer + m)),
+        topics: Vec::new(),
+        count: None,
+        many: false,
+        agreed: false,
+        when: cl.when(s, t),
+        confidence: if found == Found::Here { 0.7 } else { 0.6 },
+        status,
     })
 }
 

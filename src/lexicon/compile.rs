@@ -269,13 +269,12 @@ fn phrase_value(list: List, r: &[&str]) -> Option<Vec<String>> {
             _ => None,
         },
         List::AgreementWords => match *r.get(1)? {
-            "instrument" | "instruments" | "topics" | "sep" | "purpose" | "not" | "pending" => {
-                Some(vec![r[1].to_string()])
-            }
+            "instrument" | "instruments" | "topics" | "sep" | "purpose" | "offer" | "not"
+            | "pending" => Some(vec![r[1].to_string()]),
             _ => None,
         },
         List::SignVerbs => match *r.get(1)? {
-            "sign" | "agree" | "acquire" | "announce" => Some(vec![r[1].to_string()]),
+            "sign" | "agree" | "acquire" | "announce" | "accept" => Some(vec![r[1].to_string()]),
             _ => None,
         },
         List::GroupWords => one(Some(column(r, 1).unwrap_or_default())),

@@ -211,6 +211,8 @@ pub enum AgreementWord {
     Sep,
     /// Opens what an agreement is for ("to allow…", "pour normaliser…"); separates topics too.
     Purpose,
+    /// An offer of a deal ("offer", "offerta"): accepting it is agreeing with the one who made it.
+    Offer,
     /// A decision about it is no agreement (sanctions, votes).
     Not,
     /// Still under talks or only proposed ("draft", "negotiations on"): no agreement yet.
@@ -228,6 +230,8 @@ pub enum SignVerb {
     Acquire,
     /// Making known: a card only with the instrument as its object ("announced a deal").
     Announce,
+    /// Accepting an offer: a card with the one who made it ("accetta l'offerta della City").
+    Accept,
 }
 
 /// A word of `group_words.txt`.
@@ -668,6 +672,7 @@ impl Lexicon {
                     "topics" => AgreementWord::Topics,
                     "sep" => AgreementWord::Sep,
                     "purpose" => AgreementWord::Purpose,
+                    "offer" => AgreementWord::Offer,
                     "pending" => AgreementWord::Pending,
                     _ => AgreementWord::Not,
                 }
@@ -676,6 +681,7 @@ impl Lexicon {
                 Some(&"sign") => SignVerb::Sign,
                 Some(&"acquire") => SignVerb::Acquire,
                 Some(&"announce") => SignVerb::Announce,
+                Some(&"accept") => SignVerb::Accept,
                 _ => SignVerb::Agree,
             }),
             acquisition_title: WordMap::new(store, List::AcquisitionTitle, first)
