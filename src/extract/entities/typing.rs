@@ -383,9 +383,22 @@ fn speaks(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
                     .is_none()
                 && {
                     let p = &toks[span.start - n - 1];
-                    p.kind == TokenKind::Punct && (p.key == "," || closes_quote(p.key.as_str()))
+                    (p.kind == TokenKind::Punct && (p.key == "," || closes_quote(p.key.as_str())))
+                        || inverted(ctx, seg, span.end)
                 }
         })
+}
+
+/// Does a clause end right after a name that follows its verb ("In seiner Antrittsrede erklärte
+/// Johnson, …", "Lo ha detto Maroni.")? Where the subject may follow the verb (German, and the
+/// languages that drop it), the name is its subject.
+fn inverted(ctx: &Context, seg: &Segment, end: usize) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    (lex.verb_final || !lex.modifier_first)
+        && (end >= seg.tokens.end
+            || toks[end].kind == TokenKind::Punct
+                && matches!(toks[end].key.as_str(), "," | "." | ":" | ";"))
 }
 
 /// "Letta ha incontrato…", "Kim visitó…": the subject of a verb of encounter right after it (or
