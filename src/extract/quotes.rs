@@ -691,6 +691,11 @@ impl Ctx<'_, '_> {
                 return None;
             }
             if let Some((n, false)) = self.speech_at(v, end) {
+                // ("…\" avec Boris Johnson, a-t-elle expliqué": a pronoun in the speech phrase is
+                // its subject, not the name before it.)
+                if let Some(g) = (v..v + n).find_map(|j| self.pronoun(j)) {
+                    return Some((self.resolve(v, Some(g), said)?, How::Said, k));
+                }
                 // ("…» au Samu 93, a annoncé l'AP-HP": a phrase set off by a comma, then the
                 // verb and its subject after it.)
                 if v > k && toks[v - 1].key == "," && self.preposition(k) {
