@@ -895,6 +895,21 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // "insisten fuentes próximas a Moreno", "said sources close to Smith": people described
+        // by whom they are close to — a noun with no article, a word or two, a small word, and a
+        // person's name — speak, not that person.
+        let near = (m + 2..e.min(m + 5)).find(|&k| {
+            lex.is_stopword(&toks[k - 1].key)
+                && (m..k - 1).all(|j| toks[j].is_word() && !toks[j].cap)
+                && !lex.is_stopword(&toks[m].key)
+                && self.ents.mention_at(k).is_some_and(|x| {
+                    x.tokens.start == k && self.ents.list[x.entity].kind == EntityKind::Person
+                })
+        });
+        if let Some(k) = near {
+            let x = self.ents.mention_at(k)?;
+            return Some(Who::Words(m, x.tokens.end));
+        }
         let actor = self.ents.mentions_in(m..e).any(|x| self.is_actor(x.entity));
         if !actor {
             // A name the entity reader did not type: "ha detto Lam ai giornalisti".
