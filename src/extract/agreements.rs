@@ -482,6 +482,14 @@ fn at_encounter(meetings: &[Reading], s: usize, parties: &mut Vec<usize>) {
     }
 }
 
+/// The status of the verb at `t` (`n` tokens) of sentence `s` and its clause's bounds; None when
+/// the deal did not take place or is still under talks ("refused to sign", "negotiating a deal").
+fn verb_clause(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<(Status, usize, usize)> {
+    let status = cl.status(s, t, n);
+    let (c0, c1) = cl.clause(s, t);
+    (status != Status::Unreal && !pending(cl, c0, t)).then_some((status, c0, c1))
+}
+
 /// A signing or an agreeing at `t` (`n` tokens) of sentence `s`.
 fn signing(
     cl: &Clauses,
@@ -494,15 +502,8 @@ fn signing(
     let doc = cl.doc;
     let lex = doc.lex;
     let toks = &doc.tokens;
-    let status = cl.status(s, t, n);
-    if status == Status::Unreal {
-        return None;
-    }
-    let (c0, c1) = cl.clause(s, t);
+    let (status, c0, c1) = verb_clause(cl, s, t, n)?;
     let end = doc.sentences[s].tokens.end;
-    if pending(cl, c0, t) {
-        return None;
-    }
     // The instrument: after the verb (before another verb of agreeing), else before it.
     let after = (t + n..c1.min(t + n + NOUN_WINDOW))
         .take_while(|&k| k == t + n || lex.sign_verbs.longest(cl.keys(k, end)).is_none())
@@ -845,14 +846,7 @@ fn decision(
 fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     let doc = cl.doc;
     let lex = doc.lex;
-    let status = cl.status(s, t, n);
-    if status == Status::Unreal {
-        return None;
-    }
-    let (c0, c1) = cl.clause(s, t);
-    if pending(cl, c0, t) {
-        return None;
-    }
+    let (status, c0, c1) = verb_clause(cl, s, t, n)?;
     let company = |e: usize| cl.ents.list[e].kind == EntityKind::Organization;
     let (subject, _, _) = cl.subject_and_groups(s, t);
     let passive = matches!(cl.link(t + n - 1, t + n), Some((1, Link::By)));
@@ -918,15 +912,8 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
 /// subject and that one are the parties, the offer as written the title.
 fn acceptance(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     let doc = cl.doc;
-    let status = cl.status(s, t, n);
-    if status == Status::Unreal {
-        return None;
-    }
-    let (c0, c1) = cl.clause(s, t);
+    let (status, c0, c1) = verb_clause(cl, s, t, n)?;
     let end = doc.sentences[s].tokens.end;
-    if pending(cl, c0, t) {
-        return None;
-    }
     let offer_at = |k: usize| match agreement_word(cl, k, end) {
         Some((m, AgreementWord::Offer)) => Some(m),
         _ => None,
