@@ -7,14 +7,20 @@
 //!   Koalition geeinigt"), as a low-confidence card when no instrument is named;
 //! - buying or taking over a company ("acquired X", "hat X übernommen"), titled with the
 //!   language's word for an acquisition;
+//! - making an instrument known, as the verb's object ("ont annoncé jeudi un accord");
+//! - accepting an offer, with the one who made it ("accetta l'offerta della City Londinese");
 //! - an instrument between named sides, with no verb ("l'accordo tra X e Y").
 //!
 //! The parties are the subject, the "con X" / "with X" / "between X and Y" / "by X" partners and a
-//! named object ("signed Y on a deal"); else the people of an encounter in the same sentence, or of
-//! one told shortly before. Refused, proposed, pending and hypothetical deals are no card
+//! named object ("signed Y on a deal"); a place too (a region, a city), only as the subject or
+//! right after the verb or the instrument; with no subject, the subject of an earlier clause of
+//! the sentence; else the people of an encounter in the same sentence, or of one told shortly
+//! before. A second partner with the verb left out ("… con A y el 17 de diciembre con B") is a
+//! card of its own. Refused, proposed, pending and hypothetical deals are no card
 //! ([`Clauses::status`], the `pending` words); announced ones are planned. The title is the
-//! instrument as written, with its count and topics ("ranging from X and Y to Z") and a date
-//! word. Two descriptions of one instrument by the same parties are one card.
+//! instrument as written, with its count, its amount ("por 10 millones de dosis"), what it is for
+//! ("to allow…") and topics ("ranging from X and Y to Z") and a date word. Two descriptions of one
+//! instrument by the same parties are one card.
 
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
@@ -908,7 +914,7 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
 }
 
 /// Accepting an offer ("Piazza Affari accetta l'offerta della City Londinese", "accepted the
-/// offer from X"): the offer right after the verb, the one who made it after "of" or "by"; the
+/// offer of X"): the offer right after the verb, the one who made it after "of" or "by"; the
 /// subject and that one are the parties, the offer as written the title.
 fn acceptance(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     let doc = cl.doc;
