@@ -758,17 +758,9 @@ fn small_words(cl: &Clauses, k: usize, end: usize) -> Option<usize> {
     if let Some((n, _)) = date.or_else(|| lex.months.longest(cl.keys(k, end))) {
         return Some(n);
     }
-    (tok.kind == TokenKind::Number || tok.is_word() && (lex.is_stopword(&tok.key) || adverb(cl, k)))
-        .then_some(1)
-}
-
-/// A word `about_words.txt` skips: an adverb or a linking verb ("hoy", "today").
-fn adverb(cl: &Clauses, k: usize) -> bool {
-    cl.doc
-        .lex
-        .about_words
-        .get(&cl.doc.tokens[k].key)
-        .is_some_and(|roles| roles.iter().any(|r| r == "skip"))
+    (tok.kind == TokenKind::Number
+        || tok.is_word() && (lex.is_stopword(&tok.key) || lex.about_role(&tok.key, "skip")))
+    .then_some(1)
 }
 
 /// A joint decision with no instrument: "il G7 ha accettato di utilizzare i profitti…", "haben

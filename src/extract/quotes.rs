@@ -898,17 +898,17 @@ impl Ctx<'_, '_> {
         // "insisten fuentes próximas a Moreno", "said sources close to Smith": people described
         // by whom they are close to — a noun with no article, a word or two, a small word, and a
         // person's name — speak, not that person.
-        let near = (m + 2..e.min(m + 5)).find(|&k| {
-            lex.is_stopword(&toks[k - 1].key)
-                && (m..k - 1).all(|j| toks[j].is_word() && !toks[j].cap)
-                && !lex.is_stopword(&toks[m].key)
-                && self.ents.mention_at(k).is_some_and(|x| {
-                    x.tokens.start == k && self.ents.list[x.entity].kind == EntityKind::Person
-                })
-        });
-        if let Some(k) = near {
+        let noun = toks[m].is_word() && !toks[m].cap && !lex.is_stopword(&toks[m].key);
+        let near = (m + 2..e.min(m + 5)).find_map(|k| {
             let x = self.ents.mention_at(k)?;
-            return Some(Who::Words(m, x.tokens.end));
+            (x.tokens.start == k
+                && self.kind(x.entity) == EntityKind::Person
+                && lex.is_stopword(&toks[k - 1].key)
+                && (m + 1..k - 1).all(|j| toks[j].is_word() && !toks[j].cap))
+            .then_some(x.tokens.end)
+        });
+        if let Some(b) = near.filter(|_| noun) {
+            return Some(Who::Words(m, b));
         }
         let actor = self.ents.mentions_in(m..e).any(|x| self.is_actor(x.entity));
         if !actor {
@@ -916,7 +916,6 @@ impl Ctx<'_, '_> {
             if let Some(x) = self.ents.mention_at(m) {
                 return Some(Who::Entity(x.entity));
             }
-            let lex = self.doc.lex;
             let capitalized = (m..e)
                 .take_while(|&k| {
                     toks[k].is_word() && (toks[k].cap || lex.particles.contains(&toks[k].key))

@@ -802,6 +802,13 @@ impl Lexicon {
         self.stopwords.contains(key)
     }
 
+    /// Does `about_words.txt` give the word this role ("link", "article", "skip", "to")?
+    pub fn about_role(&self, key: &str, role: &str) -> bool {
+        self.about_words
+            .get(key)
+            .is_some_and(|roles| roles.iter().any(|x| x == role))
+    }
+
     /// The display name of a country in this language, from its ISO code.
     pub fn country_name(&self, iso: &str) -> String {
         self.country_names

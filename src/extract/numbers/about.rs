@@ -133,12 +133,7 @@ impl<'a> Words<'a> {
 
     /// Does `about_words.txt` give the word this role ("link", "article", "skip", "to")?
     fn role(&self, t: &Token, r: &str) -> bool {
-        t.is_word()
-            && self
-                .lex
-                .about_words
-                .get(&t.key)
-                .is_some_and(|roles| roles.iter().any(|x| x == r))
+        t.is_word() && self.lex.about_role(&t.key, r)
     }
 
     /// A word that can say what is measured: no function word, letter, speech or clause word,

@@ -713,13 +713,8 @@ fn span_start(c: &Ctx, r: &mut Reading) -> Step {
     } else {
         r.sign_at.or(r.symbol_at).unwrap_or(first)
     };
-    let article = |t: &Token| {
-        c.part_is(t, NumberPart::Article)
-            || lex
-                .about_words
-                .get(&t.key)
-                .is_some_and(|roles| roles.iter().any(|x| x == "article"))
-    };
+    let article =
+        |t: &Token| c.part_is(t, NumberPart::Article) || lex.about_role(&t.key, "article");
     let collective = |t: &Token| {
         lex.scales.contains_key(&t.key)
             || lex
@@ -814,10 +809,7 @@ fn noun_like(c: &Ctx, t: &Token) -> bool {
         && t.key.chars().count() > 1
         && !t.key.ends_with('\'')
         && !lex.is_stopword(&t.key)
-        && !lex
-            .about_words
-            .get(&t.key)
-            .is_some_and(|roles| roles.iter().any(|x| x == "skip"))
+        && !lex.about_role(&t.key, "skip")
         && lex.number_words.longest(&key).is_none()
         && !lex.scales.contains_key(&t.key)
         && lex.months.longest(&key).is_none()
