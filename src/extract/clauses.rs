@@ -669,6 +669,15 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while c0 < t && self.doc.tokens[c0].key == "-" {
             c0 += 1;
         }
+        // "Der Außenminister Finnlands, Marko Salmi, hat … getroffen": the clause before the
+        // comma is a title and its holder's name — the subject of this clause.
+        let start = self.doc.sentences[s].tokens.start;
+        if c0 > start + 1 && self.doc.tokens[c0 - 1].key == "," {
+            let p0 = self.clause(s, c0 - 2).0;
+            if let Some(e) = (p0..c0 - 1).find_map(|k| self.title_holder(p0, k, c0)) {
+                return (vec![e], Found::Here, Vec::new());
+            }
+        }
         let mut found = Vec::new();
         let mut groups = Vec::new();
         let mut dropped = false;
@@ -680,6 +689,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if self.quoted(k) {
                 k += 1;
                 continue;
+            }
+            // "O enviado especial da Noruega para a paz no Sri Lanka, Jon Hanssen-Bauer, chegou…":
+            // a title opens the clause and its holder's name follows between commas — the name
+            // is the subject, the places in the title only describe it.
+            if let Some(e) = self.title_holder(c0, k, t) {
+                if !found.iter().any(|&f| self.is_person(f)) {
+                    return (vec![e], Found::Here, Vec::new());
+                }
             }
             // "He met…", "the Mexican president received…", "the two countries signed…".
             if let Some((es, e_end, before)) = self.resolved_at(k) {
@@ -811,7 +828,6 @@ impl<'d, 'a> Clauses<'d, 'a> {
         // of nothing but names opening the sentence (or a caption after "FILE -"), or set off by
         // dashes, is the subject of the clause after it; not an apposition ("His running mate,
         // X, will address"). Between dashes countries count too: "the powers - A, B, and C - meet".
-        let start = self.doc.sentences[s].tokens.start;
         let closes = |k: usize| matches!(self.doc.tokens[k].key.as_str(), "," | "-");
         if c0 > start + 1 && closes(c0 - 1) {
             let dash = |k: usize| self.doc.tokens[k].key == "-" && self.doc.tokens[k].space_before;
@@ -897,6 +913,33 @@ impl<'d, 'a> Clauses<'d, 'a> {
             Some(p) => (vec![p], Found::Before, Vec::new()),
             None => (Vec::new(), Found::Here, Vec::new()),
         }
+    }
+
+    /// The person named between the comma at `k` and the next one, before `t`, when the words
+    /// `c0..k` before the comma are a title ("the special envoy of Norway, X, said"): its holder.
+    fn title_holder(&self, c0: usize, k: usize, t: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        if toks[k].key != "," || k == c0 {
+            return None;
+        }
+        let m = self.ents.mention_at(k + 1)?;
+        let closed = m.tokens.start == k + 1
+            && m.tokens.end <= t
+            && toks[m.tokens.end].key == ","
+            && self.is_person(m.entity)
+            // (Not "il presidente degli Stati Uniti, Joe Biden, a pochi giorni dalla visita…":
+            // a phrase, not the verb, follows the name.)
+            && !matches!(
+                self.link(m.tokens.end + 1, toks.len()),
+                Some((_, Link::At | Link::Of | Link::With | Link::Between | Link::By | Link::On))
+            );
+        // The title is the first words of the clause, past an article and describing words.
+        let lex = self.doc.lex;
+        let titled = (c0..(c0 + 3).min(k)).any(|j| {
+            toks[j].is_word()
+                && (lex.titles.longest(self.keys(j, k)).is_some() || lex.person_nouns.contains(&toks[j].key))
+        });
+        (closed && titled).then_some(m.entity)
     }
 
     /// The subject right after the finite verb in second place of a clause `c0..t` (German
