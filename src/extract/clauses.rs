@@ -462,6 +462,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if a > 0 && self.ents.mention_at(a - 1).is_some() {
             return None;
         }
+        // "der Außenminister Marko Salmi": right before a person's name, the word is a title.
+        if self
+            .ents
+            .mention_at(k + n)
+            .is_some_and(|m| m.tokens.start == k + n && self.is_person(m.entity))
+        {
+            return None;
+        }
         let first = self.doc.tokens.get(a)?.range.start;
         let last = self.doc.tokens.get(k + n - 1)?.range.end;
         Some((
@@ -713,18 +721,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
-                // "Zimbabwe's election", "Burma leader's visit": a name that qualifies a noun is
-                // not the subject.
-                let next = self.doc.tokens.get(m.tokens.end);
-                let title_after = next.is_some_and(|x| {
-                    x.is_word()
-                        && !x.cap
-                        && (lex.titles.longest(&[x.key.as_str()]).is_some()
-                            || lex.person_nouns.contains(&x.key))
-                });
-                let owner = next.is_some_and(|x| x.key == "'s")
-                    || (title_after && self.ents.list[m.entity].kind == EntityKind::Country);
-                if self.is_actor(m.entity) && !owner {
+                if self.is_actor(m.entity) && !self.owner(m) {
                     found.push(m.entity);
                     all_before = false;
                 }
@@ -913,6 +910,20 @@ impl<'d, 'a> Clauses<'d, 'a> {
             Some(p) => (vec![p], Found::Before, Vec::new()),
             None => (Vec::new(), Found::Here, Vec::new()),
         }
+    }
+
+    /// Does the name `m` qualify the noun after it ("Zimbabwe's election", "Burma leader's
+    /// visit", "Finnlands Außenminister X")? Such a name is not the subject.
+    pub(crate) fn owner(&self, m: &crate::extract::entities::Mention) -> bool {
+        let lex = self.doc.lex;
+        let next = self.doc.tokens.get(m.tokens.end);
+        let title_after = next.is_some_and(|x| {
+            x.is_word()
+                && (!x.cap || lex.nouns_capitalized)
+                && (lex.titles.longest(&[x.key.as_str()]).is_some() || lex.person_nouns.contains(&x.key))
+        });
+        next.is_some_and(|x| x.key == "'s")
+            || (title_after && self.ents.list[m.entity].kind == EntityKind::Country)
     }
 
     /// The person named between the comma at `k` and the next one, before `t`, when the words

@@ -343,7 +343,7 @@ impl Clauses<'_, '_> {
         let c0 = self.clause(s, t).0;
         self.ents
             .mentions_in(c0..t)
-            .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity))
+            .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity) && !self.owner(m))
             .map(|m| m.entity)
             .collect()
     }

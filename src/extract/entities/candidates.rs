@@ -105,13 +105,17 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
             && !lex.articles.contains(&toks[k].key)
     };
     // German marks case with its articles: after a person's given name and surname, "den" or
-    // "der" opens another phrase ("hat Angela Merkel den Minister X getroffen"), unless it
-    // follows a particle ("Ursula von der Leyen").
+    // "der" opens another phrase ("hat Angela Merkel den Minister X getroffen", "hat Marko Salmi
+    // den Präsidenten X getroffen": a title after the article), unless it follows a particle
+    // ("Ursula von der Leyen").
     let case_article = |i: usize, j: usize| {
+        let title_next = j + 1 < end
+            && (lex.titles.longest(&[toks[j + 1].key.as_str()]).is_some()
+                || lex.person_nouns.contains(&toks[j + 1].key));
         lex.nouns_capitalized
             && lex.articles.contains(&toks[j].key)
             && !lex.particles.contains(&toks[j - 1].key)
-            && (i..j - 1).any(|k| lex.first_names.contains(&toks[k].key))
+            && ((j - i >= 2 && title_next) || (i..j - 1).any(|k| lex.first_names.contains(&toks[k].key)))
     };
     let mut out = Vec::new();
     let mut i = seg.tokens.start;
