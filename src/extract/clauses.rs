@@ -1357,6 +1357,17 @@ impl<'d, 'a> Clauses<'d, 'a> {
         })
     }
 
+    /// The person or body a "by" phrase at token `k` names ("by President X", "dal presidente
+    /// X", "pelo governo"): its first name, past small words and titles.
+    pub(crate) fn agent(&self, k: usize, end: usize) -> Option<usize> {
+        let mut j = k;
+        while j < end && self.ents.mention_at(j).is_none() {
+            j += self.filler(j, end)?;
+        }
+        let m = self.ents.mention_at(j)?;
+        (self.is_actor(m.entity) && !self.is_place(m.entity)).then_some(m.entity)
+    }
+
     /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
     /// the object ("met Kim", "visited Hanoi"), "with X", "between X and Y", "of X", "in X".
     /// Also returns how many of the participants are the bare object.

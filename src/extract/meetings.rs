@@ -190,11 +190,18 @@ impl Clauses<'_, '_> {
                 .mention_at(j)
                 .is_some_and(|m| self.is_actor(m.entity));
             let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
+            // "fue recibida el martes por el presidente X", "received on Tuesday by X": the
+            // agent of a passive of receiving takes part.
+            let agent = match self.link(j, end) {
+                Some((n, Link::By)) if kind == MeetingType::Meeting => self.agent(j + n, end),
+                _ => None,
+            };
+            objs.extend(agent);
             let (subject, _, subject_groups) = self.subject_and_groups(s, t);
             let before = self.before_final_verb(s, t, &subject);
             // ("Les ministres de dix pays se sont retrouvés à Brest": a group meets itself.)
             let group = subject.is_empty() && !subject_groups.is_empty();
-            if !named && !with && subject.len() < 2 && before.is_empty() && !group {
+            if !named && !with && agent.is_none() && subject.len() < 2 && before.is_empty() && !group {
                 return None;
             }
         }
