@@ -435,8 +435,9 @@ fn counterparts(
             break;
         }
         match cl.link(k, end) {
-            // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb.)
-            Some((m, Link::By)) if k > r.start + 2 => k += m,
+            // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb; but
+            // "signed in Geneva by X": only a place or small words between.)
+            Some((m, Link::By)) if k > r.start + 2 && !next_to_verb(cl, r.start, k, end) => k += m,
             Some((m, Link::With | Link::Between | Link::By)) => {
                 let (l, groups, e) = partner_list(cl, k + m, r.end, end);
                 if !l.is_empty() || !groups.is_empty() {
@@ -454,6 +455,22 @@ fn counterparts(
         }
     }
     first
+}
+
+/// Are the tokens `a..b` only small words and place phrases ("in Geneva", "am Montag in Genf")?
+fn next_to_verb(cl: &Clauses, a: usize, b: usize, end: usize) -> bool {
+    let mut k = a;
+    while k < b {
+        if let Some(e) = cl.place_phrase(k, end) {
+            k = e;
+            continue;
+        }
+        match small_words(cl, k, end) {
+            Some(n) => k += n,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Adds the sides the groups `groups` that are sides stand for ([`Clauses::group_is_side`]).
@@ -514,11 +531,19 @@ fn signing(
     let after = (t + n..c1.min(t + n + NOUN_WINDOW))
         .take_while(|&k| k == t + n || lex.sign_verbs.longest(cl.keys(k, end)).is_none())
         .find_map(|k| instrument(cl, k, end));
+    // ("The agreement, signed in Geneva by X and Y, ends…", "L'accordo, firmato a Ginevra da
+    // X": a participle opening a clause set off by a comma after the instrument — its clause
+    // is the one before the comma.)
+    let participle = after.is_none() && t == c0 && c0 > 1 && toks[c0 - 1].key == ",";
+    let (b0, b1) = if participle { (cl.clause(s, c0 - 2).0, c0 - 1) } else { (c0, t) };
+    // (A verb that comes last has the whole clause before it: "Das Abkommen wurde in Berlin von
+    // Ministerin X und ihrem Amtskollegen Y unterzeichnet".)
+    let reach = if lex.verb_final { 2 * BEFORE_WINDOW } else { BEFORE_WINDOW };
     let before = match after {
         Some(_) => None,
-        None => (c0.max(t.saturating_sub(BEFORE_WINDOW))..t)
+        None => (b0.max(b1.saturating_sub(reach))..b1)
             .rev()
-            .find_map(|k| instrument(cl, k, t)),
+            .find_map(|k| instrument(cl, k, b1)),
     };
     // Making known is a card only with the instrument as its object, next to the verb: "ont
     // annoncé jeudi un accord", "eine Einigung verkündet" (not "announced plans to renegotiate
@@ -584,7 +609,7 @@ fn signing(
             )
         }
         (None, Some(i)) => {
-            let (a, mut b) = title_around(cl, c0, i, c1, end);
+            let (a, mut b) = title_around(cl, b0, i, if participle { b1 } else { c1 }, end);
             // "einen Vertrag mit Präsident Macron unterzeichnet", "the treaty was signed by X":
             // the counterparts between the instrument and the verb, and after the verb.
             let mut v = t;

@@ -1006,6 +1006,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             // "con il suo omologo ucraino", "with her", "between the two countries".
             if let Some((es, e_end, _)) = self.resolved_at(k) {
+                // ("and her counterpart Tomas Lind": a possessive before a role and a name.)
+                if self.possessive_before_name(k, end) {
+                    k += 1;
+                    continue;
+                }
                 if !joined && !out.is_empty() {
                     break;
                 }
@@ -1158,6 +1163,31 @@ impl<'d, 'a> Clauses<'d, 'a> {
             break;
         }
         (out, k)
+    }
+
+    /// Is token `k` a possessive pronoun before a role and a name ("her counterpart Tomas Lind",
+    /// "ihrem Amtskollegen Tomas Lind", "su homólogo X")?
+    fn possessive_before_name(&self, k: usize, end: usize) -> bool {
+        if !matches!(self.link(k, end), Some((1, Link::Pronoun))) {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < end.min(k + 4) && self.ents.mention_at(j).is_none() {
+            let tok = &self.doc.tokens[j];
+            let role = tok.is_word()
+                && (self.kind_noun(j)
+                    || self.doc.lex.titles.longest(self.keys(j, end)).is_some()
+                    || self.doc.lex.person_nouns.contains(&tok.key));
+            if !role {
+                return false;
+            }
+            j += 1;
+        }
+        j > k + 1
+            && self
+                .ents
+                .mention_at(j)
+                .is_some_and(|m| m.tokens.start == j && self.is_person(m.entity))
     }
 
     /// Is token `k` a lower-case noun of a kind of body, a role or a person ("studio", "boss",

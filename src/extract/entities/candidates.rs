@@ -108,10 +108,15 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
     // "der" opens another phrase ("hat Angela Merkel den Minister X getroffen", "hat Marko Salmi
     // den Präsidenten X getroffen": a title after the article), unless it follows a particle
     // ("Ursula von der Leyen").
+    // ("in Genf von Außenministerin X": where nouns have capitals, a particle before a title
+    // joins no name.)
+    let title_at = |k: usize| {
+        k < end
+            && (lex.titles.longest(&[toks[k].key.as_str()]).is_some()
+                || lex.person_nouns.contains(&toks[k].key))
+    };
     let case_article = |i: usize, j: usize| {
-        let title_next = j + 1 < end
-            && (lex.titles.longest(&[toks[j + 1].key.as_str()]).is_some()
-                || lex.person_nouns.contains(&toks[j + 1].key));
+        let title_next = title_at(j + 1);
         lex.nouns_capitalized
             && lex.articles.contains(&toks[j].key)
             && !lex.particles.contains(&toks[j - 1].key)
@@ -178,7 +183,12 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 } else {
                     break;
                 }
-            } else if particle && j + 1 < end && is_name_word(&toks[j + 1]) && !case_article(i, j) {
+            } else if particle
+                && j + 1 < end
+                && is_name_word(&toks[j + 1])
+                && !case_article(i, j)
+                && !(lex.nouns_capitalized && title_at(j + 1))
+            {
                 j += 2;
             } else if particle
                 && j + 2 < end
