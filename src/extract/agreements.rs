@@ -826,8 +826,31 @@ fn decision(
         b -= 1;
     }
     let mut a = from;
-    while a < b && (!toks[a].is_word() || lex.is_stopword(&toks[a].key)) {
-        a += 1;
+    // "einigten sich am Freitagabend mit der Regierung", "agreed on Friday with the unions to…":
+    // a day, a place and the partner are no part of what was decided.
+    let (mut parties, mut sides) = (parties, sides);
+    while a < b {
+        if let Some(e) = cl.place_phrase(a, end) {
+            a = e;
+        } else if let Some((m, Link::With)) = cl.link(a, end) {
+            let (l, groups, e) = partner_list(cl, a + m, c1, end);
+            if l.is_empty() && groups.is_empty() {
+                break;
+            }
+            for p in l {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+            add_sides(cl, &groups, &mut sides);
+            a = e.max(a + m);
+        } else if let Some(m) = small_words(cl, a, end).filter(|_| toks[a].is_word()) {
+            a += m;
+        } else if !toks[a].is_word() {
+            a += 1;
+        } else {
+            break;
+        }
     }
     // "haben sich auf eine Koalitionsregierung geeinigt": what was agreed on, before a verb that
     // comes last.
