@@ -18,7 +18,7 @@ use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
 use crate::extract::entities::Entities;
 use crate::extract::mentions::{gender_of, Mentions, RefKind};
-use crate::lexicon::NumberPart;
+use crate::lexicon::{Link, NumberPart};
 use crate::segment::{BlockKind, Range, Token, TokenKind};
 
 /// A quotation, in token indices: its opening mark, and the first token after its words (the
@@ -836,6 +836,29 @@ impl Ctx<'_, '_> {
     /// Butterfield (D-N.C.), head of …", "ha detto il portavoce del Cremlino", "according to X".
     fn named_after(&self, m: usize, end: usize, said: &[Option<Who>]) -> Option<Who> {
         let toks = self.toks();
+        let lex = self.doc.lex;
+        // ("a déclaré mardi la ministre", "dimanche 17 mai la préfecture": the day is no part of
+        // who.)
+        let mut m = m;
+        while m + 1 < end && (self.date_word(m) || toks[m].kind == TokenKind::Number) {
+            m += 1;
+        }
+        let content = |k: usize| toks[k].is_word() && !lex.is_stopword(&toks[k].key);
+        // "a déclaré la ministre à la presse après la rencontre", "dijo la canciller a los
+        // periodistas": a preposition after the speaker's noun opens whom or when it was said to
+        // (not "of" or a possessive, nor inside a name: "the head of the commission", "one of
+        // their lawyers", "Ursula von der Leyen").
+        let phrase_after = |e: usize| {
+            self.preposition(e)
+                && self.ents.mention_at(e).is_none()
+                && (m..e).any(content)
+                && !matches!(
+                    lex.meeting_links.longest(self.keys(e, end)),
+                    Some((_, Link::Of | Link::Pronoun | Link::And))
+                )
+                // ("one over-60 woman": a prefix joined by a hyphen.)
+                && !toks.get(e + 1).is_some_and(|t| t.key == "-" && !t.space_before)
+        };
         let mut e = m;
         while e < end && e < m + 12 {
             let t = &toks[e];
@@ -862,12 +885,26 @@ impl Ctx<'_, '_> {
         if e == m {
             return None;
         }
+        // (Only when no one is named after it: "fuentes próximas a Moreno", "ha detto
+        // intervenendo al convegno Pietro Grasso".)
+        // (And only after a noun phrase: an article, a number, a title or a name opens it — not
+        // "ha commentato intervenendo ancora sulla polemica".)
+        let key = [self.key(m)];
+        let noun_phrase = toks[m].cap
+            || lex.articles.contains(self.key(m))
+            || lex.number_words.longest(&key).is_some()
+            || lex.titles.longest(&key).is_some()
+            || lex.person_nouns.contains(self.key(m));
+        if let Some(cut) = (m + 1..e).find(|&k| noun_phrase && phrase_after(k)) {
+            if !self.ents.mentions_in(cut..e).any(|x| self.is_actor(x.entity)) {
+                e = cut;
+            }
+        }
         if let Some(g) = self.pronoun(m) {
             return self.resolve(m, Some(g), said).or(Some(Who::Unknown));
         }
         // Whom it was said to comes first: a preposition and a name ("a déclaré au Journal du
         // dimanche (JDD) le président", "ha detto alla Bbc il premier"); the speaker follows.
-        let lex = self.doc.lex;
         if self.preposition(m) {
             let x = self.ents.mentions_in(m..e).next().filter(|x| {
                 (m..x.tokens.start).all(|k| !toks[k].is_word() || lex.is_stopword(&toks[k].key))
