@@ -30,6 +30,8 @@ pub struct Normalized {
 /// Byte offset → UTF-16 offset of the original text, with a checkpoint every 128 bytes.
 struct Utf16Index {
     checkpoints: Vec<(usize, usize)>,
+    /// The text has characters past the BMP (two units each).
+    astral: bool,
 }
 
 impl Utf16Index {
@@ -37,6 +39,7 @@ impl Utf16Index {
         let mut checkpoints = vec![(0, 0)];
         let mut units = 0;
         let mut last = 0;
+        let mut astral = false;
         for (i, &b) in s.as_bytes().iter().enumerate() {
             if b & 0xC0 == 0x80 {
                 continue; // inside a character
@@ -46,18 +49,26 @@ impl Utf16Index {
                 last = i;
             }
             units += utf16_units(b);
+            astral |= b >= 0xF0;
         }
-        Utf16Index { checkpoints }
+        Utf16Index {
+            checkpoints,
+            astral,
+        }
     }
 
     fn units(&self, s: &str, byte: usize) -> usize {
         let i = self.checkpoints.partition_point(|c| c.0 <= byte) - 1;
         let (b, u) = self.checkpoints[i];
+        // One unit per character (counted a word at a time), two past the BMP: four bytes in
+        // UTF-8, with a lead byte of 0xF0 or more.
         u + s.get(b..byte).map_or(0, |t| {
-            t.bytes()
-                .filter(|&x| x & 0xC0 != 0x80)
-                .map(utf16_units)
-                .sum()
+            let chars = t.chars().count();
+            if chars == t.len() || !self.astral {
+                chars
+            } else {
+                chars + t.bytes().filter(|&x| x >= 0xF0).count()
+            }
         })
     }
 }
