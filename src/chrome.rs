@@ -132,7 +132,10 @@ impl Chrome {
     pub fn may_be_listed(&self, first: &str) -> bool {
         first.starts_with('\'')
             || self.firsts.contains(first)
-            || self.word_marks.iter().any(|p| first.starts_with(p.as_str()))
+            || self
+                .word_marks
+                .iter()
+                .any(|p| first.starts_with(p.as_str()))
     }
 
     /// "By John Smith", "Di Mario Rossi e Anna Bianchi", "Por Juan Pérez | Madrid": a byline
