@@ -484,25 +484,13 @@ fn number_of(numbers: &mut HashMap<Box<str>, u32>, stem: &str) -> u32 {
     n
 }
 
-/// A string of at most 15 bytes as a number: its bytes and its length (three characters are 12
-/// bytes at most).
-#[inline]
-fn packed(s: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = s.len().min(15);
-    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
-    bytes[15] = n as u8;
-    u128::from_le_bytes(bytes)
-}
-
 /// How many keys and stems a lexicon remembers before it starts over (a few MB at most).
 pub const STEMS_KEPT: usize = 50_000;
 
 /// The one-word number words and scales of a language, seen from both ends.
 struct NumberEdges {
-    /// The first three characters (or fewer) of each, and of those ending in a vowel without it,
-    /// packed into a number (see [`packed`]): hashed and compared without a call to memcmp.
-    starts: HashSet<u128>,
+    /// The first three characters (or fewer) of each, and of those ending in a vowel without it.
+    starts: HashSet<&'static str>,
     /// The first bytes of `starts`: most words start with none of them.
     first_bytes: [bool; 256],
     /// Each of them, and their lengths in bytes.
@@ -528,7 +516,7 @@ impl NumberEdges {
                     .char_indices()
                     .nth(3)
                     .map_or(stripped.len(), |(i, _)| i);
-                edges.starts.insert(packed(&stripped[..cut]));
+                edges.starts.insert(&stripped[..cut]);
                 if let Some(&b) = stripped.as_bytes().first() {
                     edges.first_bytes[b as usize] = true;
                 }
@@ -762,7 +750,7 @@ impl Lexicon {
             .chain([word.len()]);
         (0..3).any(|_| {
             ends.next()
-                .is_some_and(|e| edges.starts.contains(&packed(&word[..e])))
+                .is_some_and(|e| edges.starts.contains(&word[..e]))
         })
     }
 
