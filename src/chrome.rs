@@ -9,7 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use crate::segment::{tokenize, word_keys, Token, TokenKind};
+use crate::segment::{tokenize, Token, TokenKind};
 use crate::token::is_blank;
 
 /// The longest byline, caption or breadcrumb line read as chrome, in words.
@@ -41,6 +41,8 @@ pub struct Chrome {
     /// The first key of every listed line and prefix: a line that opens with none of them (nor
     /// with a mark prefix) is not listed, a cheap test before its keys are joined.
     firsts: HashSet<String>,
+    /// The mark prefixes of one word ("©"): a line whose first key starts with one may be listed.
+    word_marks: Vec<String>,
     /// Lines that open a list of links.
     lists: HashSet<String>,
     /// Words that open a byline when a name follows ("By", "Di", "Por", "Par", "Von"), as word
@@ -99,14 +101,19 @@ impl Chrome {
         words <= MAX_LINK_WORDS && !ends_sentence(line)
     }
 
-    /// Is the text a listed chrome line, or does it open with a listed prefix?
-    pub fn is_listed(&self, text: &str) -> bool {
-        self.listed(&word_keys(text).join(" "))
+    /// Is a text a listed chrome line, or does it open with a listed prefix? Given the text's word
+    /// keys joined by spaces ([`crate::segment::joined_keys`]).
+    pub fn is_listed(&self, keys: &str) -> bool {
+        self.listed(keys)
     }
 
     /// A listed line, or a line that opens with a listed prefix (whole words: "voir plus*" is not
     /// "voir plusieurs").
     fn listed(&self, key: &str) -> bool {
+        let first = key.split(' ').next().unwrap_or_default();
+        if !self.may_be_listed(first) {
+            return false;
+        }
         self.lines.contains(key)
             || self
                 .mark_prefixes
@@ -126,9 +133,9 @@ impl Chrome {
         first.starts_with('\'')
             || self.firsts.contains(first)
             || self
-                .mark_prefixes
+                .word_marks
                 .iter()
-                .any(|p| !p.contains(' ') && first.starts_with(p.as_str()))
+                .any(|p| first.starts_with(p.as_str()))
     }
 
     /// "By John Smith", "Di Mario Rossi e Anna Bianchi", "Por Juan Pérez | Madrid": a byline
@@ -297,6 +304,11 @@ pub fn chrome() -> &'static Chrome {
             word_prefixes: word_prefixes.iter().map(|s| s.to_string()).collect(),
             mark_prefixes: mark_prefixes.iter().map(|s| s.to_string()).collect(),
             firsts,
+            word_marks: mark_prefixes
+                .iter()
+                .filter(|p| !p.contains(' '))
+                .map(|s| s.to_string())
+                .collect(),
             lines,
             lists: shared_list(CHROME_LISTS).map(str::to_string).collect(),
             bylines: phrases(CHROME_BYLINES),

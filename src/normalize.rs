@@ -27,25 +27,28 @@ pub struct Normalized {
     pub html_stripped: bool,
 }
 
-/// Byte offset → UTF-16 offset of the original text, with a checkpoint every 128 bytes.
+/// Byte offset → UTF-16 offset of the original text, with a checkpoint every 128 bytes (at the
+/// first character that starts there or after).
 struct Utf16Index {
     checkpoints: Vec<(usize, usize)>,
 }
 
+const STRIDE: usize = 128;
+
 impl Utf16Index {
     fn new(s: &str) -> Utf16Index {
-        let mut checkpoints = vec![(0, 0)];
-        let mut units = 0;
-        let mut last = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if b & 0xC0 == 0x80 {
-                continue; // inside a character
+        let bytes = s.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        checkpoints.push((0, 0));
+        let (mut at, mut units) = (0, 0);
+        while at + STRIDE < bytes.len() {
+            let mut next = at + STRIDE;
+            while next < bytes.len() && bytes[next] & 0xC0 == 0x80 {
+                next += 1; // inside a character
             }
-            if i >= last + 128 {
-                checkpoints.push((i, units));
-                last = i;
-            }
-            units += utf16_units(b);
+            units += utf16_units(&bytes[at..next]);
+            checkpoints.push((next, units));
+            at = next;
         }
         Utf16Index { checkpoints }
     }
@@ -53,22 +56,50 @@ impl Utf16Index {
     fn units(&self, s: &str, byte: usize) -> usize {
         let i = self.checkpoints.partition_point(|c| c.0 <= byte) - 1;
         let (b, u) = self.checkpoints[i];
-        u + s.get(b..byte).map_or(0, |t| {
-            t.bytes()
-                .filter(|&x| x & 0xC0 != 0x80)
-                .map(utf16_units)
-                .sum()
-        })
+        u + s.get(b..byte).map_or(0, |t| utf16_units(t.as_bytes()))
     }
 }
 
-/// The UTF-16 code units of the character a UTF-8 lead byte starts: two past the BMP.
-fn utf16_units(lead: u8) -> usize {
-    if lead >= 0xF0 {
-        2
-    } else {
-        1
+/// The UTF-16 code units of whole characters in UTF-8: one per character (a byte that is no
+/// continuation byte), two past the BMP (a lead byte of 0xF0 or more). Eight bytes at a time.
+fn utf16_units(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte 0 or 1 (in its high bit), summed across the word.
+    let sum = |m: u64| ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    let mut units = 0;
+    for c in chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte with bits 6, 5 and 4 of the same byte shifted under it.
+        let continuation = x & !(x << 1) & HIGH;
+        let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        units += 8 - sum(continuation) + sum(four);
     }
+    units
+        + rest
+            .iter()
+            .map(|&b| usize::from(b as i8 >= -64) + usize::from(b >= 0xF0))
+            .sum::<usize>()
+}
+
+/// The bytes that stay as they are: printable ASCII, spaces, line breaks and tabs; in HTML not
+/// the openings of tags and entities either.
+const PLAIN: [bool; 256] = plain_bytes(false);
+const PLAIN_IN_HTML: [bool; 256] = plain_bytes(true);
+
+const fn plain_bytes(html: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = (c.is_ascii_graphic() || c == b' ' || c == b'\n' || c == b'\t')
+            && !(html && (c == b'<' || c == b'&'));
+        b += 1;
+    }
+    table
 }
 
 /// Block-level tags become a line break, others a space.
@@ -208,16 +239,21 @@ impl Normalized {
             // A run of characters that stay as they are is one piece, each character looked at
             // once: not folded, not markup, and not followed by a combining mark (a character
             // with marks after it is composed below).
-            let plain_ascii = |b: u8| {
-                (b.is_ascii_graphic() || b == b' ' || b == b'\n' || b == b'\t')
-                    && !(html && (b == b'<' || b == b'&'))
-            };
+            let plain = if html { &PLAIN_IN_HTML } else { &PLAIN };
+            let plain_ascii = |b: u8| plain[b as usize];
             let mut j = i;
             while let Some(&b) = bytes.get(j) {
                 let len = if b < 0x80 {
-                    if !plain_ascii(b) {
+                    // A run of plain ASCII at once: only its last character can be followed by a
+                    // combining mark (a mark is no ASCII).
+                    let run = bytes[j..]
+                        .iter()
+                        .position(|&x| !plain_ascii(x))
+                        .unwrap_or(bytes.len() - j);
+                    if run == 0 {
                         break;
                     }
+                    j += run - 1;
                     1
                 } else {
                     match input[j..].chars().next() {
@@ -347,6 +383,22 @@ mod tests {
     fn u16_slice(s: &str, a: usize, b: usize) -> String {
         let units: Vec<u16> = s.encode_utf16().collect();
         String::from_utf16_lossy(&units[a..b])
+    }
+
+    #[test]
+    fn utf16_units_count_as_js_does() {
+        let text = "Città 😀 e\u{0301}tat — Straße 𝔘nicode, 80\u{00A0}% “ciao” ok ".repeat(9);
+        for (a, _) in text.char_indices().step_by(7) {
+            for (b, _) in text[a..].char_indices().step_by(5) {
+                let s = &text[a..a + b];
+                assert_eq!(utf16_units(s.as_bytes()), s.encode_utf16().count(), "{s}");
+            }
+        }
+        let n = Normalized::new(&text);
+        assert_eq!(
+            n.utf16(&text, n.text.len(), true),
+            text.encode_utf16().count()
+        );
     }
 
     #[test]

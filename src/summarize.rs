@@ -143,18 +143,20 @@ fn has_run_in_caption(doc: &Document, toks: std::ops::Range<usize>) -> bool {
 /// openings of three words or more are checked: a one-word chrome line ("Share", "Video") is
 /// also the first word of real sentences.
 fn opens_with_chrome(doc: &Document, toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
-    if words.len() < 3 || !chrome().may_be_listed(&words[0].key) {
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    if words.len() < 3 || !chrome().may_be_listed(&toks[words[0]].key) {
         return false;
     }
+    // The keys of the sentence's own tokens, as the text they span would be cut into.
+    let mut keys = String::new();
     (3..=6.min(words.len())).any(|j| {
-        let (Some(first), Some(last)) = (words.first(), words.get(j - 1)) else {
-            return false;
-        };
-        chrome().is_listed(doc.slice(crate::segment::Range {
-            start: first.range.start,
-            end: last.range.end,
-        }))
+        crate::segment::joined_keys(
+            doc.text(),
+            &toks[words[0]..=words[j - 1]],
+            &mut keys,
+            usize::MAX,
+        );
+        chrome().is_listed(&keys)
     })
 }
 

@@ -22,11 +22,21 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         })
     };
     let folded = |r: &std::ops::Range<usize>| -> String {
-        toks[r.clone()]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        for t in &toks[r.clone()] {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t.key);
+        }
+        out
+    };
+    // The key of a name by its words: "n:" and its folded words.
+    let name_key = |fk: &str| -> String {
+        let mut out = String::with_capacity(fk.len() + 2);
+        out.push_str("n:");
+        out.push_str(fk);
+        out
     };
     let mut list: Vec<Found> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
@@ -58,13 +68,11 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         let mut fk = folded(&c.tokens);
         if let Some(stem) = genitive_stem(doc.lex, &toks[c.tokens.end - 1].key) {
             if last_words.contains(stem) && c.key.is_none() {
-                fk = format!(
-                    "{}{stem}",
-                    &fk[..fk.len() - toks[c.tokens.end - 1].key.len()]
-                );
+                fk.truncate(fk.len() - toks[c.tokens.end - 1].key.len());
+                fk.push_str(stem);
             }
         }
-        let key = c.key.clone().unwrap_or_else(|| format!("n:{fk}"));
+        let key = c.key.clone().unwrap_or_else(|| name_key(&fk));
         let mut target = by_key.get(&key).copied();
         // "Valletta" of "Giovanni Valletta": a place name that is the surname of a person named in
         // the text is that person.
@@ -162,12 +170,15 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             }
         }
         let keys_of_form: Vec<String> = fk.split(' ').map(str::to_string).collect();
+        // Whether the form is new to its entity: its keys are kept then (below).
+        let mut new_form = true;
         let e = match target {
             Some(e) => {
                 let f = &mut list[e];
                 if !f.forms.contains(&form) {
                     f.forms.push(form);
-                    form_keys[e].push(keys_of_form.clone());
+                } else {
+                    new_form = false;
                 }
                 if c.strength > f.strength {
                     f.kind = c.kind;
@@ -192,7 +203,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                     tokens_in_name: c.tokens.len(),
                     salience: 0.0,
                 });
-                form_keys.push(vec![keys_of_form.clone()]);
+                form_keys.push(Vec::new());
                 list.len() - 1
             }
         };
@@ -208,11 +219,17 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .flatten()
                 .chain(family_start)
             {
-                let ids = edges.entry(w.clone()).or_default();
-                if !ids.contains(&e) {
-                    ids.push(e);
+                match edges.get_mut(w.as_str()) {
+                    Some(ids) if !ids.contains(&e) => ids.push(e),
+                    Some(_) => {}
+                    None => {
+                        edges.insert(w.clone(), vec![e]);
+                    }
                 }
             }
+        }
+        if new_form {
+            form_keys[e].push(keys_of_form);
         }
         if list[e].kind == EntityKind::Organization && list[e].tokens_in_name > 1 {
             acronyms
@@ -227,8 +244,10 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
                 .entry(crate::unicode::to_lowercase(&every_word))
                 .or_insert(e);
         }
+        if c.key.is_some() {
+            by_key.entry(name_key(&fk)).or_insert(e);
+        }
         by_key.entry(key).or_insert(e);
-        by_key.entry(format!("n:{fk}")).or_insert(e);
         match c.sentence {
             Some(sentence) => mentions.push(Mention {
                 entity: e,

@@ -187,6 +187,7 @@ pub(super) fn may_start(c: &Ctx, i: usize) -> bool {
             .tok(i + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
             || (t.key.len() >= 6
+                && c.lex.may_start_like_number_word(&t.key)
                 && (c.lex.may_be_compound_number(&t.key) || number_glued_to_unit(c, i).is_some())))
 }
 
