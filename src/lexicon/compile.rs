@@ -4,9 +4,10 @@
 //!
 //! Run by `build.rs` (which includes this file), and by the tests, which build a language from a
 //! fixture folder. Everything text-related happens here, once: folding, cutting phrases into word
-//! keys, checking values, resolving duplicates. The files hold one vocabulary of keys (sorted, the
-//! big groups of keys held by the same lists apart: see [`vocabulary`]) and per list its entries as word numbers with their values (a phrase's twin written with hyphens is
-//! one bit of a mask): no text to parse at start-up, the reader only builds the trie of phrases.
+//! keys, checking values, resolving duplicates. The files hold one vocabulary of keys (sorted, a
+//! language's big groups of keys held by the same lists apart: see [`vocabulary`]) and per list
+//! its entries as word numbers with their values (a phrase's twin written with hyphens is one bit
+//! of a mask): no text to parse at start-up, the reader only builds the trie of phrases.
 //!
 //! File layout (integers are LEB128 varints, strings a varint length and UTF-8 bytes):
 //! `MAGIC`, `FINGERPRINT` (4 bytes LE), the description (a flag, then code, name, order, decimal
@@ -713,7 +714,8 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
             string(&mut out, &d.stemmer);
         }
     }
-    let vocab = vocabulary(e);
+    // core.bin keeps its keys sorted: page chrome reads its lists in that order (`Store::keys`).
+    let vocab = vocabulary(e, d.is_some());
     let id: HashMap<&str, u32> = vocab
         .iter()
         .enumerate()
@@ -827,13 +829,14 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
     out
 }
 
-/// The vocabulary: every key of every path, in the order of their numbers. Keys held by the same
-/// lists, when at least [`GROUP`] keys are (the given names, the places), are numbered together,
+/// The vocabulary: every key of every path, in the order of their numbers (sorted, unless
+/// `grouped`). In a language's file, keys held by the same lists, when at least `GROUP` keys are
+/// (the given names, the places), are numbered together,
 /// by the value of their first entry of one word (a place's country), then sorted; every other key
 /// comes first, sorted. The entries of such a list then take consecutive numbers and its values
 /// come in runs, which gzip packs better than the same lists spread over the whole alphabet (the
 /// keys still share their beginnings with the key before: front coding loses little).
-fn vocabulary(e: &Entries) -> Vec<&str> {
+fn vocabulary(e: &Entries, grouped: bool) -> Vec<&str> {
     const GROUP: usize = 50;
     // Per key: the lists that hold it (in list order), and the value of its first one-word entry.
     let mut of: BTreeMap<&str, (Vec<u16>, Option<&Vec<String>>)> = BTreeMap::new();
@@ -856,7 +859,7 @@ fn vocabulary(e: &Entries) -> Vec<&str> {
     let mut keys: Vec<(&str, &Vec<u16>, Option<&Vec<String>>)> =
         of.iter().map(|(k, (l, v))| (*k, l, *v)).collect();
     let none: Vec<u16> = Vec::new();
-    keys.sort_by_cached_key(|&(k, lists, value)| match size[lists] >= GROUP {
+    keys.sort_by_cached_key(|&(k, lists, value)| match grouped && size[lists] >= GROUP {
         true => (lists, value, k),
         false => (&none, None, k),
     });

@@ -528,15 +528,11 @@ impl Store {
         self.sizes.get(list as usize).map_or(0, |&n| n as usize)
     }
 
-    /// The single-word entries of a list, as keys, sorted (word numbers are not: see
-    /// `compile::vocabulary`).
-    pub fn keys(&self, list: u16) -> impl Iterator<Item = &'static str> {
-        let mut keys: Vec<&'static str> = (0..self.words.len() as u32)
-            .filter(|&w| self.value(w, list).is_some())
+    /// The single-word entries of a list, as keys.
+    pub fn keys(&self, list: u16) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.words.len() as u32)
+            .filter(move |&w| self.value(w, list).is_some())
             .map(|w| self.words[w as usize])
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter()
     }
 }
 
