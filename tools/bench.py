@@ -40,9 +40,6 @@ BASELINE_COMMIT = "b07d71b"
 BASELINE = os.path.join(TARGET, "baseline")
 BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
 BASELINE_PKG = os.path.join(BASELINE, "pkg")
-# What build.sh adds to -Oz (see there), for the twiggy report of the same code.
-WASM_OPT_SIZE = ["--converge", "--one-caller-inline-max-function-size=20", "--skip-pass=merge-locals", "--skip-pass=local-cse",
-                 "--skip-pass=merge-similar-functions"]
 WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 
@@ -430,16 +427,14 @@ def download_report(say, baseline):
 
 
 def twiggy_report(say):
-    """`twiggy top -n 20` of the .wasm, its function names kept (wasm-opt -g of the same build)."""
-    unopt = os.path.join(TARGET, "bindgen", "factcards_bg.wasm")
-    if not (shutil.which("twiggy") and os.path.exists(unopt)):
+    """`twiggy top -n 20` of the .wasm with its function names (build.sh keeps that copy)."""
+    named = os.path.join(TARGET, "factcards_bg.named.wasm")
+    if not (shutil.which("twiggy") and os.path.exists(named)):
         say("(the .wasm's biggest parts: `cargo install twiggy`, then rerun)")
         return
-    named = os.path.join(TARGET, "factcards_bg.named.wasm")
-    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_SIZE, *WASM_OPT_FLAGS, unopt, "-o",
-                    named], check=True, capture_output=True)
     p = subprocess.run(["twiggy", "top", "-n", "20", named], capture_output=True, text=True)
-    say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data):")
+    say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data, "
+        "its functions in another order):")
     say("")
     say("```")
     say(p.stdout.rstrip() if p.returncode == 0 else f"twiggy failed: {p.stderr.strip()[-200:]}")
