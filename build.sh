@@ -61,14 +61,14 @@ size_report() {
 gz() { gzip -9 -c "$@" | wc -c; }
 
 # What an embedding page downloads (the page's minified copies): fact-cards.js and the element up
-# front; the rest when the element is first seen with a text (the words and labels of English and of
-# the article's language: Italian's here).
+# front; the rest when the element is first seen with a text (the words and labels of the article's
+# language: Italian's here; English's too for a long text in a language the page does not give).
 js_size_report() {
   local p=www/pkg
-  printf 'JS (minified, gzip): up front fact-cards.js + fact-cards-element.js %s bytes; on first sight, with the .wasm: factcards.js %s + factcards-files.js %s + factcards_core.js %s + fact-cards-render.js %s + fact-cards-languages.js %s + fact-cards-words-en.js %s + fact-cards-words-it.js %s bytes\n' \
+  printf 'JS (minified, gzip): up front fact-cards.js + fact-cards-element.js %s bytes; on first sight, with the .wasm: factcards.js %s + factcards-files.js %s + factcards_core.js %s + fact-cards-render.js %s + fact-cards-languages.js %s + fact-cards-words-it.js %s bytes\n' \
     "$(( $(gz $p/fact-cards.js) + $(gz $p/fact-cards-element.js) ))" "$(gz $p/factcards.js)" "$(gz $p/factcards-files.js)" \
     "$(gz $p/factcards_core.js)" "$(gz $p/fact-cards-render.js)" "$(gz $p/fact-cards-languages.js)" \
-    "$(gz $p/fact-cards-words-en.js)" "$(gz $p/fact-cards-words-it.js)"
+    "$(gz $p/fact-cards-words-it.js)"
 }
 
 build() {

@@ -387,7 +387,6 @@ def download_report(say, baseline):
     js = [("fact-cards.js", "the element's entry, loaded up front"),
           ("fact-cards-element.js", "the element, loaded up front"),
           ("fact-cards-render.js", "the renderer"), ("fact-cards-languages.js", "each language's words module, by name (generated)"),
-          ("fact-cards-words-en.js", "English words and labels, what the renderer falls back on (generated)"),
           ("factcards.js", "the API: init, ready, analyze"), ("factcards-files.js", "the languages' files (generated)"),
           ("factcards_core.js", "wasm-bindgen's glue")]
     rows = [(f, why, sizes(os.path.join(pkg, f))) for f, why in js]
@@ -405,7 +404,7 @@ def download_report(say, baseline):
         code = f[len("factcards-"):-len(".bin")]
         r, g, b = sizes(os.path.join(pkg, f))
         words = os.path.join(pkg, f"fact-cards-words-{code}.js")
-        wr, wg, wb = sizes(words) if code != "en" and os.path.exists(words) else (0, 0, 0)
+        wr, wg, wb = sizes(words) if os.path.exists(words) else (0, 0, 0)
         lang_sizes[f] = (r + wr, g + wg, b + wb)
         say(f"| `{f}` + `fact-cards-words-{code}.js` | one language's data and words, fetched when a text needs them | "
             f"{kib(r)} + {kib(wr)} | {kib(g)} + {kib(wg)} | {kib(b)} + {kib(wb)} |")
