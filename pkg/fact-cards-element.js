@@ -392,9 +392,13 @@ export class FactCardsElement extends Base {
       const options = this.#options();
       const big = source.text.length > this.constructor.workerThreshold;
       this.#state = "analysing";
-      await loadView(options.language);
+      // The progress in the article's language: the one it is given, else the one it is in (its
+      // data is fetched now, as it would be before analysing on this thread); English when a long
+      // text goes to the worker undetected.
+      const lang = options.language ?? (big ? undefined : await glue.ready(source.text, options));
+      await loadView(lang);
       if (run !== this.#run) return this.#analysis;
-      this.#progress(view.label(options.language, "analysing", source.text.length));
+      this.#progress(view.label(lang, "analysing", source.text.length));
       let analysis, inWorker = false;
       const w = big ? getWorker(this.constructor.workerUrl, module) : null;
       if (w) {

@@ -3,9 +3,10 @@
 // draws the cards and the "who met whom" map, highlights evidence in the article, writes the cards
 // as Markdown, and says numbers the article's way (the words are data, made from
 // data/<lang>/render_words.txt, which the CLI reads too). It knows the languages it is given
-// (`addLanguage`): the element gives it English and the article's language, each a module of its
-// own (fact-cards-words-<lang>.js). Every string from the article or the Analysis goes into the
-// DOM as a text node.
+// (`addLanguage`): the element gives it the article's language (English too, when it cannot tell
+// the language before a long text is analysed), each a module of its own
+// (fact-cards-words-<lang>.js). Every string from the article or the Analysis goes into the DOM as
+// a text node.
 
 /** Words and labels by language code: what `addLanguage` was given. */
 const WORDS = {};
@@ -33,7 +34,7 @@ export function labels(lang) {
 
 /** One label, with {n} formatted for the language. */
 export function label(lang, key, n) {
-  const text = labels(lang)[key] ?? LABELS.en[key] ?? key;
+  const text = labels(lang)?.[key] ?? LABELS.en?.[key] ?? key;
   return n == null ? text : text.replace("{n}", digits(numberWords(lang), n, true));
 }
 

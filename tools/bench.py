@@ -40,9 +40,6 @@ BASELINE_COMMIT = "b07d71b"
 BASELINE = os.path.join(TARGET, "baseline")
 BASELINE_BIN = os.path.join(BASELINE, "target", "release", "factcards")
 BASELINE_PKG = os.path.join(BASELINE, "pkg")
-# What build.sh adds to -Oz (see there), for the twiggy report of the same code.
-WASM_OPT_SIZE = ["--converge", "--one-caller-inline-max-function-size=20", "--skip-pass=merge-locals", "--skip-pass=local-cse",
-                 "--skip-pass=merge-similar-functions"]
 WASM_OPT_FLAGS = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 
@@ -390,7 +387,6 @@ def download_report(say, baseline):
     js = [("fact-cards.js", "the element's entry, loaded up front"),
           ("fact-cards-element.js", "the element, loaded up front"),
           ("fact-cards-render.js", "the renderer"), ("fact-cards-languages.js", "each language's words module, by name (generated)"),
-          ("fact-cards-words-en.js", "English words and labels, what the renderer falls back on (generated)"),
           ("factcards.js", "the API: init, ready, analyze"), ("factcards-files.js", "the languages' files (generated)"),
           ("factcards_core.js", "wasm-bindgen's glue")]
     rows = [(f, why, sizes(os.path.join(pkg, f))) for f, why in js]
@@ -408,7 +404,7 @@ def download_report(say, baseline):
         code = f[len("factcards-"):-len(".bin")]
         r, g, b = sizes(os.path.join(pkg, f))
         words = os.path.join(pkg, f"fact-cards-words-{code}.js")
-        wr, wg, wb = sizes(words) if code != "en" and os.path.exists(words) else (0, 0, 0)
+        wr, wg, wb = sizes(words) if os.path.exists(words) else (0, 0, 0)
         lang_sizes[f] = (r + wr, g + wg, b + wb)
         say(f"| `{f}` + `fact-cards-words-{code}.js` | one language's data and words, fetched when a text needs them | "
             f"{kib(r)} + {kib(wr)} | {kib(g)} + {kib(wg)} | {kib(b)} + {kib(wb)} |")
@@ -430,16 +426,14 @@ def download_report(say, baseline):
 
 
 def twiggy_report(say):
-    """`twiggy top -n 20` of the .wasm, its function names kept (wasm-opt -g of the same build)."""
-    unopt = os.path.join(TARGET, "bindgen", "factcards_bg.wasm")
-    if not (shutil.which("twiggy") and os.path.exists(unopt)):
+    """`twiggy top -n 20` of the .wasm with its function names (build.sh keeps that copy)."""
+    named = os.path.join(TARGET, "factcards_bg.named.wasm")
+    if not (shutil.which("twiggy") and os.path.exists(named)):
         say("(the .wasm's biggest parts: `cargo install twiggy`, then rerun)")
         return
-    named = os.path.join(TARGET, "factcards_bg.named.wasm")
-    subprocess.run([os.path.join(ROOT, "node_modules", ".bin", "wasm-opt"), "-Oz", "-g", *WASM_OPT_SIZE, *WASM_OPT_FLAGS, unopt, "-o",
-                    named], check=True, capture_output=True)
     p = subprocess.run(["twiggy", "top", "-n", "20", named], capture_output=True, text=True)
-    say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data):")
+    say("The biggest parts of the .wasm (`twiggy top -n 20`, names kept; the shipped file has the same code and data, "
+        "its functions in another order):")
     say("")
     say("```")
     say(p.stdout.rstrip() if p.returncode == 0 else f"twiggy failed: {p.stderr.strip()[-200:]}")

@@ -4,13 +4,14 @@
 //!
 //! Run by `build.rs` (which includes this file), and by the tests, which build a language from a
 //! fixture folder. Everything text-related happens here, once: folding, cutting phrases into word
-//! keys, checking values, resolving duplicates. The files hold one sorted vocabulary of keys and
-//! per list its entries as word numbers with their values (a phrase's twin written with hyphens is
-//! one bit of a mask): no text to parse at start-up, the reader only builds the trie of phrases.
+//! keys, checking values, resolving duplicates. The files hold one vocabulary of keys (sorted, a
+//! language's big groups of keys held by the same lists apart: see [`vocabulary`]) and per list
+//! its entries as word numbers with their values (a phrase's twin written with hyphens is one bit
+//! of a mask): no text to parse at start-up, the reader only builds the trie of phrases.
 //!
 //! File layout (integers are LEB128 varints, strings a varint length and UTF-8 bytes):
 //! `MAGIC`, `FINGERPRINT` (4 bytes LE), the description (a flag, then code, name, order, decimal
-//! mark, flag bits, stemmer), the vocabulary (the number of keys; for each key in sorted order the
+//! mark, flag bits, stemmer), the vocabulary (the number of keys; for each key in the order of its number the
 //! number of bytes it shares with the key before; then the rest of each, ended by `\n`), the lists
 //! (count; each: its values as column lists, then the number of its entries), then the entries of
 //! every list, list by list, each list's in the order of their word numbers, as four streams, each
@@ -22,7 +23,7 @@
 //! gaps where a twin of the entry has a hyphen (0: none). Like with like, which gzip packs better
 //! than records; the reader builds the trie of phrases from the entries.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
@@ -713,12 +714,8 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
             string(&mut out, &d.stemmer);
         }
     }
-    // The vocabulary: every key of every path, sorted; a key's number is its rank.
-    let vocab: BTreeSet<&str> = e
-        .list
-        .iter()
-        .flat_map(|(_, p, _)| p.iter().map(String::as_str))
-        .collect();
+    // core.bin keeps its keys sorted: page chrome reads its lists in that order (`Store::keys`).
+    let vocab = vocabulary(e, d.is_some());
     let id: HashMap<&str, u32> = vocab
         .iter()
         .enumerate()
@@ -830,6 +827,43 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
         out.extend_from_slice(stream);
     }
     out
+}
+
+/// The vocabulary: every key of every path, in the order of their numbers (sorted, unless
+/// `grouped`). In a language's file, keys held by the same lists, when at least `GROUP` keys are
+/// (the given names, the places), are numbered together,
+/// by the value of their first entry of one word (a place's country), then sorted; every other key
+/// comes first, sorted. The entries of such a list then take consecutive numbers and its values
+/// come in runs, which gzip packs better than the same lists spread over the whole alphabet (the
+/// keys still share their beginnings with the key before: front coding loses little).
+fn vocabulary(e: &Entries, grouped: bool) -> Vec<&str> {
+    const GROUP: usize = 50;
+    // Per key: the lists that hold it (in list order), and the value of its first one-word entry.
+    let mut of: BTreeMap<&str, (Vec<u16>, Option<&Vec<String>>)> = BTreeMap::new();
+    for (list, path, value) in &e.list {
+        for k in path {
+            let (lists, first) = of.entry(k.as_str()).or_default();
+            if !lists.contains(list) {
+                lists.push(*list);
+            }
+            if path.len() == 1 && first.is_none() {
+                *first = Some(value);
+            }
+        }
+    }
+    let mut size: HashMap<Vec<u16>, usize> = HashMap::new();
+    for (lists, _) in of.values_mut() {
+        lists.sort_unstable();
+        *size.entry(lists.clone()).or_default() += 1;
+    }
+    let mut keys: Vec<(&str, &Vec<u16>, Option<&Vec<String>>)> =
+        of.iter().map(|(k, (l, v))| (*k, l, *v)).collect();
+    let none: Vec<u16> = Vec::new();
+    keys.sort_by_cached_key(|&(k, lists, value)| match grouped && size[lists] >= GROUP {
+        true => (lists, value, k),
+        false => (&none, None, k),
+    });
+    keys.into_iter().map(|(k, _, _)| k).collect()
 }
 
 /// A phrase with single hyphens between some of its words: its words without them, and the mask

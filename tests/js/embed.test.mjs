@@ -223,6 +223,8 @@ describe("the <fact-cards> embed in Chromium, strict CSP", { skip: skipBrowser }
     assert.equal(ready.language, "it");
     assert.equal(await page.evaluate(() => document.getElementById("e").state), "ready");
     assert.ok(server.log.includes("/pkg/factcards_bg.wasm"), "the .wasm once there is a text");
+    assert.deepEqual(server.log.filter((p) => /words|\.bin$/.test(p)), ["/pkg/factcards-it.bin", "/pkg/fact-cards-words-it.js"],
+      "the data and words of the text's language only, though the element was given none");
     await done(page);
   });
 
