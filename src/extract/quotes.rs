@@ -474,14 +474,9 @@ impl Ctx<'_, '_> {
         // before the quote, no speech verb — the subject of the clause before the colon, or the
         // one spoken of before.
         if q.open > 0 && self.key(q.open - 1) == ":" {
-            let start = self.sentence_start(q.open);
-            let who = match self.subject(start, q.open - 1, said) {
-                Some(w @ Who::Entity(_)) => Some(w),
-                _ => self
-                    .opening_subject(start, q.open - 1, said)
-                    .or_else(|| self.pronoun_after_verb(start, q.open - 1, said))
-                    .or_else(|| self.resolve(q.open, None, said)),
-            };
+            let who = self
+                .colon_subject(q, said)
+                .or_else(|| self.resolve(q.open, None, said));
             if let Some(w) = who {
                 return Some((w, How::Carried, q.open - 1));
             }
@@ -533,6 +528,20 @@ impl Ctx<'_, '_> {
                     q.open,
                 ))
             })
+    }
+
+    /// The subject of the clause before a colon that opens the quote ("Più cauto Lind: «…»").
+    fn colon_subject(&self, q: Quotation, said: &[Option<Who>]) -> Option<Who> {
+        if q.open == 0 || self.key(q.open - 1) != ":" {
+            return None;
+        }
+        let start = self.sentence_start(q.open);
+        match self.subject(start, q.open - 1, said) {
+            Some(w @ Who::Entity(_)) => Some(w),
+            _ => self
+                .opening_subject(start, q.open - 1, said)
+                .or_else(|| self.pronoun_after_verb(start, q.open - 1, said)),
+        }
     }
 
     /// The person the sentence after the quote's says spoke so, with a speech verb among its
@@ -673,8 +682,11 @@ impl Ctx<'_, '_> {
             // "a-t-il déclaré", "sagte er": the pronoun is part of the phrase.
             let who = match (k..k + n).find_map(|j| self.pronoun(j)) {
                 Some(g) => self.resolve(k, Some(g), said).or(Some(Who::Unknown)),
+                // ("Più cauto Lind: «…», ha affermato": a dropped subject is the one who opened
+                // the quote with a colon.)
                 None => self
                     .named_after(k + n, end, said)
+                    .or_else(|| self.colon_subject(q, said))
                     .or_else(|| self.resolve(k, None, said)),
             };
             return Some((who?, How::Said, k));
