@@ -1387,6 +1387,15 @@ impl<'d, 'a> Clauses<'d, 'a> {
         })
     }
 
+    /// Does a word of encounter start at token `k` ("summit", "Gipfel")?
+    fn names_gathering(&self, k: usize, end: usize) -> bool {
+        self.doc
+            .lex
+            .meeting_words
+            .longest(self.keys(k, end))
+            .is_some_and(|(_, w)| !w.ignore)
+    }
+
     /// The person or body a "by" phrase at token `k` names ("by President X", "dal presidente
     /// X", "pelo governo"): its first name, past small words and titles.
     pub(crate) fn agent(&self, k: usize, end: usize) -> Option<usize> {
@@ -1452,7 +1461,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if self.resolved_at(j).is_some() {
             let (l, _) = self.list(j, end);
             parts.extend(l);
-        } else if let Some(m) = self.ents.mention_at(j) {
+        } else if let Some(m) = self
+            .ents
+            .mention_at(j)
+            // ("met in Rome during the G20 summit": a name before a word of encounter names the
+            // gathering, not whom one met.)
+            .filter(|m| !self.names_gathering(m.tokens.end, end))
+        {
             match self.ents.list[m.entity].kind {
                 EntityKind::Place => place = self.place_at(j, end),
                 EntityKind::Country if kind == MeetingType::Visit => place = self.place_at(j, end),

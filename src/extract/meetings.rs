@@ -689,6 +689,21 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
         .iter()
         .find(|r| r.parts.len() >= 2 && !r.join_only)
         .or(rs.first());
+    // "met on the sidelines of the G20 summit", "si sono incontrati al vertice del G20": when
+    // people meet at a gathering, the body that holds it is no side — unless another reading
+    // names it.
+    let mut c = c;
+    let people_met = rs.iter().any(|r| {
+        r.kind != MeetingType::Summit && r.parts.iter().filter(|&&e| reader.is_person(e)).count() >= 2
+    });
+    if people_met {
+        c.parts.retain(|&e| {
+            reader.is_person(e)
+                || rs
+                    .iter()
+                    .any(|r| r.kind != MeetingType::Summit && r.parts.contains(&e))
+        });
+    }
     let mut confidence = confidence(reader, &rs, &c.parts, place.is_some());
     if c.guessed {
         confidence = (confidence - 0.3).max(0.05);
