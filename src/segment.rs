@@ -254,6 +254,25 @@ pub fn sentences(
             } else {
                 None
             };
+            // "…aux journalistes.À Paris", "…un idiot\".L'Amazonie": text pasted without the
+            // space after a period — a word in lower case (or a closing quotation mark), the period,
+            // then a capitalized word that is no initial ("www.Example.com", "U.S.A." are none).
+            let glued = s == "."
+                && j == i + 1
+                && next.is_some_and(|n| {
+                    !n.space_before
+                        && n.is_word()
+                        && n.cap
+                        && (n.text(text).chars().skip(1).any(char::is_lowercase)
+                            || lex.is_stopword(&n.key))
+                        && !tokens.get(j + 1).is_some_and(|x| x.key == "." && !x.space_before)
+                })
+                && prev.is_some_and(|p| {
+                    let pt = p.text(text);
+                    (p.is_word() && !p.cap && pt.chars().count() >= 3 && pt.chars().all(char::is_alphabetic))
+                        || matches!(pt, "\"" | "\u{00BB}" | "\u{201D}")
+                });
+            let boundary = boundary || glued;
             let abbreviation = s == "."
                 && prev.is_some_and(|p| {
                     !t.space_before

@@ -522,7 +522,7 @@ impl Ctx<'_, '_> {
                         && !self.quoted(m.tokens.start)
                         && who != Who::Entity(m.entity)
                 });
-                (p.block == q.block && sq <= sp + 1 && !someone_else).then_some((
+                (p.block == q.block && sq <= sp + 2 && !someone_else).then_some((
                     who,
                     How::Guessed,
                     q.open,
