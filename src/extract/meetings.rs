@@ -431,7 +431,15 @@ fn other_side(reader: &Clauses, readings: &[Reading], c: &mut Card) {
         let s = readings[r].sentence;
         let before = doc.sentences[s].tokens.start..readings[r].token;
         for m in reader.ents.mentions_in(before) {
+            // ("dopo le dimissioni di Giorgio Napolitano, Mattarella…": a name after "of"
+            // qualifies a noun — no one met.)
+            let of = m.tokens.start > 0
+                && matches!(
+                    reader.link(m.tokens.start - 1, m.tokens.start),
+                    Some((1, crate::lexicon::Link::Of))
+                );
             if reader.is_person(m.entity)
+                && !of
                 && !c.parts.contains(&m.entity)
                 && !reader.quoted(m.tokens.start)
                 && !others.contains(&m.entity)
