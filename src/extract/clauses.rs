@@ -644,12 +644,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
     /// The first person named in sentence `s` outside `skip`, out of quotation marks.
     pub(crate) fn first_person(&self, s: usize, skip: std::ops::Range<usize>) -> Option<usize> {
         let r = self.doc.sentences.get(s)?.tokens.clone();
+        // (Not in a clause that opens with a source: "Secondo un portavoce di X, …".)
+        let source = |k: usize| {
+            let a = self.clause(s, k).0;
+            self.doc.lex.speech_verbs.longest(self.keys(a, k)).is_some()
+        };
         self.ents
             .mentions_in(r)
             .find(|m| {
                 self.is_person(m.entity)
                     && !self.quoted(m.tokens.start)
                     && !skip.contains(&m.tokens.start)
+                    && !source(m.tokens.start)
             })
             .map(|m| m.entity)
     }
@@ -682,7 +688,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let start = self.doc.sentences[s].tokens.start;
         if c0 > start + 1 && self.doc.tokens[c0 - 1].key == "," {
             let p0 = self.clause(s, c0 - 2).0;
-            if let Some(e) = (p0..c0 - 1).find_map(|k| self.title_holder(p0, k, c0)) {
+            let source = lex.speech_verbs.longest(self.keys(p0, c0 - 1)).is_some();
+            if let Some(e) = (p0..c0 - 1)
+                .filter(|_| !source)
+                .find_map(|k| self.title_holder(p0, k, c0))
+            {
                 return (vec![e], Found::Here, Vec::new());
             }
         }
@@ -838,7 +848,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
             } else {
                 self.clause(s, c0 - 2).0
             };
-            let opens = p0 == start || dash(p0 - 1);
+            // ("Secondo un rappresentante di X in Crimea, Serhij Kunicyn, i russi sarebbero
+            // arrivati": a clause that opens with a source, "according to", says who told it.)
+            let source = lex.speech_verbs.longest(self.keys(p0, c0 - 1)).is_some();
+            let opens = (p0 == start || dash(p0 - 1)) && !source;
             let (names, e) = self.list(p0, c0 - 1);
             let between_dashes = dashed && p0 > start;
             let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
