@@ -210,6 +210,15 @@ pub(super) fn pieces(
     // Cut after a name in the genitive, and around the hyphen of a compound whose head is a noun
     // ("OPEC-Mitglied Venezuela": "OPEC", then the noun, then "Venezuela").
     let mut cuts: Vec<usize> = Vec::new();
+    // (Not in a name of words joined by hyphens that ends with an organization's word:
+    // "Fünf-Sterne-Bewegung", "Tea-Party-Bewegung".)
+    let org_name = span.len() >= 3
+        && lex.org_cues.contains(&toks[span.end - 1].key)
+        && toks[span.start + 1..span.end].iter().all(|t| !t.space_before)
+        && toks[span.clone()].iter().skip(1).step_by(2).all(|t| t.key == "-");
+    if org_name {
+        return vec![(span, None)];
+    }
     for g in span.start..span.end.saturating_sub(1) {
         let compound = toks[g + 1].key == "-"
             && g + 2 < span.end
