@@ -1432,6 +1432,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut between = 0;
         // The object right after the word.
         let mut j = k;
+        let mut loose = 0;
         while j < end && self.ents.mention_at(j).is_none() && self.resolved_at(j).is_none() {
             // "ha accolto i suoi omologhi, tra cui X e Y".
             if let Some(n) = self.including(j, end) {
@@ -1468,10 +1469,30 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             match self.filler(j, end) {
                 Some(n) => j += n,
+                // "ha incontrato separatamente il ministro X", "met separately with": one word in
+                // lower case between the verb and its object.
+                None if loose == 0
+                    && j == k
+                    && self.doc.tokens[j].is_word()
+                    && !self.doc.tokens[j].cap
+                    && self.doc.tokens.get(j + 1).is_some_and(|n| {
+                        self.doc.lex.articles.contains(&n.key)
+                            || self.doc.lex.titles.longest(self.keys(j + 1, end)).is_some()
+                            || self.ents.mention_at(j + 1).is_some()
+                    }) =>
+                {
+                    loose += 1;
+                    j += 1;
+                }
                 None => break,
             }
         }
-        if self.resolved_at(j).is_some() {
+        // (Past that word only a person: not "an economic summit immediately after the General
+        // Election".)
+        let person_after_loose =
+            loose == 0 || self.ents.mention_at(j).is_some_and(|m| self.is_person(m.entity));
+        if !person_after_loose {
+        } else if self.resolved_at(j).is_some() {
             let (l, _) = self.list(j, end);
             parts.extend(l);
         } else if let Some(m) = self
