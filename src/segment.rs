@@ -265,11 +265,16 @@ pub fn sentences(
                         && n.cap
                         && (n.text(text).chars().skip(1).any(char::is_lowercase)
                             || lex.is_stopword(&n.key))
-                        && !tokens.get(j + 1).is_some_and(|x| x.key == "." && !x.space_before)
+                        && !tokens
+                            .get(j + 1)
+                            .is_some_and(|x| x.key == "." && !x.space_before)
                 })
                 && prev.is_some_and(|p| {
                     let pt = p.text(text);
-                    (p.is_word() && !p.cap && pt.chars().count() >= 3 && pt.chars().all(char::is_alphabetic))
+                    (p.is_word()
+                        && !p.cap
+                        && pt.chars().count() >= 3
+                        && pt.chars().all(char::is_alphabetic))
                         || matches!(pt, "\"" | "\u{00BB}" | "\u{201D}")
                 });
             let boundary = boundary || glued;

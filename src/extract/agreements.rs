@@ -535,10 +535,18 @@ fn signing(
     // X": a participle opening a clause set off by a comma after the instrument — its clause
     // is the one before the comma.)
     let participle = after.is_none() && t == c0 && c0 > 1 && toks[c0 - 1].key == ",";
-    let (b0, b1) = if participle { (cl.clause(s, c0 - 2).0, c0 - 1) } else { (c0, t) };
+    let (b0, b1) = if participle {
+        (cl.clause(s, c0 - 2).0, c0 - 1)
+    } else {
+        (c0, t)
+    };
     // (A verb that comes last has the whole clause before it: "Das Abkommen wurde in Berlin von
     // Ministerin X und ihrem Amtskollegen Y unterzeichnet".)
-    let reach = if lex.verb_final { 2 * BEFORE_WINDOW } else { BEFORE_WINDOW };
+    let reach = if lex.verb_final {
+        2 * BEFORE_WINDOW
+    } else {
+        BEFORE_WINDOW
+    };
     let before = match after {
         Some(_) => None,
         None => (b0.max(b1.saturating_sub(reach))..b1)

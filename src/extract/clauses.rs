@@ -645,10 +645,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
     pub(crate) fn first_person(&self, s: usize, skip: std::ops::Range<usize>) -> Option<usize> {
         let r = self.doc.sentences.get(s)?.tokens.clone();
         // (Not in a clause that opens with a source: "Secondo un portavoce di X, …".)
-        let source = |k: usize| {
-            let a = self.clause(s, k).0;
-            self.doc.lex.speech_verbs.longest(self.keys(a, k)).is_some()
-        };
+        let source = |k: usize| self.opens_with_source(self.clause(s, k).0, k);
         self.ents
             .mentions_in(r)
             .find(|m| {
@@ -688,7 +685,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let start = self.doc.sentences[s].tokens.start;
         if c0 > start + 1 && self.doc.tokens[c0 - 1].key == "," {
             let p0 = self.clause(s, c0 - 2).0;
-            let source = lex.speech_verbs.longest(self.keys(p0, c0 - 1)).is_some();
+            let source = self.opens_with_source(p0, c0 - 1);
             if let Some(e) = (p0..c0 - 1)
                 .filter(|_| !source)
                 .find_map(|k| self.title_holder(p0, k, c0))
@@ -850,8 +847,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             };
             // ("Secondo un rappresentante di X in Crimea, Serhij Kunicyn, i russi sarebbero
             // arrivati": a clause that opens with a source, "according to", says who told it.)
-            let source = lex.speech_verbs.longest(self.keys(p0, c0 - 1)).is_some();
-            let opens = (p0 == start || dash(p0 - 1)) && !source;
+            let opens = (p0 == start || dash(p0 - 1)) && !self.opens_with_source(p0, c0 - 1);
             let (names, e) = self.list(p0, c0 - 1);
             let between_dashes = dashed && p0 > start;
             let who = |n: usize| self.is_person(n) || (between_dashes && self.is_actor(n));
@@ -925,6 +921,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
     }
 
+    /// Do the tokens `a..b` open with a source, "according to", "secondo"?
+    fn opens_with_source(&self, a: usize, b: usize) -> bool {
+        self.doc.lex.speech_verbs.longest(self.keys(a, b)).is_some()
+    }
+
     /// Does the name `m` qualify the noun after it ("Zimbabwe's election", "Burma leader's
     /// visit", "Finnlands Außenminister X")? Such a name is not the subject.
     pub(crate) fn owner(&self, m: &crate::extract::entities::Mention) -> bool {
@@ -933,7 +934,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let title_after = next.is_some_and(|x| {
             x.is_word()
                 && (!x.cap || lex.nouns_capitalized)
-                && (lex.titles.longest(&[x.key.as_str()]).is_some() || lex.person_nouns.contains(&x.key))
+                && (lex.titles.longest(&[x.key.as_str()]).is_some()
+                    || lex.person_nouns.contains(&x.key))
         });
         next.is_some_and(|x| x.key == "'s")
             || (title_after && self.ents.list[m.entity].kind == EntityKind::Country)
@@ -961,7 +963,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let lex = self.doc.lex;
         let titled = (c0..(c0 + 3).min(k)).any(|j| {
             toks[j].is_word()
-                && (lex.titles.longest(self.keys(j, k)).is_some() || lex.person_nouns.contains(&toks[j].key))
+                && (lex.titles.longest(self.keys(j, k)).is_some()
+                    || lex.person_nouns.contains(&toks[j].key))
         });
         (closed && titled).then_some(m.entity)
     }
@@ -1489,10 +1492,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
         // (Past that word only a person: not "an economic summit immediately after the General
         // Election".)
-        let person_after_loose =
-            loose == 0 || self.ents.mention_at(j).is_some_and(|m| self.is_person(m.entity));
-        if !person_after_loose {
-        } else if self.resolved_at(j).is_some() {
+        let person_after_loose = loose == 0
+            || self
+                .ents
+                .mention_at(j)
+                .is_some_and(|m| self.is_person(m.entity));
+        if person_after_loose && self.resolved_at(j).is_some() {
             let (l, _) = self.list(j, end);
             parts.extend(l);
         } else if let Some(m) = self
@@ -1500,7 +1505,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             .mention_at(j)
             // ("met in Rome during the G20 summit": a name before a word of encounter names the
             // gathering, not whom one met.)
-            .filter(|m| !self.names_gathering(m.tokens.end, end))
+            .filter(|m| person_after_loose && !self.names_gathering(m.tokens.end, end))
         {
             match self.ents.list[m.entity].kind {
                 EntityKind::Place => place = self.place_at(j, end),

@@ -201,7 +201,13 @@ impl Clauses<'_, '_> {
             let before = self.before_final_verb(s, t, &subject);
             // ("Les ministres de dix pays se sont retrouvés à Brest": a group meets itself.)
             let group = subject.is_empty() && !subject_groups.is_empty();
-            if !named && !with && agent.is_none() && subject.len() < 2 && before.is_empty() && !group {
+            if !named
+                && !with
+                && agent.is_none()
+                && subject.len() < 2
+                && before.is_empty()
+                && !group
+            {
                 return None;
             }
         }
@@ -702,7 +708,8 @@ fn card(reader: &Clauses, readings: &[Reading], c: Card) -> Meeting {
     // names it.
     let mut c = c;
     let people_met = rs.iter().any(|r| {
-        r.kind != MeetingType::Summit && r.parts.iter().filter(|&&e| reader.is_person(e)).count() >= 2
+        r.kind != MeetingType::Summit
+            && r.parts.iter().filter(|&&e| reader.is_person(e)).count() >= 2
     });
     if people_met {
         c.parts.retain(|&e| {

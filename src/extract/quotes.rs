@@ -908,7 +908,11 @@ impl Ctx<'_, '_> {
             || lex.titles.longest(&key).is_some()
             || lex.person_nouns.contains(self.key(m));
         if let Some(cut) = (m + 1..e).find(|&k| noun_phrase && phrase_after(k)) {
-            if !self.ents.mentions_in(cut..e).any(|x| self.is_actor(x.entity)) {
+            if !self
+                .ents
+                .mentions_in(cut..e)
+                .any(|x| self.is_actor(x.entity))
+            {
                 e = cut;
             }
         }

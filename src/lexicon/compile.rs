@@ -856,8 +856,9 @@ fn vocabulary(e: &Entries, grouped: bool) -> Vec<&str> {
         lists.sort_unstable();
         *size.entry(lists.clone()).or_default() += 1;
     }
-    let mut keys: Vec<(&str, &Vec<u16>, Option<&Vec<String>>)> =
-        of.iter().map(|(k, (l, v))| (*k, l, *v)).collect();
+    // A key, the lists that hold it, its value.
+    type Held<'k, 'v> = (&'k str, &'v Vec<u16>, Option<&'v Vec<String>>);
+    let mut keys: Vec<Held<'_, '_>> = of.iter().map(|(k, (l, v))| (*k, l, *v)).collect();
     let none: Vec<u16> = Vec::new();
     keys.sort_by_cached_key(|&(k, lists, value)| match grouped && size[lists] >= GROUP {
         true => (lists, value, k),

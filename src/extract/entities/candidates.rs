@@ -120,7 +120,8 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         lex.nouns_capitalized
             && lex.articles.contains(&toks[j].key)
             && !lex.particles.contains(&toks[j - 1].key)
-            && ((j - i >= 2 && title_next) || (i..j - 1).any(|k| lex.first_names.contains(&toks[k].key)))
+            && ((j - i >= 2 && title_next)
+                || (i..j - 1).any(|k| lex.first_names.contains(&toks[k].key)))
     };
     let mut out = Vec::new();
     let mut i = seg.tokens.start;

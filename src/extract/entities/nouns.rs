@@ -214,8 +214,14 @@ pub(super) fn pieces(
     // "Fünf-Sterne-Bewegung", "Tea-Party-Bewegung".)
     let org_name = span.len() >= 3
         && lex.org_cues.contains(&toks[span.end - 1].key)
-        && toks[span.start + 1..span.end].iter().all(|t| !t.space_before)
-        && toks[span.clone()].iter().skip(1).step_by(2).all(|t| t.key == "-");
+        && toks[span.start + 1..span.end]
+            .iter()
+            .all(|t| !t.space_before)
+        && toks[span.clone()]
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .all(|t| t.key == "-");
     if org_name {
         return vec![(span, None)];
     }
