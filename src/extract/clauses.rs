@@ -1403,6 +1403,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
         })
     }
 
+    /// Is token `j` a comma between a title read from `from` and the person it names ("il
+    /// ministro degli Esteri, X", "the foreign minister, X")?
+    pub(crate) fn titled_name_after(&self, from: usize, j: usize) -> bool {
+        let toks = &self.doc.tokens;
+        toks[j].key == ","
+            && (from..j).any(|k| self.doc.lex.titles.longest(self.keys(k, j)).is_some())
+            && self
+                .ents
+                .mention_at(j + 1)
+                .is_some_and(|m| m.tokens.start == j + 1 && self.is_person(m.entity))
+    }
+
     /// Does a word of encounter start at token `k` ("summit", "Gipfel")?
     fn names_gathering(&self, k: usize, end: usize) -> bool {
         self.doc
@@ -1472,6 +1484,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             match self.filler(j, end) {
                 Some(n) => j += n,
+                None if self.titled_name_after(k, j) => j += 1,
                 // "ha incontrato separatamente il ministro X", "met separately with": one word in
                 // lower case between the verb and its object.
                 None if loose == 0

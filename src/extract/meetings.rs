@@ -177,6 +177,8 @@ impl Clauses<'_, '_> {
                 }
                 match self.filler(j, end) {
                     Some(n) => j += n,
+                    // "ha incontrato il ministro degli Esteri, X": the name after its title.
+                    None if self.titled_name_after(t + n, j) => j += 1,
                     // "met midweek with…"
                     None if loose == 0 && self.doc.tokens[j].is_word() => {
                         loose += 1;
