@@ -104,6 +104,18 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
             t += 1;
         }
     }
+    // ("Veltron agreed to buy Norvik": the decision is the purchase read in its sentence, with
+    // all of its parties.)
+    let told_better = |a: &Read| {
+        a.agreed
+            && reads.iter().any(|b| {
+                !b.agreed
+                    && b.sentence == a.sentence
+                    && a.parties.iter().all(|p| b.parties.contains(p))
+            })
+    };
+    let keep: Vec<bool> = reads.iter().map(|a| !told_better(a)).collect();
+    let reads: Vec<Read> = reads.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect();
     gather(reads)
         .into_iter()
         .filter(|(_, a)| has_sides(cl, a))
@@ -261,6 +273,15 @@ fn qualified_end(cl: &Clauses, b: usize, c1: usize, end: usize) -> usize {
             && (plain(cl, e, c1, end) || (toks[e].is_word() && toks[e].cap && e == b + m))
         {
             e += 1;
+            // ("accord de libre-échange": a word joined by a hyphen is one with the word before.)
+            if e + 1 < c1
+                && toks[e].key == "-"
+                && !toks[e].space_before
+                && toks[e + 1].is_word()
+                && !toks[e + 1].space_before
+            {
+                e += 2;
+            }
         }
         if e > b + m {
             return e;
