@@ -78,6 +78,9 @@ pub(crate) struct Clauses<'d, 'a> {
     quoted: Vec<bool>,
     /// Places act too (see [`Clauses::signing_parties`]).
     places_act: bool,
+    /// The names of no known kind that act too: one word, standing as a noun somewhere (see
+    /// [`Clauses::signing_parties`]).
+    others_act: Vec<bool>,
 }
 
 /// How many describing words may stand before a subject's name ("the outspoken critic X").
@@ -118,15 +121,31 @@ impl<'d, 'a> Clauses<'d, 'a> {
             refs,
             quoted,
             places_act: false,
+            others_act: Vec::new(),
         }
     }
 
     /// The reader for the parties of a signing: a place acts too (a region, a city that signs).
     /// Only there: in an encounter a place is where it was held.
+    /// So does a one-word name of no known kind ("a signé un contrat avec Katowice"): a club, a
+    /// company — unless every mention of it describes the noun after it ("the only Andean
+    /// country"); not a name of several words (an event, a law).
     pub fn signing_parties(&self) -> Self {
+        let lex = self.doc.lex;
+        let mut others_act = vec![false; self.ents.list.len()];
+        for m in &self.ents.mentions {
+            let f = &self.ents.list[m.entity];
+            let next = self.doc.tokens.get(m.tokens.end);
+            let describes =
+                next.is_some_and(|x| x.is_word() && !x.cap && !lex.is_stopword(&x.key));
+            if f.kind == EntityKind::Other && m.tokens.len() == 1 && !describes {
+                others_act[m.entity] = true;
+            }
+        }
         Clauses {
             quoted: self.quoted.clone(),
             places_act: true,
+            others_act,
             ..*self
         }
     }
@@ -162,7 +181,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         match self.ents.list[e].kind {
             EntityKind::Person | EntityKind::Organization | EntityKind::Country => true,
             EntityKind::Place => self.places_act,
-            EntityKind::Other => false,
+            EntityKind::Other => self.others_act.get(e).copied().unwrap_or(false),
         }
     }
 
