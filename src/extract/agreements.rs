@@ -114,8 +114,9 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
                     && a.parties.iter().all(|p| b.parties.contains(p))
             })
     };
-    let keep: Vec<bool> = reads.iter().map(|a| !told_better(a)).collect();
-    let reads: Vec<Read> = reads.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect();
+    let better: Vec<bool> = reads.iter().map(told_better).collect();
+    let mut told = better.into_iter();
+    reads.retain(|_| !told.next().unwrap_or(false));
     gather(reads)
         .into_iter()
         .filter(|(_, a)| has_sides(cl, a))

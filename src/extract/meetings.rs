@@ -444,7 +444,7 @@ fn other_side(reader: &Clauses, readings: &[Reading], c: &mut Card) {
             let of = m.tokens.start > 0
                 && matches!(
                     reader.link(m.tokens.start - 1, m.tokens.start),
-                    Some((1, crate::lexicon::Link::Of))
+                    Some((1, Link::Of))
                 );
             if reader.is_person(m.entity)
                 && !of

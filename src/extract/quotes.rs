@@ -907,7 +907,10 @@ impl Ctx<'_, '_> {
             || lex.number_words.longest(&key).is_some()
             || lex.titles.longest(&key).is_some()
             || lex.person_nouns.contains(self.key(m));
-        if let Some(cut) = (m + 1..e).find(|&k| noun_phrase && phrase_after(k)) {
+        if let Some(cut) = (m + 1..e)
+            .find(|&k| phrase_after(k))
+            .filter(|_| noun_phrase)
+        {
             if !self
                 .ents
                 .mentions_in(cut..e)
