@@ -1433,6 +1433,36 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 .is_some_and(|m| m.tokens.start == j + 1 && self.is_person(m.entity))
     }
 
+    /// Where the portfolio of a title ends when an "of" at token `j` opens it after the title
+    /// or its nationality ("il ministro algerino dell'Energia", "the minister of Energy"): the
+    /// capitalized words after it that name no actor. None if `j` opens no portfolio.
+    pub(crate) fn portfolio_end(&self, j: usize, end: usize) -> Option<usize> {
+        let (n, link) = self.link(j, end)?;
+        if link != Link::Of || j < 2 {
+            return None;
+        }
+        let lex = self.doc.lex;
+        let toks = &self.doc.tokens;
+        let title = |k: usize| self.kind_noun(k) || lex.titles.longest(self.keys(k, j)).is_some();
+        let national = lex.nationalities.longest(&[toks[j - 1].key.as_str()]).is_some();
+        if !(title(j - 1) || (national && title(j - 2))) {
+            return None;
+        }
+        let mut k = j + n;
+        while k < end && toks[k].is_word() && lex.articles.contains(&toks[k].key) {
+            k += 1;
+        }
+        let from = k;
+        while k < end
+            && toks[k].is_word()
+            && toks[k].cap
+            && self.ents.mention_at(k).is_none_or(|m| !self.is_actor(m.entity))
+        {
+            k += 1;
+        }
+        (k > from).then_some(k)
+    }
+
     /// Does a word of encounter start at token `k` ("summit", "Gipfel")?
     fn names_gathering(&self, k: usize, end: usize) -> bool {
         self.doc
@@ -1470,6 +1500,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
             // "ha accolto i suoi omologhi, tra cui X e Y".
             if let Some(n) = self.including(j, end) {
                 j += n;
+                continue;
+            }
+            if let Some(e) = self.portfolio_end(j, end) {
+                j = e;
                 continue;
             }
             match self.link(j, end) {

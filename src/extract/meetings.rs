@@ -148,6 +148,11 @@ impl Clauses<'_, '_> {
                     j += n;
                     continue;
                 }
+                // "il ministro algerino dell'Energia, X": the portfolio of a title.
+                if let Some(e) = self.portfolio_end(j, end) {
+                    j = e;
+                    continue;
+                }
                 match self.link(j, end) {
                     // "ses homologues", "i suoi omologhi".
                     Some((n, Link::And | Link::Pronoun)) => {
