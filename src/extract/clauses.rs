@@ -1444,7 +1444,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let lex = self.doc.lex;
         let toks = &self.doc.tokens;
         let title = |k: usize| self.kind_noun(k) || lex.titles.longest(self.keys(k, j)).is_some();
-        let national = lex.nationalities.longest(&[toks[j - 1].key.as_str()]).is_some();
+        let national = lex
+            .nationalities
+            .longest(&[toks[j - 1].key.as_str()])
+            .is_some();
         if !(title(j - 1) || (national && title(j - 2))) {
             return None;
         }
@@ -1456,7 +1459,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while k < end
             && toks[k].is_word()
             && toks[k].cap
-            && self.ents.mention_at(k).is_none_or(|m| !self.is_actor(m.entity))
+            && self
+                .ents
+                .mention_at(k)
+                .is_none_or(|m| !self.is_actor(m.entity))
         {
             k += 1;
         }
