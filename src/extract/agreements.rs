@@ -459,18 +459,17 @@ fn counterparts(
         match cl.link(k, end) {
             // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb; but
             // "signed in Geneva by X": only a place or small words between.)
-            Some((m, Link::By)) if k > r.start + 2 && !next_to_verb(cl, r.start, k, end) => k += m,
+            Some((m, Link::By))
+                if k > r.start + 2 && !only_small_words(cl, r.start, k, end, true) =>
+            {
+                k += m
+            }
             Some((m, Link::With | Link::Between | Link::By)) => {
-                let (l, groups, e) = partner_list(cl, k + m, r.end, end);
-                if !l.is_empty() || !groups.is_empty() {
+                let places = attached.contains(&k);
+                let (e, named) = add_partners(cl, k + m, r.end, end, places, parties, sides);
+                if named {
                     first.get_or_insert(k);
                 }
-                for p in l {
-                    if !parties.contains(&p) && (attached.contains(&k) || !cl.is_place(p)) {
-                        parties.push(p);
-                    }
-                }
-                add_sides(cl, &groups, sides);
                 k = e.max(k + m);
             }
             _ => k += 1,
@@ -479,20 +478,27 @@ fn counterparts(
     first
 }
 
-/// Are the tokens `a..b` only small words and place phrases ("in Geneva", "am Montag in Genf")?
-fn next_to_verb(cl: &Clauses, a: usize, b: usize, end: usize) -> bool {
-    let mut k = a;
-    while k < b {
-        if let Some(e) = cl.place_phrase(k, end) {
-            k = e;
-            continue;
-        }
-        match small_words(cl, k, end) {
-            Some(n) => k += n,
-            None => return false,
+/// Adds the partners listed from `k` ([`partner_list`]) to `parties` — places only if `places` —
+/// and the sides of its groups to `sides`; returns where the list ends and whether it named
+/// anyone.
+fn add_partners(
+    cl: &Clauses,
+    k: usize,
+    c1: usize,
+    end: usize,
+    places: bool,
+    parties: &mut Vec<usize>,
+    sides: &mut Vec<String>,
+) -> (usize, bool) {
+    let (l, groups, e) = partner_list(cl, k, c1, end);
+    let named = !l.is_empty() || !groups.is_empty();
+    for p in l {
+        if !parties.contains(&p) && (places || !cl.is_place(p)) {
+            parties.push(p);
         }
     }
-    true
+    add_sides(cl, &groups, sides);
+    (e, named)
 }
 
 /// Adds the sides the groups `groups` that are sides stand for ([`Clauses::group_is_side`]).
@@ -580,8 +586,10 @@ fn signing(
     // the deal").
     if verb == SignVerb::Announce {
         let object = match (after, before) {
-            (Some(i), _) => only_small_words(cl, t + n, title_around(cl, t + n, i, c1, end).0, end),
-            (None, Some(i)) => lex.verb_final && only_small_words(cl, i.at + i.len, t, end),
+            (Some(i), _) => {
+                only_small_words(cl, t + n, title_around(cl, t + n, i, c1, end).0, end, false)
+            }
+            (None, Some(i)) => lex.verb_final && only_small_words(cl, i.at + i.len, t, end, false),
             _ => false,
         };
         if !object {
@@ -793,10 +801,14 @@ fn gap_at(cl: &Clauses, k: usize, c1: usize, end: usize) -> Option<usize> {
 }
 
 /// Are the tokens `a..b` only function words, dates, numbers and adverbs (no content word
-/// between a verb and its object)?
-fn only_small_words(cl: &Clauses, a: usize, b: usize, end: usize) -> bool {
+/// between a verb and its object) — and, with `places`, place phrases ("signed in Geneva by")?
+fn only_small_words(cl: &Clauses, a: usize, b: usize, end: usize, places: bool) -> bool {
     let mut k = a;
     while k < b {
+        if let Some(e) = cl.place_phrase(k, end).filter(|_| places) {
+            k = e;
+            continue;
+        }
         match small_words(cl, k, end) {
             Some(n) => k += n,
             None => return false,
@@ -863,16 +875,10 @@ fn decision(
         if let Some(e) = cl.place_phrase(a, end) {
             a = e;
         } else if let Some((m, Link::With)) = cl.link(a, end) {
-            let (l, groups, e) = partner_list(cl, a + m, c1, end);
-            if l.is_empty() && groups.is_empty() {
+            let (e, named) = add_partners(cl, a + m, c1, end, true, &mut parties, &mut sides);
+            if !named {
                 break;
             }
-            for p in l {
-                if !parties.contains(&p) {
-                    parties.push(p);
-                }
-            }
-            add_sides(cl, &groups, &mut sides);
             a = e.max(a + m);
         } else if let Some(m) = small_words(cl, a, end).filter(|_| toks[a].is_word()) {
             a += m;

@@ -950,10 +950,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let lex = self.doc.lex;
         let next = self.doc.tokens.get(m.tokens.end);
         let title_after = next.is_some_and(|x| {
-            x.is_word()
-                && (!x.cap || lex.nouns_capitalized)
-                && (lex.titles.longest(&[x.key.as_str()]).is_some()
-                    || lex.person_nouns.contains(&x.key))
+            x.is_word() && (!x.cap || lex.nouns_capitalized) && lex.is_role(&x.key)
         });
         next.is_some_and(|x| x.key == "'s")
             || (title_after && self.ents.list[m.entity].kind == EntityKind::Country)

@@ -905,8 +905,7 @@ impl Ctx<'_, '_> {
         let noun_phrase = toks[m].cap
             || lex.articles.contains(self.key(m))
             || lex.number_words.longest(&key).is_some()
-            || lex.titles.longest(&key).is_some()
-            || lex.person_nouns.contains(self.key(m));
+            || lex.is_role(self.key(m));
         if let Some(cut) = (m + 1..e)
             .find(|&k| phrase_after(k))
             .filter(|_| noun_phrase)

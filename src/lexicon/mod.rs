@@ -803,6 +803,11 @@ impl Lexicon {
         self.stopwords.contains(key)
     }
 
+    /// Is the word a title or a noun for a person ("minister", "Außenminister", "homologue")?
+    pub fn is_role<K: Lookup + ?Sized>(&self, key: &K) -> bool {
+        self.titles.contains_key(key) || self.person_nouns.contains(key)
+    }
+
     /// Does `about_words.txt` give the word this role ("link", "article", "skip", "to")?
     pub fn about_role(&self, key: &str, role: &str) -> bool {
         self.about_words

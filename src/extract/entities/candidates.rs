@@ -110,11 +110,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
     // ("Ursula von der Leyen").
     // ("in Genf von Außenministerin X": where nouns have capitals, a particle before a title
     // joins no name.)
-    let title_at = |k: usize| {
-        k < end
-            && (lex.titles.longest(&[toks[k].key.as_str()]).is_some()
-                || lex.person_nouns.contains(&toks[k].key))
-    };
+    let title_at = |k: usize| k < end && lex.is_role(&toks[k].key);
     let case_article = |i: usize, j: usize| {
         let title_next = title_at(j + 1);
         lex.nouns_capitalized
