@@ -324,10 +324,16 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     }
     // (Nor a date or an adverb: "firmó el 16 de diciembre el contrato", "han suscrito hoy un
     // acuerdo", the words `about_words.txt` skips.)
+    // (A currency sign before a count is part of the title: "a $6bn deal".)
+    let sign = |k: usize| {
+        !toks[k].is_word()
+            && lex.currencies.longest(cl.keys(k, end)).is_some()
+            && toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+    };
     while a < i.at {
         match small_words(cl, a, end) {
             Some(n) => a += n,
-            None if !toks[a].is_word() => a += 1,
+            None if toks[a].kind == TokenKind::Punct && !sign(a) => a += 1,
             None => break,
         }
     }
@@ -343,7 +349,7 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     };
     // ("firmaron además cinco memorandos": an adverb before the count is not in the title.)
     if let Some(c) = (a..i.at).find(|&k| counted(k)) {
-        a = c;
+        a = if c > from && sign(c - 1) { c - 1 } else { c };
     }
     // ("a dozen", "una dozzina": a short word before the count is its article.)
     let article = |k: usize| lex.is_stopword(&toks[k].key) && toks[k].key.chars().count() <= 4;
@@ -354,6 +360,12 @@ fn title_after(cl: &Clauses, from: usize, i: Instrument, c1: usize, end: usize) 
     // describe the noun are.
     if i.at - a > 4 {
         a = title_around(cl, from, i, c1, end).0;
+    }
+    // (Nor a bracket closed with no opening in the title: "a ¥3tn ($29bn) deal".)
+    if let Some(k) = (a..i.at).rev().find(|&k| toks[k].key == ")") {
+        if !(a..k).any(|j| toks[j].key == "(") {
+            a = k + 1;
+        }
     }
     let b = qualified_end(cl, i.at + i.len, c1, end);
     let b = amount_end(cl, b, c1, end).unwrap_or(b);

@@ -14,11 +14,14 @@ use super::{
 };
 use crate::analysis::EntityKind;
 use crate::document::Document;
+use crate::lexicon::{AgreementWord, GroupWord, SignVerb};
 use crate::segment::{Range, Token, TokenKind};
 use crate::token::Key;
 
 /// The longest speech verb phrase read before a name ("aveva detto").
 const MAX_SPEECH_WORDS: usize = 3;
+/// How far after a verb of signing its instrument may stand ("signed a $6bn (£3.12bn) deal").
+const SIGNING_WINDOW: usize = 12;
 
 /// Types the candidates by their neighbours, once all are read: teams, then lists, then names
 /// spelled out by their initials.
@@ -79,7 +82,7 @@ pub(super) fn finish(
         }
         c.kind = kind;
         c.strength = strength;
-        if common_word(ctx, seg, span.clone(), &c, cues.speaks) {
+        if common_word(ctx, seg, span.clone(), &c, cues.speaks || cues.signs) {
             return;
         }
     }
@@ -156,7 +159,14 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
                 && !(all_caps(text) && classify_whole(doc, span.clone()).is_some()))
             || lex.adjectives.contains(&first.key)
             || lex.not_names.contains(&first.key)
-            || lex.place_cues.contains(&first.key));
+            || lex.place_cues.contains(&first.key)
+            // ("Officials met…", "Diplomaten sagten": a noun for people, alone, names no one.)
+            || ((lex.person_nouns.contains(&first.key)
+                || lex
+                    .group_words
+                    .longest(&ks)
+                    .is_some_and(|(n, w)| n == 1 && *w == GroupWord::People))
+                && classify_whole(doc, span.clone()).is_none()));
     // ("der Konzern", "Verband": where every noun has a capital, an organization word alone is a
     // common noun, unless the gazetteer knows it.)
     let bare_cue = lex.nouns_capitalized
@@ -288,6 +298,8 @@ fn common_place_word_at_start(
 struct Cues {
     /// "Smith said"; "», ha detto Zawahiri": the subject of a speech verb.
     speaks: bool,
+    /// "Shell has signed a deal": the subject of a verb of signing (a party of any kind).
+    signs: bool,
     /// "in Senigallia", "la città di Senigallia".
     locative: bool,
     /// "la Juventus", "the Bundestag": after an article.
@@ -323,6 +335,7 @@ impl Cues {
             // ("El jefe de la cartera de Salud dijo": what a noun is of does not speak.)
             speaks: (speaks(ctx, seg, span.clone()) || meets(ctx, seg, span.clone()))
                 && !particle_before(ctx, seg, span.start),
+            signs: signs(ctx, seg, span.clone()) && !particle_before(ctx, seg, span.start),
             locative: place_of || locative_before(ctx, seg, span.start),
             article: article_before(ctx, seg, span.start),
             org_after: org_noun_after(ctx, seg, span.end),
@@ -423,6 +436,37 @@ fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
         k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
     };
     !lex.verb_final && (encounter(span.end) || (aux(span.end) && encounter(span.end + 1)))
+}
+
+/// "Shell has signed a $6bn deal", "Eni ha firmato un accordo": the subject of a verb of signing
+/// right after it (or after its auxiliary), with its instrument in the same clause, is a party —
+/// a person, a company or a country. Not in German, where the verb comes last.
+fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let end = seg.tokens.end;
+    let signing = |k: usize| {
+        let keys = ctx.keys(k..end.min(k + MAX_PHRASE));
+        let Some((n, SignVerb::Sign | SignVerb::Agree)) = lex.sign_verbs.longest(&keys) else {
+            return false;
+        };
+        k < end
+            && toks[k].is_word()
+            && !toks[k].cap
+            && (k + n..end.min(k + n + SIGNING_WINDOW))
+                .take_while(|&j| !matches!(toks[j].key.as_str(), "," | ";" | ":" | "."))
+                .any(|j| {
+                    let ks = ctx.keys(j..end.min(j + MAX_PHRASE));
+                    matches!(
+                        lex.agreement_words.longest(&ks),
+                        Some((_, AgreementWord::Instrument(_)))
+                    )
+                })
+    };
+    let aux = |k: usize| {
+        k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
+    };
+    !lex.verb_final && (signing(span.end) || (aux(span.end) && signing(span.end + 1)))
 }
 
 /// "la città di Senigallia", "il sindaco di Tirano": a place noun and a particle before.
@@ -692,7 +736,7 @@ fn acronym(text: &str) -> bool {
 
 /// A lone capitalized word with weak evidence that the text shows is a common word: it opens the
 /// sentence and is written in lower case elsewhere, or never capitalized away from a sentence
-/// start (unless it speaks); or, with no evidence at all, it is written in lower case elsewhere or
+/// start (unless it speaks or signs); or, with no evidence at all, it is written in lower case elsewhere or
 /// is the first part of a compound adjective ("Left-wing").
 fn common_word(
     ctx: &Context,
