@@ -1349,11 +1349,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
     }
 
     /// Does a person follow `k`, past titles and small words ("al jefe del gobierno Mariano
-    /// Rajoy", "a la canciller Helena Mbala")?
-    pub(crate) fn person_object(&self, mut k: usize, end: usize) -> bool {
+    /// Rajoy", "a la canciller Helena Mbala", "a su homólogo keniano, William Ruto")?
+    pub(crate) fn person_object(&self, from: usize, end: usize) -> bool {
+        let mut k = from;
         while k < end && self.ents.mention_at(k).is_none() {
             match self.filler(k, end) {
                 Some(n) => k += n,
+                None if self.titled_name_after(from, k) => k += 1,
                 None => return false,
             }
         }
@@ -1418,12 +1420,17 @@ impl<'d, 'a> Clauses<'d, 'a> {
         })
     }
 
-    /// Is token `j` a comma between a title read from `from` and the person it names ("il
-    /// ministro degli Esteri, X", "the foreign minister, X")?
+    /// Is token `j` a comma between a title or a noun for a person read from `from` and the
+    /// person it names ("il ministro degli Esteri, X", "the foreign minister, X", "his Kenyan
+    /// counterpart, X")?
     pub(crate) fn titled_name_after(&self, from: usize, j: usize) -> bool {
         let toks = &self.doc.tokens;
+        let lex = self.doc.lex;
         toks[j].key == ","
-            && (from..j).any(|k| self.doc.lex.titles.longest(self.keys(k, j)).is_some())
+            && (from..j).any(|k| {
+                lex.titles.longest(self.keys(k, j)).is_some()
+                    || lex.person_nouns.contains(&toks[k].key)
+            })
             && self
                 .ents
                 .mention_at(j + 1)
@@ -1540,8 +1547,9 @@ impl<'d, 'a> Clauses<'d, 'a> {
             match self.filler(j, end) {
                 Some(n) => j += n,
                 None if self.titled_name_after(k, j) => j += 1,
-                // "ha incontrato separatamente il ministro X", "met separately with": one word in
-                // lower case between the verb and its object.
+                // "ha incontrato separatamente il ministro X", "met separately with", "ha
+                // incontrato ieri a Roma X": one word in lower case between the verb and its
+                // object or a place phrase before it.
                 None if loose == 0
                     && j == k
                     && self.doc.tokens[j].is_word()
@@ -1550,6 +1558,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         self.doc.lex.articles.contains(&n.key)
                             || self.doc.lex.titles.longest(self.keys(j + 1, end)).is_some()
                             || self.ents.mention_at(j + 1).is_some()
+                            || (matches!(self.link(j + 1, end), Some((_, Link::At)))
+                                && self.place_phrase(j + 1, end).is_some())
                     }) =>
                 {
                     loose += 1;
