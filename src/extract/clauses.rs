@@ -8,7 +8,7 @@
 
 use crate::analysis::{EntityKind, MeetingType};
 use crate::document::Document;
-use crate::extract::entities::Entities;
+use crate::extract::entities::{head, org_compound, Entities, Head};
 use crate::extract::mentions::Mentions;
 use crate::lexicon::{GroupWord, Link, Modality};
 use crate::segment::{closes, is_open_quote, Range, TokenKind};
@@ -717,6 +717,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         // Every one found was named in an earlier sentence (a pronoun, a description).
         let mut all_before = true;
         let mut loose = 0; // describing words before the first name
+        let mut joined = false; // an "and" after the first one found
         let mut k = c0;
         while k < t {
             if self.quoted(k) {
@@ -764,11 +765,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 continue;
             }
             if let Some((n, Link::And)) = self.link(k, t) {
+                joined |= !found.is_empty();
                 k += n;
                 continue;
             }
             if let Some(n) = self.aside_after(k, t) {
                 k += n;
+                continue;
+            }
+            // "Microsoft and the Kenyan firm G42", "Siemens und der polnische Energiekonzern
+            // PGE": a noun of a kind before the next name of the list.
+            if joined && self.kind_word(k) {
+                k += 1;
                 continue;
             }
             if let Some((g, n)) = self.group_at(c0, k, t) {
@@ -824,7 +832,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 return (vec![e], Found::Here, Vec::new());
             }
         }
-        if found.iter().any(|&e| self.is_person(e)) {
+        // (Unless "and" joins them as parties of a signing: "Mario Rossi e Fincantieri hanno
+        // firmato"; people meet people.)
+        let parties = joined && self.places_act;
+        if !parties && found.iter().any(|&e| self.is_person(e)) {
             found.retain(|&e| self.is_person(e));
         }
         if !found.is_empty() {
@@ -1232,6 +1243,21 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 || lex.org_kinds.contains(&tok.key)
                 || lex.person_nouns.contains(&tok.key)
                 || lex.titles.contains_key(&tok.key))
+    }
+
+    /// A noun of a kind, a role or a person at token `k`; where every noun has a capital, also a
+    /// compound whose head is one or an organization word ("Amtskollege", "Energiekonzern").
+    pub(crate) fn kind_word(&self, k: usize) -> bool {
+        let lex = self.doc.lex;
+        let tok = &self.doc.tokens[k];
+        self.kind_noun(k)
+            || (lex.nouns_capitalized
+                && tok.is_word()
+                && tok.cap
+                && (matches!(
+                    head(lex, &tok.key),
+                    Some(Head::Organization | Head::Person | Head::Title)
+                ) || org_compound(lex, &tok.key)))
     }
 
     /// Does a verb-like word follow token `k` (after function words), rather than a comma,

@@ -1222,6 +1222,28 @@ impl Ctx<'_, '_> {
                 || self.ents.mention_at(k).is_some()
                 || lex.nationalities.longest(&[&toks[k].key]).is_some()
         });
+        // ("the investment bank Merrill Lynch said", "selon la chaîne Weather Channel": the
+        // phrase is an organization after a noun of its kind, and what describes that noun.)
+        let kind_phrase = |m: &crate::extract::entities::Mention| {
+            let mut words: Vec<usize> = (x..m.tokens.start).filter(|&k| content(k)).collect();
+            while words
+                .last()
+                .is_some_and(|&k| lex.nationalities.longest(&[&toks[k].key]).is_some())
+            {
+                words.pop();
+            }
+            self.kind(m.entity) == EntityKind::Organization
+                && (m.tokens.end..y).all(|k| !content(k))
+                && words.len() <= 3
+                && words
+                    .last()
+                    .is_some_and(|&k| lex.org_kinds.contains(&toks[k].key))
+                && !(x..m.tokens.start)
+                    .any(|k| lex.particles.contains(&toks[k].key) || lex.is_role(&toks[k].key))
+        };
+        if let Some(m) = mentions.last().filter(|m| kind_phrase(m)) {
+            return Some(Who::Entity(m.entity));
+        }
         if bare {
             let m = if after_verb {
                 mentions.first()

@@ -12,6 +12,8 @@ mod merging;
 mod nouns;
 mod typing;
 
+pub(crate) use nouns::{head, org_compound, Head};
+
 // A fast hash: keys are words of the text, never a security boundary.
 use rustc_hash::FxHashSet as HashSet;
 

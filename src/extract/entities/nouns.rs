@@ -25,7 +25,7 @@ const MIN_MODIFIER: usize = 3;
 
 /// What the head of a compound noun says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Head {
+pub(crate) enum Head {
     /// A title ("Energieminister"): the role of the name after it.
     Title,
     /// A noun for a person ("Stellvertreter"): a person's name may follow.
@@ -42,7 +42,7 @@ pub(super) enum Head {
 
 /// The class of a word by itself or by the head of its compound: the longest head of the title,
 /// person-noun, place-word and thing-noun lists that ends it.
-pub(super) fn head(lex: &Lexicon, key: &str) -> Option<Head> {
+pub(crate) fn head(lex: &Lexicon, key: &str) -> Option<Head> {
     let class = |h: &str| {
         if lex.titles.contains_key(h) {
             Some(Head::Title)
@@ -160,7 +160,7 @@ fn place_noun(ctx: &Context, k: usize) -> bool {
 
 /// A compound with an organization word as its head ("Weltbank", "Entwicklungsbank"): the name
 /// of one, where the word alone ("Bank", "Verband") is a common noun.
-pub(super) fn org_compound(lex: &Lexicon, key: &str) -> bool {
+pub(crate) fn org_compound(lex: &Lexicon, key: &str) -> bool {
     !lex.org_cues.contains(key)
         && head(lex, key) != Some(Head::Organization)
         && key.char_indices().filter(|&(i, _)| i > 0).any(|(i, _)| {

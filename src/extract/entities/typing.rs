@@ -439,7 +439,8 @@ fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
 }
 
 /// "Shell has signed a $6bn deal", "Eni ha firmato un accordo": the subject of a verb of signing
-/// right after it (or after its auxiliary), with its instrument in the same clause, is a party —
+/// right after it or after a list it opens (or after its auxiliary), with its instrument in the
+/// same clause, is a party —
 /// a person, a company or a country. Not in German, where the verb comes last.
 fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let lex = ctx.doc.lex;
@@ -466,7 +467,25 @@ fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let aux = |k: usize| {
         k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
     };
-    !lex.verb_final && (signing(span.end) || (aux(span.end) && signing(span.end + 1)))
+    // ("Acciona y la empresa italiana Webuild firmaron…": the verb after a list of names the
+    // first one opens — names, articles, nationalities and nouns of a kind.)
+    let mut k = span.end;
+    if toks
+        .get(k)
+        .is_some_and(|t| lex.conjunctions.contains(&t.key))
+    {
+        k += 1;
+        while k < end.min(span.end + SIGNING_WINDOW)
+            && toks[k].is_word()
+            && (toks[k].cap
+                || lex.articles.contains(&toks[k].key)
+                || lex.org_kinds.contains(&toks[k].key)
+                || lex.nationalities.longest(&[&toks[k].key]).is_some())
+        {
+            k += 1;
+        }
+    }
+    !lex.verb_final && (signing(k) || (aux(k) && signing(k + 1)))
 }
 
 /// "la città di Senigallia", "il sindaco di Tirano": a place noun and a particle before.
@@ -514,7 +533,13 @@ fn org_kind_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
     ctx.doc.tokens[seg.tokens.start.max(start.saturating_sub(3))..start]
         .iter()
         .rev()
-        .take_while(|t| t.is_word() && !t.cap && !lex.is_stopword(&t.key))
+        .take_while(|t| {
+            t.is_word()
+                && !t.cap
+                && !lex.is_stopword(&t.key)
+                // ("A British newspaper said Margaret Thatcher…": not past a verb of speech.)
+                && lex.speech_verbs.longest(&[&t.key]).is_none()
+        })
         .any(|t| lex.org_kinds.contains(&t.key))
 }
 
