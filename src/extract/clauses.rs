@@ -1042,6 +1042,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut comma = k;
         let mut loose = 0; // plain words skipped since the last name or comma
         let mut noun_between = false; // a noun of a kind, a role or a person since the last name
+        let mut owner_last = false; // the last name found owns the noun after it ("Qatar's emir")
         while k < end {
             if self.quoted(k) {
                 break;
@@ -1104,6 +1105,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         .get(m.tokens.end)
                         .is_some_and(|x| x.is_word() && !x.cap && !lex.is_stopword(&x.key));
                 if self.is_actor(e) && !describes {
+                    // ("met Qatar's emir, Sheikh Tamim": a country that owns the title of the
+                    // person named after the comma qualifies that person.)
+                    if owner_last && self.is_person(e) {
+                        out.pop();
+                    }
+                    owner_last = self.owner(m) && !self.is_person(e);
                     if !out.contains(&e) {
                         out.push(e);
                     }

@@ -449,7 +449,9 @@ fn antecedent_of_description(
         let same_title = match (&d.role, &f.role) {
             (Some(a), Some(b)) => {
                 let b = fold_key(b);
-                if b == *a || b.ends_with(a.as_str()) {
+                // ("le ministre du Travail" is not "la Première ministre": a portfolio names one
+                // office, not any that ends with its title.)
+                if b == *a || (!d.specific && b.ends_with(a.as_str())) {
                     true
                 } else if !generic && !doc.lex.generic_titles.contains(&b) {
                     return None;

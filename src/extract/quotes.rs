@@ -301,6 +301,9 @@ struct Ctx<'a, 'd> {
 
 /// How far (in tokens) from a quote its attribution is looked for.
 const REACH: usize = 80;
+/// How many words a title set off by a comma before its holder's name may take ("the minister of
+/// Finance of Brazil, X").
+const APPOSED_TITLE: usize = 5;
 
 /// The speaker, how it was found, and a token of the attribution (for the evidence).
 type Attribution = (Who, How, usize);
@@ -1288,10 +1291,20 @@ impl Ctx<'_, '_> {
         // else the person named just before.
         let role = toks[head].key.as_str();
         let before = self.ents.mentions.partition_point(|m| m.tokens.start < x);
+        // ("O ministro da Fazenda, Fernando Haddad, …": the title may stand before a comma, with
+        // its portfolio.)
+        let from = |m: &crate::extract::entities::Mention| {
+            let a = m.tokens.start;
+            if a > 0 && toks[a - 1].key == "," {
+                a.saturating_sub(1 + APPOSED_TITLE)
+            } else {
+                a.saturating_sub(2)
+            }
+        };
         let titled = self.ents.mentions[..before].iter().rev().find(|m| {
             self.kind(m.entity) == EntityKind::Person
                 && !self.quoted(m.tokens.start)
-                && (m.tokens.start.saturating_sub(2)..m.tokens.end).any(|k| toks[k].key == role)
+                && (from(m)..m.tokens.end).any(|k| toks[k].key == role)
         });
         if let Some(m) = titled {
             return Some(Who::Entity(m.entity));
