@@ -173,9 +173,16 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
         && span.len() == 1
         && lex.org_cues.contains(&first.key)
         && classify_whole(doc, span.clone()).is_none();
+    // ("La Première ministre Élisabeth Borne": a capitalized word that opens a title the text
+    // goes on with in lower case.)
+    let opens_title = lex
+        .titles
+        .longest(&ctx.keys(span.start..seg.tokens.end))
+        .is_some_and(|(n, _)| n > span.len());
     adjective
         || common
         || bare_cue
+        || opens_title
         || adjectival(ctx, span.clone())
         || title_ends(ctx, seg, span.start, span.end)
 }
