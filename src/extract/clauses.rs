@@ -1267,6 +1267,35 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 ) || org_compound(lex, &tok.key)))
     }
 
+    /// Two actors joined by a hyphen with no space, the first starting at token `a` ("Italia-
+    /// Francia", "U.S.-Turkey").
+    pub(crate) fn hyphen_pair(&self, a: usize) -> Option<[usize; 2]> {
+        let toks = &self.doc.tokens;
+        let first = self.ents.mention_at(a).filter(|m| m.tokens.start == a)?;
+        let h = first.tokens.end;
+        let glued = toks.get(h).is_some_and(|x| x.key == "-" && !x.space_before)
+            && toks.get(h + 1).is_some_and(|x| !x.space_before);
+        let second = self
+            .ents
+            .mention_at(h + 1)
+            .filter(|m| glued && m.tokens.start == h + 1)?;
+        (self.is_actor(first.entity)
+            && self.is_actor(second.entity)
+            && first.entity != second.entity
+            && !self.is_place(first.entity)
+            && !self.is_place(second.entity))
+        .then_some([first.entity, second.entity])
+    }
+
+    /// [`Self::hyphen_pair`] ending right before token `t` (past a possessive "'s").
+    pub(crate) fn hyphen_pair_before(&self, t: usize) -> Option<[usize; 2]> {
+        let second = self.ents.mention_at(t.checked_sub(1)?)?;
+        let h = second.tokens.start.checked_sub(1)?;
+        let first = self.ents.mention_at(h.checked_sub(1)?)?;
+        self.hyphen_pair(first.tokens.start)
+            .filter(|_| second.tokens.end == t)
+    }
+
     /// Does a verb-like word follow token `k` (after function words), rather than a comma,
     /// "and" or the end of the sentence?
     pub(crate) fn opens_clause(&self, mut k: usize, end: usize) -> bool {

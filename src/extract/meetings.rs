@@ -137,7 +137,16 @@ impl Clauses<'_, '_> {
             return None;
         }
         let end = self.doc.sentences[s].tokens.end;
-        let args = self.arguments(s, t + n, kind);
+        let mut args = self.arguments(s, t + n, kind);
+        // "Tuesday's U.S.-Turkey meeting", "il vertice Italia-Francia": two names joined by a
+        // hyphen right before or after the word are its sides, whoever tells of it.
+        if let Some(pair) = self
+            .hyphen_pair_before(t)
+            .or_else(|| self.hyphen_pair(t + n))
+        {
+            args.parts = pair.to_vec();
+            args.between = 2;
+        }
         let (mut objs, mut place, direct, mut groups) =
             (args.parts, args.place, args.direct, args.groups);
         if needs_object {
@@ -652,6 +661,30 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
             });
         }
     }
+    // ("Trump met Erdogan … during Tuesday's U.S.-Turkey meeting": sides that are only
+    // countries, when the people of another card are of those countries, are that card's.)
+    let countries_of =
+        |c: &Card| -> Vec<String> { c.parts.iter().filter_map(|&e| nation(reader, e)).collect() };
+    let only_countries = |c: &Card| {
+        c.parts.len() >= 2
+            && c.parts
+                .iter()
+                .all(|&e| reader.ents.list[e].kind == crate::analysis::EntityKind::Country)
+    };
+    let told_by_people: Vec<bool> = cards
+        .iter()
+        .map(|c| {
+            only_countries(c)
+                && cards.iter().any(|o| {
+                    !only_countries(o) && {
+                        let theirs = countries_of(o);
+                        countries_of(c).iter().all(|x| theirs.contains(x))
+                    }
+                })
+        })
+        .collect();
+    let mut told = told_by_people.into_iter();
+    cards.retain(|_| !told.next().unwrap_or(false));
     for c in &mut cards {
         crate::sort::by_key(&mut c.readings, |&r| readings[r].token);
     }
@@ -659,6 +692,22 @@ fn gather(reader: &Clauses, readings: &[Reading]) -> Vec<Card> {
         c.readings.first().map(|&r| readings[r].token)
     });
     cards
+}
+
+/// The country an entity belongs to, by the name the gazetteer gives it ("U.S." and "United
+/// States" are one).
+fn nation(reader: &Clauses, e: usize) -> Option<String> {
+    let f = &reader.ents.list[e];
+    if f.kind != crate::analysis::EntityKind::Country {
+        return f.country.clone();
+    }
+    let lex = reader.doc.lex;
+    let m = reader.ents.mentions.iter().find(|m| m.entity == e)?;
+    let keys = reader.keys(m.tokens.start, m.tokens.end);
+    match lex.countries.longest(keys) {
+        Some((n, iso)) if n == keys.len() => Some(lex.country_name(iso)),
+        _ => Some(f.name.clone()),
+    }
 }
 
 /// How sure a card is, from what its readings say (measured on the dev articles by

@@ -717,9 +717,13 @@ fn kind_from_cues(
     } else if (lex.first_names.contains(&first.key)
         || (!single && lex.given_names.contains(&first.key))
         || cues.initialled)
-        && (!cues.place_inside || (!single && !ctx.is_place(span.start..span.start + 1)))
+        && (!cues.place_inside
+            || (!single
+                && (!ctx.is_place(span.start..span.start + 1)
+                    || !place_inside(ctx, span.start + 1..span.end))))
     {
-        // ("Paulo Teixeira Lima": a first name, then a surname that is also a place.)
+        // ("Paulo Teixeira Lima": a first name, then a surname that is also a place; "Santiago
+        // Cafiero": a first name that is also a place, then a surname that is none.)
         (EntityKind::Person, 2)
     } else if cues.org_after {
         (EntityKind::Organization, 2)
