@@ -369,9 +369,18 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
                 }
                 k = m.tokens.end;
             } else if toks.get(j).is_some_and(|x| x.is_word() && x.cap) {
-                // A portfolio: "el ministro marroquí de Energía", "Minister of Finance".
+                // A portfolio: "el ministro marroquí de Energía", "Minister of Finance"; a
+                // country after it is the title's ("el ministro de Relaciones Exteriores de
+                // Argentina").
                 while j < end && toks[j].is_word() && (toks[j].cap || lex.is_stopword(&toks[j].key))
                 {
+                    if let Some(m) = ents.mention_at(j).filter(|m| m.tokens.start == j) {
+                        if ents.list[m.entity].kind == EntityKind::Country {
+                            country.get_or_insert_with(|| ents.list[m.entity].name.clone());
+                            j = m.tokens.end;
+                            break;
+                        }
+                    }
                     j += 1;
                 }
                 specific = true;
