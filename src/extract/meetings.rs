@@ -369,7 +369,26 @@ impl Clauses<'_, '_> {
         if !self.doc.lex.verb_final {
             return Vec::new();
         }
-        let c0 = self.clause(s, t).0;
+        let toks = &self.doc.tokens;
+        let start = self.doc.sentences[s].tokens.start;
+        let mut c0 = self.clause(s, t).0;
+        // ("hat den Gouverneur von Kalifornien, Gavin Newsom, getroffen": the name set off by
+        // commas after its title, right before the verb's clause.)
+        if c0 > start + 2 && toks[c0 - 1].key == "," {
+            let apposed = self
+                .ents
+                .mention_at(c0 - 2)
+                .filter(|m| m.tokens.end == c0 - 1 && self.is_person(m.entity))
+                .map(|m| m.tokens.start)
+                .filter(|&a| {
+                    a > start + 1
+                        && toks[a - 1].key == ","
+                        && self.titled_name_after(self.clause(s, a - 2).0, a - 1)
+                });
+            if let Some(a) = apposed {
+                c0 = a;
+            }
+        }
         self.ents
             .mentions_in(c0..t)
             .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity) && !self.owner(m))
