@@ -538,7 +538,6 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         }
     }
     let max_freq = freq.iter().cloned().fold(1.0, f64::max);
-    let stems_of = doc.stems();
     let mut list: Vec<(f64, String, Vec<u32>, bool)> = Vec::new();
     for (e, f) in ents.list.iter().enumerate() {
         if mentions[e] < 2 && f.salience < 0.5 {
@@ -547,7 +546,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         let stems: Vec<u32> = crate::token::tokenize(&f.name, 0)
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| stems_of.of_key(&t.key))
+            .map(|t| doc.stem_of_key(&t.key))
             .collect();
         if stems.is_empty() {
             continue;

@@ -424,42 +424,178 @@ pub struct Lexicon {
     number_openers: u64,
     /// The lists a word that opens a mention may be in (see [`Lexicon::may_open_mention`]).
     mention_openers: u64,
-    /// Stems computed so far, numbered (see [`Lexicon::stem_number`]).
-    stems: Mutex<StemCache>,
 }
 
-/// The stems a lexicon has computed, each numbered: equal stems, equal numbers.
+/// Every distinct key the process has read, numbered once, with what is known of it: its
+/// detection profile, and per lexicon its number in the vocabulary and its stem's number. A
+/// document looks each of its words up here once (one hash of its key, one probe of one table)
+/// instead of once in the shared profiles, once in its language's vocabulary and once in a cache
+/// of stems. Kept up to [`WORDS_KEPT`] keys, then forgotten all at once when no document reads
+/// it ([`WordsReader`]).
 #[derive(Default)]
-struct StemCache {
-    /// Per key, its stem's number. (Keys kept inline, so that a lookup reads no other memory.)
-    of_key: HashMap<crate::token::Key, u32>,
-    /// Per stem, its number.
-    numbers: HashMap<Box<str>, u32>,
-    /// How many documents read stem numbers now ([`StemReader`]): the cache is forgotten (its
-    /// numbers given anew) only when none does, so that a document's numbers stay comparable.
+pub(crate) struct Words {
+    index: HashMap<crate::token::Key, u32>,
+    /// Per entry, its detection profile ([`profiles`]), [`UNKNOWN`] until asked.
+    profiles: Vec<u64>,
+    /// Per lexicon asked about (by its store's tag), per entry: its word and stem numbers.
+    langs: Vec<LangWords>,
+    /// How many documents hold entry numbers now: the table is forgotten only when none does.
     readers: usize,
 }
 
-impl StemCache {
+/// A lexicon's knowledge of the entries of [`Words`], and its stems, numbered.
+struct LangWords {
+    tag: u16,
+    /// Per entry: (its vocabulary number, [`NONE`] when no list has it; its stem's number),
+    /// each [`UNKNOWN`] until asked.
+    slots: Vec<(u32, u32)>,
+    /// Per stem, its number: equal stems, equal numbers.
+    numbers: HashMap<Box<str>, u32>,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+const NONE: u32 = u32::MAX - 1;
+const UNKNOWN_PROFILE: u64 = u64::MAX;
+
+/// How many keys [`Words`] remembers before it starts over (a few MB at most).
+pub const WORDS_KEPT: usize = 50_000;
+
+static WORDS: Mutex<Option<Words>> = Mutex::new(None);
+
+fn words_table() -> std::sync::MutexGuard<'static, Option<Words>> {
+    WORDS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Words {
     fn forget_if_full(&mut self) {
-        if self.readers == 0 && self.of_key.len() + self.numbers.len() >= STEMS_KEPT {
-            self.of_key.clear();
-            self.numbers.clear();
+        if self.readers == 0 && self.index.len() >= WORDS_KEPT {
+            *self = Words::default();
+        }
+    }
+
+    /// The entry of a key, a new one when it has none yet.
+    #[inline]
+    pub(crate) fn entry(&mut self, key: &crate::token::Key) -> u32 {
+        if let Some(&e) = self.index.get(key) {
+            return e;
+        }
+        let e = self.profiles.len() as u32;
+        self.index.insert(crate::token::Key::from(key.as_str()), e);
+        self.profiles.push(UNKNOWN_PROFILE);
+        e
+    }
+
+    /// The detection profile of an entry whose key is `key` (see [`profiles`]).
+    #[inline]
+    pub(crate) fn profiles(&mut self, e: u32, key: &str) -> u64 {
+        let p = &mut self.profiles[e as usize];
+        if *p == UNKNOWN_PROFILE {
+            *p = profiles(key);
+        }
+        *p
+    }
+
+    /// Which of `langs` holds a lexicon's knowledge: a number for [`Words::word`] and
+    /// [`Words::stem`].
+    pub(crate) fn lang(&mut self, lex: &Lexicon) -> usize {
+        let tag = lex.store.tag;
+        match self.langs.iter().position(|l| l.tag == tag) {
+            Some(l) => l,
+            None => {
+                self.langs.push(LangWords {
+                    tag,
+                    slots: Vec::new(),
+                    numbers: HashMap::default(),
+                });
+                self.langs.len() - 1
+            }
+        }
+    }
+
+    #[inline]
+    fn slot(&mut self, l: usize, e: u32) -> &mut (u32, u32) {
+        let slots = &mut self.langs[l].slots;
+        if slots.len() <= e as usize {
+            slots.resize(self.profiles.len().max(e as usize + 1), (UNKNOWN, UNKNOWN));
+        }
+        &mut slots[e as usize]
+    }
+
+    /// The vocabulary number in `lex` (whose place in `langs` is `l`) of entry `e`, whose key
+    /// is `key`: [`Lexicon::word`], looked up once.
+    #[inline]
+    pub(crate) fn word(&mut self, l: usize, lex: &Lexicon, e: u32, key: &str) -> Option<WordId> {
+        let slot = self.slot(l, e);
+        if slot.0 == UNKNOWN {
+            slot.0 = lex.word(key).unwrap_or(NONE);
+        }
+        (slot.0 != NONE).then_some(slot.0)
+    }
+
+    /// The stem number in `lex` (whose place in `langs` is `l`) of entry `e`, whose key is
+    /// `key`: see [`Lexicon::stem_number`]. A word is stemmed once.
+    pub(crate) fn stem(&mut self, l: usize, lex: &Lexicon, e: u32, key: &str) -> u32 {
+        let n = self.slot(l, e).1;
+        if n != UNKNOWN {
+            return n;
+        }
+        let key = key.trim_end_matches('\'');
+        let numbers = &mut self.langs[l].numbers;
+        let n = match lex.stemmer {
+            None => number_of(numbers, key),
+            Some(stemmer) => number_of(numbers, &stemmer(key)),
+        };
+        self.slot(l, e).1 = n;
+        n
+    }
+}
+
+/// A document reading [`Words`]: while it lives, entry and stem numbers keep their meaning.
+pub struct WordsReader(());
+
+impl WordsReader {
+    pub fn new() -> WordsReader {
+        let mut table = words_table();
+        let words = table.get_or_insert_with(Words::default);
+        words.forget_if_full();
+        words.readers += 1;
+        WordsReader(())
+    }
+
+    /// The table, locked.
+    pub(crate) fn words(&self) -> WordsLock {
+        WordsLock(words_table())
+    }
+}
+
+impl Default for WordsReader {
+    fn default() -> WordsReader {
+        WordsReader::new()
+    }
+}
+
+impl Drop for WordsReader {
+    fn drop(&mut self) {
+        if let Some(words) = words_table().as_mut() {
+            words.readers -= 1;
+            words.forget_if_full();
         }
     }
 }
 
-/// A document reading stem numbers: while it lives, the numbers [`Lexicon::stem_number`] gives
-/// keep their meaning.
-pub struct StemReader {
-    lex: &'static Lexicon,
+/// [`Words`], locked (while a [`WordsReader`] lives, so that it exists).
+pub(crate) struct WordsLock(std::sync::MutexGuard<'static, Option<Words>>);
+
+impl std::ops::Deref for WordsLock {
+    type Target = Words;
+    fn deref(&self) -> &Words {
+        self.0.as_ref().expect("a reader keeps the table")
+    }
 }
 
-impl Drop for StemReader {
-    fn drop(&mut self) {
-        let mut stems = self.lex.stems.lock().unwrap_or_else(|e| e.into_inner());
-        stems.readers -= 1;
-        stems.forget_if_full();
+impl std::ops::DerefMut for WordsLock {
+    fn deref_mut(&mut self) -> &mut Words {
+        self.0.as_mut().expect("a reader keeps the table")
     }
 }
 
@@ -483,9 +619,6 @@ fn number_of(numbers: &mut HashMap<Box<str>, u32>, stem: &str) -> u32 {
     numbers.insert(stem.into(), n);
     n
 }
-
-/// How many keys and stems a lexicon remembers before it starts over (a few MB at most).
-pub const STEMS_KEPT: usize = 50_000;
 
 /// The one-word number words and scales of a language, seen from both ends.
 struct NumberEdges {
@@ -711,7 +844,6 @@ impl Lexicon {
                 List::Titles as u16,
                 List::PersonNouns as u16,
             ]),
-            stems: Mutex::new(StemCache::default()),
             store,
         }
     }
@@ -770,33 +902,15 @@ impl Lexicon {
         self.store.may_start_any(w, self.mention_openers)
     }
 
-    /// Starts reading stem numbers ([`Lexicon::stem_number`]) for a document: they keep their
-    /// meaning while the reader lives.
-    pub fn stem_reader(&'static self) -> StemReader {
-        let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
-        stems.forget_if_full();
-        stems.readers += 1;
-        StemReader { lex: self }
-    }
-
     /// The number of the stem of a key (its final apostrophe dropped): the language's Snowball
     /// stemmer's, or the key itself when the language has none. Equal stems have equal numbers
-    /// while a [`StemReader`] lives. Stems are remembered across texts (up to [`STEMS_KEPT`],
-    /// then forgotten all at once when no document reads them): a word is stemmed once.
-    pub fn stem_number(&self, _reader: &StemReader, key: &str) -> u32 {
-        let key = key.trim_end_matches('\'');
-        let mut stems = self.stems.lock().unwrap_or_else(|e| e.into_inner());
-        let stems = &mut *stems;
-        let Some(stemmer) = self.stemmer else {
-            return number_of(&mut stems.numbers, key);
-        };
-        let key = crate::token::Key::from(key);
-        if let Some(&n) = stems.of_key.get(&key) {
-            return n;
-        }
-        let n = number_of(&mut stems.numbers, &stemmer(&key));
-        stems.of_key.insert(key, n);
-        n
+    /// while `reader` lives. Stems are remembered across texts (see [`Words`]): a word is
+    /// stemmed once.
+    pub fn stem_number(&self, reader: &WordsReader, key: &str) -> u32 {
+        let mut words = reader.words();
+        let e = words.entry(&crate::token::Key::from(key));
+        let l = words.lang(self);
+        words.stem(l, self, e, key)
     }
 
     pub fn is_stopword<K: Lookup + ?Sized>(&self, key: &K) -> bool {
@@ -1001,7 +1115,7 @@ mod tests {
     #[test]
     fn equal_stems_have_equal_numbers() {
         let en = lexicon("en").unwrap();
-        let reader = en.stem_reader();
+        let reader = WordsReader::new();
         let run = en.stem_number(&reader, "running");
         assert_eq!(run, en.stem_number(&reader, "runs"));
         assert_eq!(run, en.stem_number(&reader, "run'"));
