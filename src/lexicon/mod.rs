@@ -76,6 +76,9 @@ impl WordSet {
 pub struct Phrases<V> {
     store: &'static Store,
     list: u16,
+    /// The list's bit (see [`store::lists_mask`]): whether a phrase may start with a word is
+    /// asked where the lookup is made, the walk down the phrases only when one may.
+    mask: u64,
     values: Vec<V>,
 }
 
@@ -84,6 +87,7 @@ impl<V> Phrases<V> {
         Phrases {
             store,
             list: list as u16,
+            mask: store::lists_mask(&[list as u16]),
             values: store.values(list as u16).iter().map(|v| value(v)).collect(),
         }
     }
@@ -91,10 +95,11 @@ impl<V> Phrases<V> {
     /// The longest phrase that starts at `keys[0]`: (number of keys, value).
     #[inline]
     pub fn longest<S: Lookup>(&self, keys: &[S]) -> Option<(usize, &V)> {
-        let (n, v) = self
-            .store
-            .longest(self.list, keys.iter().map(|k| self.store.word(k)))?;
-        Some((n, self.values.get(v as usize)?))
+        let first = self.store.word(keys.first()?);
+        if !self.store.may_start_any(first, self.mask) {
+            return None;
+        }
+        self.walk(first, keys[1..].iter().map(|k| self.store.word(k)))
     }
 
     /// [`Phrases::longest`] by word numbers (see [`Lexicon::word`]): no key is hashed.
@@ -103,7 +108,24 @@ impl<V> Phrases<V> {
         &self,
         words: impl IntoIterator<Item = Option<WordId>>,
     ) -> Option<(usize, &V)> {
-        let (n, v) = self.store.longest(self.list, words.into_iter())?;
+        let mut words = words.into_iter();
+        let first = words.next()?;
+        if !self.store.may_start_any(first, self.mask) {
+            return None;
+        }
+        self.walk(first, words)
+    }
+
+    /// The longest phrase of words `first`, then `rest`, when one may start with `first`.
+    #[inline(never)]
+    fn walk(
+        &self,
+        first: Option<WordId>,
+        rest: impl Iterator<Item = Option<WordId>>,
+    ) -> Option<(usize, &V)> {
+        let (n, v) = self
+            .store
+            .longest(self.list, std::iter::once(first).chain(rest))?;
         Some((n, self.values.get(v as usize)?))
     }
 
@@ -923,7 +945,7 @@ impl Lexicon {
     }
 
     /// Does `about_words.txt` give the word this role ("link", "article", "skip", "to")?
-    pub fn about_role(&self, key: &str, role: &str) -> bool {
+    pub fn about_role<K: Lookup + ?Sized>(&self, key: &K, role: &str) -> bool {
         self.about_words
             .get(key)
             .is_some_and(|roles| roles.iter().any(|x| x == role))
