@@ -465,14 +465,12 @@ pub(crate) struct Words {
     readers: usize,
 }
 
-/// A lexicon's knowledge of the entries of [`Words`], and its stems, numbered.
+/// A lexicon's knowledge of the entries of [`Words`].
 struct LangWords {
     tag: u16,
-    /// Per entry: (its vocabulary number, [`NONE`] when no list has it; its stem's number),
-    /// each [`UNKNOWN`] until asked.
+    /// Per entry: (its vocabulary number, [`NONE`] when no list has it; its stem's number: the
+    /// stem's own entry), each [`UNKNOWN`] until asked.
     slots: Vec<(u32, u32)>,
-    /// Per stem, its number: equal stems, equal numbers.
-    numbers: HashMap<Box<str>, u32>,
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -527,7 +525,6 @@ impl Words {
                 self.langs.push(LangWords {
                     tag,
                     slots: Vec::new(),
-                    numbers: HashMap::default(),
                 });
                 self.langs.len() - 1
             }
@@ -561,11 +558,12 @@ impl Words {
         if n != UNKNOWN {
             return n;
         }
-        let key = key.trim_end_matches('\'');
-        let numbers = &mut self.langs[l].numbers;
+        // A stem's number is its own entry: equal stems, equal numbers, and no other table.
+        let trimmed = key.trim_end_matches('\'');
         let n = match lex.stemmer {
-            None => number_of(numbers, key),
-            Some(stemmer) => number_of(numbers, &stemmer(key)),
+            None if trimmed.len() == key.len() => e,
+            None => self.entry(&crate::token::Key::from(trimmed)),
+            Some(stemmer) => self.entry(&crate::token::Key::from(stemmer(trimmed).as_str())),
         };
         self.slot(l, e).1 = n;
         n
@@ -630,16 +628,6 @@ fn number(v: &[&str], i: usize) -> f64 {
     v.get(i)
         .and_then(|s| crate::decimal::parse(s))
         .unwrap_or(0.0)
-}
-
-/// The number of a stem, a new one when it has none yet.
-fn number_of(numbers: &mut HashMap<Box<str>, u32>, stem: &str) -> u32 {
-    if let Some(&n) = numbers.get(stem) {
-        return n;
-    }
-    let n = numbers.len() as u32;
-    numbers.insert(stem.into(), n);
-    n
 }
 
 /// The one-word number words and scales of a language, seen from both ends.
