@@ -1089,9 +1089,55 @@ pub fn english_stopword(key: &str) -> bool {
         .is_some_and(|i| profiles(key) & (1 << i) != 0)
 }
 
+/// A bit per hash of the words of the detection profiles: most words of a text are in none, and
+/// a clear bit says so without a look into the shared vocabulary (a large table, mostly out of
+/// the cache).
+struct ProfileFilter {
+    bits: Vec<u64>,
+}
+
+impl ProfileFilter {
+    const BITS: u32 = 16;
+
+    fn get() -> &'static ProfileFilter {
+        static FILTER: OnceLock<ProfileFilter> = OnceLock::new();
+        FILTER.get_or_init(|| {
+            let mut filter = ProfileFilter {
+                bits: vec![0; 1 << (Self::BITS - 6)],
+            };
+            let store = core();
+            for i in 0..LANGUAGES.len().min(64) {
+                for key in store.keys(lists::shared::PROFILES + i as u16) {
+                    let b = Self::bit(key);
+                    filter.bits[b >> 6] |= 1 << (b & 63);
+                }
+            }
+            filter
+        })
+    }
+
+    #[inline]
+    fn bit(key: &str) -> usize {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        key.hash(&mut h);
+        (h.finish() >> (64 - Self::BITS)) as usize
+    }
+
+    /// `false`: no profile has the word.
+    #[inline]
+    fn may_hold(&self, key: &str) -> bool {
+        let b = Self::bit(key);
+        self.bits[b >> 6] >> (b & 63) & 1 != 0
+    }
+}
+
 /// In which languages' stopword lists a word is: bit `i` for `LANGUAGES[i]` (the detection
 /// profiles, read from the core: detecting a language must not need its file).
 pub fn profiles(key: &str) -> u64 {
+    if !ProfileFilter::get().may_hold(key) {
+        return 0;
+    }
     let store = &core();
     let Some(w) = store.word(key) else { return 0 };
     let mut mask = 0u64;
