@@ -1118,10 +1118,8 @@ impl ProfileFilter {
 
     #[inline]
     fn bit(key: &str) -> usize {
-        use std::hash::{BuildHasher, Hash, Hasher};
-        let mut h = rustc_hash::FxBuildHasher.build_hasher();
-        key.hash(&mut h);
-        (h.finish() >> (64 - Self::BITS)) as usize
+        use std::hash::BuildHasher;
+        (rustc_hash::FxBuildHasher.hash_one(key) >> (64 - Self::BITS)) as usize
     }
 
     /// `false`: no profile has the word.
