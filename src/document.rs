@@ -31,6 +31,8 @@ pub struct Document<'a> {
     entries: Vec<u32>,
     /// Keeps the entries meaning the same while the document lives.
     reader: lexicon::WordsReader,
+    /// Per word, whether it is a stopword of the language.
+    stop: Vec<bool>,
     stems: OnceCell<Stems>,
 }
 
@@ -227,6 +229,7 @@ impl<'a> Document<'a> {
             sentences,
             lex,
             language_confidence: conf,
+            stop: words.iter().map(|w| lex.stopwords.has(w.id)).collect(),
             word_of,
             words,
             entries,
@@ -239,6 +242,12 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn id(&self, i: usize) -> Option<WordId> {
         self.words[self.word_of[i] as usize].id
+    }
+
+    /// Is token `i` a stopword of the document's language? (Read once per word.)
+    #[inline]
+    pub fn is_stopword(&self, i: usize) -> bool {
+        self.stop[self.word_of[i] as usize]
     }
 
     /// The stems of the document's words.

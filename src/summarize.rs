@@ -66,9 +66,9 @@ pub const WEIGHTS: Weights = Weights {
     window: 60,
 };
 
-/// Is token `i` a stopword of the document's language? (By word number: no key is hashed.)
+/// Is token `i` a stopword of the document's language? (Known per word of the document.)
 fn is_stop(doc: &Document, i: usize) -> bool {
-    doc.lex.stopwords.has(doc.id(i))
+    doc.is_stopword(i)
 }
 
 /// The stemmed content words of a run of tokens, as a set of stem numbers (sorted).
