@@ -8,7 +8,7 @@
 use std::sync::{Mutex, OnceLock};
 
 // A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::MeetingType;
 use crate::error::Error;
@@ -456,13 +456,85 @@ pub struct Lexicon {
 /// it ([`WordsReader`]).
 #[derive(Default)]
 pub(crate) struct Words {
-    index: HashMap<crate::token::Key, u32>,
+    index: KeyIndex,
+    /// Per entry, its key.
+    keys: Vec<crate::token::Key>,
     /// Per entry, its detection profile ([`profiles`]), [`UNKNOWN`] until asked.
     profiles: Vec<u64>,
     /// Per lexicon asked about (by its store's tag), per entry: its word and stem numbers.
     langs: Vec<LangWords>,
     /// How many documents hold entry numbers now: the table is forgotten only when none does.
     readers: usize,
+}
+
+/// The entries of [`Words`] by their keys: open addressing over 8-byte slots (32 bits of the key's
+/// hash, the entry), so that the table a lookup probes stays small enough for the cache; the key
+/// itself is compared only when those 32 bits match.
+#[derive(Default)]
+struct KeyIndex {
+    /// `(hash bits << 32) | (entry + 1)`, 0 when empty. A power of two long, at most half full.
+    slots: Vec<u64>,
+    len: usize,
+}
+
+/// Where [`KeyIndex::find`] found no entry: the slot to fill, and the key's hash bits.
+struct Vacant {
+    slot: usize,
+    tag: u32,
+}
+
+impl KeyIndex {
+    #[inline]
+    fn tag(key: &str) -> u32 {
+        use std::hash::BuildHasher;
+        (rustc_hash::FxBuildHasher.hash_one(key) >> 32) as u32
+    }
+
+    /// The first slot to probe for a tag: its high bits.
+    #[inline]
+    fn home(&self, tag: u32) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (u64::from(tag) << 32 >> (64 - bits)) as usize
+    }
+
+    /// The entry of a key (`same` tells whether an entry's key is it), or where it goes.
+    #[inline]
+    fn find(&mut self, key: &str, same: impl Fn(u32) -> bool) -> Result<u32, Vacant> {
+        if self.slots.is_empty() {
+            self.slots = vec![0; 1 << 12];
+        }
+        let tag = Self::tag(key);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(tag);
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return Err(Vacant { slot: at, tag });
+            }
+            if (s >> 32) as u32 == tag && same(s as u32 - 1) {
+                return Ok(s as u32 - 1);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Fills the slot [`KeyIndex::find`] gave with a new entry.
+    fn insert(&mut self, vacant: Vacant, e: u32) {
+        self.slots[vacant.slot] = u64::from(vacant.tag) << 32 | u64::from(e + 1);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let grown = vec![0; self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            let mask = self.slots.len() - 1;
+            for s in old.into_iter().filter(|&s| s != 0) {
+                let mut at = self.home((s >> 32) as u32);
+                while self.slots[at] != 0 {
+                    at = (at + 1) & mask;
+                }
+                self.slots[at] = s;
+            }
+        }
+    }
 }
 
 /// A lexicon's knowledge of the entries of [`Words`].
@@ -488,7 +560,7 @@ fn words_table() -> std::sync::MutexGuard<'static, Option<Words>> {
 
 impl Words {
     fn forget_if_full(&mut self) {
-        if self.readers == 0 && self.index.len() >= WORDS_KEPT {
+        if self.readers == 0 && self.keys.len() >= WORDS_KEPT {
             *self = Words::default();
         }
     }
@@ -496,13 +568,17 @@ impl Words {
     /// The entry of a key, a new one when it has none yet.
     #[inline]
     pub(crate) fn entry(&mut self, key: &crate::token::Key) -> u32 {
-        if let Some(&e) = self.index.get(key) {
-            return e;
+        let keys = &self.keys;
+        match self.index.find(key, |e| keys[e as usize] == *key) {
+            Ok(e) => e,
+            Err(vacant) => {
+                let e = self.keys.len() as u32;
+                self.index.insert(vacant, e);
+                self.keys.push(crate::token::Key::from(key.as_str()));
+                self.profiles.push(UNKNOWN_PROFILE);
+                e
+            }
         }
-        let e = self.profiles.len() as u32;
-        self.index.insert(crate::token::Key::from(key.as_str()), e);
-        self.profiles.push(UNKNOWN_PROFILE);
-        e
     }
 
     /// The detection profile of an entry whose key is `key` (see [`profiles`]).
