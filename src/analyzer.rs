@@ -139,6 +139,10 @@ impl Analyzer {
 
     /// The text as it is analysed: cut at `max_chars` characters.
     fn cut<'t>(&self, text: &'t str) -> (&'t str, bool) {
+        // No more bytes than the limit: no more characters either.
+        if text.len() <= self.max_chars {
+            return (text, false);
+        }
         match text.char_indices().nth(self.max_chars) {
             Some((cut, _)) => (&text[..cut], true),
             None => (text, false),

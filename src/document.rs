@@ -27,6 +27,12 @@ pub struct Document<'a> {
     pub word_of: Vec<u32>,
     /// The distinct keys of the text, each looked up once.
     pub words: Vec<Word>,
+    /// Per word, its entry in the process's table of words.
+    entries: Vec<u32>,
+    /// Keeps the entries meaning the same while the document lives.
+    reader: lexicon::WordsReader,
+    /// Per word, whether it is a stopword of the language.
+    stop: Vec<bool>,
     stems: OnceCell<Stems>,
 }
 
@@ -42,37 +48,23 @@ pub struct Word {
 /// The stems of the document's words, each computed once, on first use, and numbered: equal
 /// stems, equal numbers.
 pub struct Stems {
-    lex: &'static Lexicon,
     /// Per word of the document, its stem's number (`u32::MAX` until asked).
     of_word: Vec<Cell<u32>>,
-    /// The lexicon's stem numbers, numbered again in the order the document asks for them.
+    /// The stem numbers of the process's table of words, numbered again in the order the
+    /// document asks for them.
     index: RefCell<HashMap<u32, u32>>,
-    /// Keeps the lexicon's numbers meaning the same while the document reads them.
-    reader: lexicon::StemReader,
 }
 
 impl Stems {
-    fn new(lex: &'static Lexicon, words: usize) -> Stems {
+    fn new(words: usize) -> Stems {
         Stems {
-            lex,
             of_word: (0..words).map(|_| Cell::new(u32::MAX)).collect(),
             index: RefCell::new(HashMap::with_capacity_and_hasher(words, Default::default())),
-            reader: lex.stem_reader(),
         }
     }
 
-    /// The stem number of a word of the document, whose key is `key`.
-    pub fn of(&self, word: u32, key: &str) -> u32 {
-        let cell = &self.of_word[word as usize];
-        if cell.get() == u32::MAX {
-            cell.set(self.of_key(key));
-        }
-        cell.get()
-    }
-
-    /// The stem number of any key.
-    pub fn of_key(&self, key: &str) -> u32 {
-        let global = self.lex.stem_number(&self.reader, key);
+    /// The document's number of a stem number of the table.
+    fn local(&self, global: u32) -> u32 {
         let mut index = self.index.borrow_mut();
         let next = index.len() as u32;
         *index.entry(global).or_insert(next)
@@ -89,6 +81,10 @@ struct Scan {
     word_of: Vec<u32>,
     /// Per word, its first token.
     firsts: Vec<u32>,
+    /// Per word, its entry in the process's table of words.
+    entries: Vec<u32>,
+    /// Keeps the entries meaning the same while the document reads them.
+    reader: lexicon::WordsReader,
 }
 
 impl Scan {
@@ -126,6 +122,14 @@ impl Scan {
             word_of.push(w);
         }
         drop(index);
+        let reader = lexicon::WordsReader::new();
+        let entries = {
+            let mut table = reader.words();
+            firsts
+                .iter()
+                .map(|&f| table.entry(&tokens[f as usize].key))
+                .collect()
+        };
         Scan {
             norm,
             blocks,
@@ -133,12 +137,15 @@ impl Scan {
             block_tokens,
             word_of,
             firsts,
+            entries,
+            reader,
         }
     }
 
     /// The language of the text's words (page chrome left out), and a confidence in 0..1.
     fn detect(&self) -> (&'static str, f64) {
         let mut masks: Vec<Option<u64>> = vec![None; self.firsts.len()];
+        let mut table = self.reader.words();
         let body = self
             .blocks
             .iter()
@@ -150,7 +157,7 @@ impl Scan {
             .map(|i| {
                 let w = self.word_of[i] as usize;
                 let key = self.tokens[i].key.as_str();
-                let m = *masks[w].get_or_insert_with(|| lexicon::profiles(key));
+                let m = *masks[w].get_or_insert_with(|| table.profiles(self.entries[w], key));
                 (m, key)
             });
         crate::lang::detect_masks(body)
@@ -180,17 +187,24 @@ impl<'a> Document<'a> {
             block_tokens,
             word_of,
             firsts,
+            entries,
+            reader,
         } = scan;
         let text = &norm.text;
         // A language whose file is not loaded (web build) is read with empty lists.
         let lex = lexicon(code).unwrap_or_else(|| lexicon::unloaded(code));
-        let words: Vec<Word> = firsts
-            .iter()
-            .map(|&first| Word {
-                first,
-                id: lex.word(tokens[first as usize].key.as_str()),
-            })
-            .collect();
+        let words: Vec<Word> = {
+            let mut table = reader.words();
+            let l = table.lang(lex);
+            firsts
+                .iter()
+                .zip(&entries)
+                .map(|(&first, &e)| Word {
+                    first,
+                    id: table.word(l, lex, e, tokens[first as usize].key.as_str()),
+                })
+                .collect()
+        };
         for (t, &w) in tokens.iter_mut().zip(&word_of) {
             lex.number_key(&mut t.key, words[w as usize].id);
         }
@@ -215,8 +229,11 @@ impl<'a> Document<'a> {
             sentences,
             lex,
             language_confidence: conf,
+            stop: words.iter().map(|w| lex.stopwords.has(w.id)).collect(),
             word_of,
             words,
+            entries,
+            reader,
             stems: OnceCell::new(),
         }
     }
@@ -227,15 +244,42 @@ impl<'a> Document<'a> {
         self.words[self.word_of[i] as usize].id
     }
 
+    /// Is token `i` a stopword of the document's language? (Read once per word.)
+    #[inline]
+    pub fn is_stopword(&self, i: usize) -> bool {
+        self.stop[self.word_of[i] as usize]
+    }
+
     /// The stems of the document's words.
     pub fn stems(&self) -> &Stems {
-        self.stems
-            .get_or_init(|| Stems::new(self.lex, self.words.len()))
+        self.stems.get_or_init(|| Stems::new(self.words.len()))
     }
 
     /// The stem number of token `i`.
     pub fn stem(&self, i: usize) -> u32 {
-        self.stems().of(self.word_of[i], &self.tokens[i].key)
+        let w = self.word_of[i] as usize;
+        let stems = self.stems();
+        let cell = &stems.of_word[w];
+        if cell.get() == u32::MAX {
+            let global = {
+                let mut table = self.reader.words();
+                let l = table.lang(self.lex);
+                table.stem(l, self.lex, self.entries[w], &self.tokens[i].key)
+            };
+            cell.set(stems.local(global));
+        }
+        cell.get()
+    }
+
+    /// The stem number of any key (in the numbering of [`Document::stem`]).
+    pub fn stem_of_key(&self, key: &crate::token::Key) -> u32 {
+        let global = {
+            let mut table = self.reader.words();
+            let e = table.entry(key);
+            let l = table.lang(self.lex);
+            table.stem(l, self.lex, e, key)
+        };
+        self.stems().local(global)
     }
 
     pub fn text(&self) -> &str {

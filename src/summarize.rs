@@ -66,9 +66,9 @@ pub const WEIGHTS: Weights = Weights {
     window: 60,
 };
 
-/// Is token `i` a stopword of the document's language? (By word number: no key is hashed.)
+/// Is token `i` a stopword of the document's language? (Known per word of the document.)
 fn is_stop(doc: &Document, i: usize) -> bool {
-    doc.lex.stopwords.has(doc.id(i))
+    doc.is_stopword(i)
 }
 
 /// The stemmed content words of a run of tokens, as a set of stem numbers (sorted).
@@ -250,15 +250,37 @@ pub fn summarize(
         }
     }
     let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    // The edges laid out flat, row after row, with their end's out weight: each round computes
+    // every edge's share in one pass the compiler can vectorize (the same operations in the same
+    // order, so the same numbers), then adds them up row by row, in order.
+    let row_end: Vec<usize> = edges
+        .iter()
+        .scan(0, |end, e| {
+            *end += e.len();
+            Some(*end)
+        })
+        .collect();
+    let ends: Vec<usize> = edges.iter().flatten().map(|&(j, _)| j).collect();
+    let weights: Vec<f64> = edges.iter().flatten().map(|&(_, w)| w).collect();
+    // (An edge weighs more than 0: its end's out weight does too.)
+    let end_weights: Vec<f64> = ends.iter().map(|&j| out_weight[j]).collect();
+    let mut share = vec![0.0; ends.len()];
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..30 {
-        next.fill(0.15 / n as f64);
-        for i in 0..n {
-            // (An edge weighs more than 0: its end's out weight does too.)
-            for &(j, w) in &edges[i] {
-                next[i] += 0.85 * rank[j] * w / out_weight[j];
+        for (s, &j) in share.iter_mut().zip(&ends) {
+            *s = rank[j];
+        }
+        for ((s, &w), &o) in share.iter_mut().zip(&weights).zip(&end_weights) {
+            *s = 0.85 * *s * w / o;
+        }
+        let mut start = 0;
+        for (x, &end) in next.iter_mut().zip(&row_end) {
+            *x = 0.15 / n as f64;
+            for &s in &share[start..end] {
+                *x += s;
             }
+            start = end;
         }
         std::mem::swap(&mut rank, &mut next);
     }
@@ -511,19 +533,22 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
                 let score: f64 = stems.iter().map(|&s| freq_of(s)).sum::<f64>()
                     / (stems.len() as f64).sqrt()
                     * (1.0 + 0.3 * (1.0 - si as f64 / n));
-                let mut written = String::new();
-                for (k, t) in toks[a..b].iter().enumerate() {
-                    let w = t.text(text);
-                    if k > 0 && t.space_before {
-                        written.push(' ');
+                // The written form of a phrase's first occurrence: built only then.
+                let e = cands.entry(stems).or_insert_with(|| {
+                    let mut written = String::new();
+                    for (k, t) in toks[a..b].iter().enumerate() {
+                        let w = t.text(text);
+                        if k > 0 && t.space_before {
+                            written.push(' ');
+                        }
+                        if a + k == 0 && t.cap {
+                            written.push_str(&crate::unicode::to_lowercase(w));
+                        } else {
+                            written.push_str(w);
+                        }
                     }
-                    if a + k == 0 && t.cap {
-                        written.push_str(&crate::unicode::to_lowercase(w));
-                    } else {
-                        written.push_str(w);
-                    }
-                }
-                let e = cands.entry(stems).or_insert((0.0, written, 0));
+                    (0.0, written, 0)
+                });
                 e.0 = e.0.max(score);
                 e.2 += 1;
             }
@@ -538,7 +563,6 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         }
     }
     let max_freq = freq.iter().cloned().fold(1.0, f64::max);
-    let stems_of = doc.stems();
     let mut list: Vec<(f64, String, Vec<u32>, bool)> = Vec::new();
     for (e, f) in ents.list.iter().enumerate() {
         if mentions[e] < 2 && f.salience < 0.5 {
@@ -547,7 +571,7 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
         let stems: Vec<u32> = crate::token::tokenize(&f.name, 0)
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| stems_of.of_key(&t.key))
+            .map(|t| doc.stem_of_key(&t.key))
             .collect();
         if stems.is_empty() {
             continue;

@@ -344,9 +344,13 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
     // Whether the character before `i` is a word character (for "'s" after a word).
     let mut after_word = false;
     while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII (nearly every character) without decoding.
+        let c = match b[i] {
+            x if x.is_ascii() => x as char,
+            _ => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             space = true;
@@ -456,7 +460,7 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             kind,
             key: Key::fold(s),
             space_before: space,
-            cap: s.chars().next().is_some_and(char::is_uppercase),
+            cap: c.is_uppercase(),
         });
         space = false;
     }
