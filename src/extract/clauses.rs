@@ -136,7 +136,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
         for m in &self.ents.mentions {
             let f = &self.ents.list[m.entity];
             let next = self.doc.tokens.get(m.tokens.end);
-            let describes = next.is_some_and(|x| x.is_word() && !x.cap && !lex.is_stopword(&x.key));
+            // (A verb of signing after it is no noun it describes: "Iberdrola firmó un acuerdo".)
+            let describes = next.is_some_and(|x| {
+                x.is_word()
+                    && !x.cap
+                    && !lex.is_stopword(&x.key)
+                    && lex.sign_verbs.longest(&[x]).is_none()
+            });
             if f.kind == EntityKind::Other && m.tokens.len() == 1 && !describes {
                 others_act[m.entity] = true;
             }
