@@ -900,6 +900,21 @@ impl Ctx<'_, '_> {
         if e == m {
             return None;
         }
+        // "afirmó el presidente del Gobierno, Pedro Sánchez, en el Congreso": a title, then its
+        // holder's name after the comma.
+        if e + 1 < end && toks[e].key == "," {
+            let holder = self
+                .ents
+                .mention_at(e + 1)
+                .filter(|x| x.tokens.start == e + 1 && self.kind(x.entity) == EntityKind::Person);
+            let titled = (m..e).any(|k| {
+                lex.titles.longest(self.keys(k, e)).is_some()
+                    || lex.person_nouns.contains(self.key(k))
+            });
+            if let Some(x) = holder.filter(|_| titled) {
+                return Some(Who::Entity(x.entity));
+            }
+        }
         // (Only when no one is named after it: "fuentes próximas a Moreno", "ha detto
         // intervenendo al convegno Pietro Grasso".)
         // (And only after a noun phrase: an article, a number, a title or a name opens it — not
