@@ -16,7 +16,7 @@
 
 use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
-use crate::extract::entities::Entities;
+use crate::extract::entities::{Entities, Head};
 use crate::extract::mentions::{gender_of, Mentions, RefKind};
 use crate::lexicon::{Link, NumberPart};
 use crate::segment::{BlockKind, Range, Token, TokenKind};
@@ -1283,7 +1283,16 @@ impl Ctx<'_, '_> {
         let lex = self.doc.lex;
         let words: Vec<usize> = (x..y).filter(|&k| toks[k].is_word()).collect();
         let (&head, rest) = words.split_last()?;
-        if !lex.titles.contains_key(&toks[head].key) {
+        // ("sagte der Linkspolitiker": a noun for a person, or a German compound of one, names
+        // only the person it was given to.)
+        let title = lex.titles.contains_key(&toks[head].key);
+        let noun = lex.person_nouns.contains(&toks[head].key)
+            || (lex.nouns_capitalized
+                && matches!(
+                    crate::extract::entities::head(lex, &toks[head].key),
+                    Some(Head::Person | Head::Title)
+                ));
+        if !title && !noun {
             return None;
         }
         let indefinite = |k: usize| {
@@ -1323,6 +1332,9 @@ impl Ctx<'_, '_> {
         });
         if let Some(m) = titled {
             return Some(Who::Entity(m.entity));
+        }
+        if !title {
+            return None;
         }
         self.resolve_within(x, None, said, 2)
     }
