@@ -22,6 +22,8 @@
 //! use them: 0 for the next new one, else its number plus one); and, for entries of several words, the mask of the
 //! gaps where a twin of the entry has a hyphen (0: none). Like with like, which gzip packs better
 //! than records; the reader builds the trie of phrases from the entries.
+//! The web build's files end with one more stream: the language's stemmer, a WebAssembly module
+//! (`stemmer/`), which build.sh adds (`tools/add_stemmer.py`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;

@@ -238,9 +238,27 @@ impl Store {
         };
         let (mut lengths, mut ids, mut value_ix, mut masks) =
             (stream()?, stream()?, stream()?, stream()?);
+        // The web build's files end with the language's stemmer, a WebAssembly module (build.sh
+        // adds it; `src/stemmer.rs`). Native builds stem with rust-stemmers and skip it.
+        let stemmer_module = match c.at < bytes.len() {
+            true => {
+                let n = c.u32()? as usize;
+                c.take(n)?
+            }
+            false => &[],
+        };
         if c.at != bytes.len() {
             return Err("trailing bytes");
         }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(d) = description.as_ref().filter(|d| d.stemmer != "none") {
+            if stemmer_module.is_empty() {
+                return Err("no stemmer in the file (build.sh adds it)");
+            }
+            crate::stemmer::load(d.stemmer, stemmer_module)?;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = stemmer_module;
         let hyphen = index.get("-").copied();
         // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
         let mut flat: Vec<WordId> = Vec::new();
