@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Make Rust's panic entry points of a .wasm trap at once, so that the code that formats panic
+"""Make the functions of a .wasm that only panic trap at once, so that the code that formats panic
 messages is left unused and `wasm-opt` drops it.
 
 On wasm32-unknown-unknown a panic aborts (a trap: `unreachable`), and the message it formats goes
-nowhere: std's standard error there writes nothing, and factcards sets no panic hook. So a panic
-entry whose body is `unreachable` behaves the same, without the formatting: `core::panicking::
-panic_fmt` (every panic of core and of the code: `panic!`, `unwrap`, index out of bounds…) and
-std's `panic_with_hook` (`begin_panic`, a `panic!` with a literal inside std).
+nowhere: std's standard error there writes nothing, and factcards sets no panic hook. So a function
+that only panics behaves the same when its body is `unreachable`, without the formatting:
+`core::panicking::*` (every panic of core and of the code: `panic!`, index out of bounds…),
+`unwrap` and `expect` failures, string and slice index failures, std's `panic_with_hook`…
+(`DIVERGING` below).
 
 Usage:  python3 tools/stub_panics.py in.wasm out.wasm   (in.wasm: with its names, `wasm-opt -g`)
 Fails when none of the entry points is found (a toolchain that names them otherwise), rather
@@ -18,16 +19,51 @@ import sys
 
 from order_functions import bodies, imported_functions, leb, sections, uleb
 
-# Their names, demangled (wasm-bindgen writes them so; the crate hash in brackets varies) or
-# mangled (v0 or legacy: rustc's own output).
-ENTRIES = [re.compile(p) for p in (
-    rb"^core(\[[0-9a-f]+\])?::panicking::panic_fmt$",
-    rb"^std(\[[0-9a-f]+\])?::panicking::(rust_)?panic_with_hook$",
-    rb"^_RNvNtCs[0-9A-Za-z_]+_4core9panicking9panic_fmt$",
-    rb"^_RNvNtCs[0-9A-Za-z_]+_3std9panicking(15|20)(rust_)?panic_with_hook$",
-    rb"^_ZN4core9panicking9panic_fmt17h[0-9a-f]{16}E$",
-    rb"^_ZN3std9panicking(15|20)(rust_)?panic_with_hook17h[0-9a-f]{16}E$",
-)]
+# Functions that do nothing but panic, by path (`*`: every function of the module: every one of
+# core::panicking is one). Their names
+# are demangled (wasm-bindgen writes them so; the crate hash in brackets varies) or mangled (v0 or
+# legacy: rustc's own output); trait impls (`<… as …>::…`) never match.
+DIVERGING = [
+    ("core", "panicking", "*"),
+    ("core", "str", "slice_error_fail"),
+    ("core", "str", "slice_error_fail_rt"),
+    ("core", "str", "slice_error_fail_ct"),
+    ("core", "slice", "index", "slice_index_fail"),
+    ("core", "slice", "index", "slice_start_index_len_fail"),
+    ("core", "slice", "index", "slice_end_index_len_fail"),
+    ("core", "slice", "index", "slice_index_order_fail"),
+    ("core", "option", "unwrap_failed"),
+    ("core", "option", "expect_failed"),
+    ("core", "result", "unwrap_failed"),
+    ("core", "cell", "panic_already_borrowed"),
+    ("core", "cell", "panic_already_mutably_borrowed"),
+    ("alloc", "raw_vec", "handle_error"),
+    ("alloc", "raw_vec", "capacity_overflow"),
+    ("alloc", "alloc", "handle_alloc_error"),
+    ("std", "panicking", "begin_panic"),
+    ("std", "panicking", "begin_panic_handler"),
+    ("std", "panicking", "panic_with_hook"),
+    ("std", "panicking", "rust_panic_with_hook"),
+]
+
+
+def patterns(path):
+    *module, name = path
+    ident = rb"[A-Za-z_][A-Za-z0-9_]*" if name == "*" else re.escape(name.encode())
+    counted = rb"[0-9]+" + ident if name == "*" else str(len(name)).encode() + ident
+    demangled = rb"::".join([re.escape(module[0].encode()) + rb"(\[[0-9a-f]+\])?"]
+                             + [re.escape(m.encode()) for m in module[1:]])
+    idents = b"".join(str(len(m)).encode() + m.encode() for m in module)
+    return [
+        re.compile(rb"^" + demangled + rb"::" + ident + rb"(::<.*>)?$"),
+        # v0: a path (N…) in its crate (C, its hash), plain or generic (I…E).
+        re.compile(rb"^_R(I)?Nv" + rb"Nt" * (len(module) - 1) + rb"Cs[0-9A-Za-z]*_" + idents
+                   + counted + rb"($|[A-Z])"),
+        re.compile(rb"^_ZN" + idents + counted + rb"17h[0-9a-f]{16}E$"),
+    ]
+
+
+ENTRIES = [p for path in DIVERGING for p in patterns(path)]
 
 # A body with no locals: `unreachable`, `end`.
 TRAP = b"\x00\x00\x0b"
