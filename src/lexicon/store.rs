@@ -178,28 +178,32 @@ impl Store {
         };
         let count = c.u32()? as usize;
         // The keys, rebuilt one after the other into one buffer that lives as long as the file:
-        // first how many bytes each shares with the one before, then the rest of each.
-        let mut shared = Vec::with_capacity(count.min(bytes.len()));
-        for _ in 0..count {
-            shared.push(c.u32()? as usize);
-        }
-        let mut buf: Vec<u8> = Vec::with_capacity(count * 8);
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count);
+        // each is a control byte, how many bytes it shares with the one before (31: a varint
+        // follows), then the rest of it, up to the next control byte (a 0 after the last).
+        let mut buf: Vec<u8> = Vec::with_capacity(count.min(bytes.len()) * 8);
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count.min(bytes.len()));
         let mut last = (0usize, 0usize);
-        for shared in shared {
+        for _ in 0..count {
+            let shared = match c.take(1)?[0] {
+                31 => c.u32()? as usize,
+                b if b < 31 => usize::from(b),
+                _ => return Err("bad vocabulary"),
+            };
             if shared > last.1 - last.0 {
                 return Err("bad vocabulary");
             }
             let rest = c.bytes[c.at..]
                 .iter()
-                .position(|&b| b == b'\n')
+                .position(|&b| b < 0x20)
                 .ok_or("bad vocabulary")?;
             let start = buf.len();
             buf.extend_from_within(last.0..last.0 + shared);
             buf.extend_from_slice(c.take(rest)?);
-            c.take(1)?;
             last = (start, buf.len());
             ends.push(last);
+        }
+        if c.take(1)? != [0] {
+            return Err("bad vocabulary");
         }
         let text: &'static str =
             std::str::from_utf8(Box::leak(buf.into_boxed_slice())).map_err(|_| "bad text")?;
