@@ -3,7 +3,7 @@
 
 The language files build.rs writes (`factcards-<lang>.bin`, layout in src/lexicon/compile.rs) end
 with the entries' streams; the web build's end with one stream more: the language's Snowball
-stemmer as a WebAssembly module of its own (`stemmer/`, built by build.sh), which the core
+stemmer as a WebAssembly module of its own (a varint length, then the module) (`stemmer/`, built by build.sh), which the core
 instantiates when it reads the file (src/stemmer.rs). Native builds stem with rust-stemmers and
 skip it.
 
@@ -14,13 +14,14 @@ Standard library only.
 import sys
 
 
-def uleb(v):
-    out = bytearray()
-    while True:
-        b, v = v & 0x7F, v >> 7
-        out.append(b | (0x80 if v else 0))
-        if not v:
-            return bytes(out)
+def varint(v):
+    """A number as the language files write them: 7 bits a byte, the most significant first."""
+    out = [v & 0x7F]
+    v >>= 7
+    while v:
+        out.append(v & 0x7F | 0x80)
+        v >>= 7
+    return bytes(reversed(out))
 
 
 def main():
@@ -31,7 +32,7 @@ def main():
     if wasm[:4] != b"\0asm":
         sys.exit(f"add_stemmer: {module} is not a WebAssembly module")
     with open(data, "ab") as f:
-        f.write(uleb(len(wasm)) + wasm)
+        f.write(varint(len(wasm)) + wasm)
 
 
 if __name__ == "__main__":

@@ -120,11 +120,15 @@ impl Cursor {
         Ok(out)
     }
 
+    /// 7 bits a byte, the most significant first; the last byte has its top bit clear.
     fn varint(&mut self) -> Result<u64, Damage> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
+        for _ in 0..10 {
             let b = *self.take(1)?.first().ok_or("truncated")?;
-            v |= u64::from(b & 0x7f) << shift;
+            if v >> 57 != 0 {
+                return Err("bad number");
+            }
+            v = v << 7 | u64::from(b & 0x7f);
             if b < 0x80 {
                 return Ok(v);
             }
@@ -272,6 +276,7 @@ impl Store {
             let nv = values[list].len();
             let mut size = n;
             let mut new_values = 0u32;
+            let mut last_value = None;
             let mut prev = 0..0; // the entry before, in `flat`
             for _ in 0..n {
                 let len = lengths.u32()? as usize + 1;
@@ -292,16 +297,19 @@ impl Store {
                     flat.push(w as WordId);
                 }
                 prev = start..flat.len();
-                // 0: the next value not used yet; else a value used before, plus one.
+                // 0: the value of the entry before; 1: the next value not used yet; else a value
+                // used before, plus two.
                 let value = match (nv > 1).then(|| value_ix.u32()).transpose()? {
                     None => 0,
-                    Some(0) => {
+                    Some(0) => last_value.ok_or("bad list")?,
+                    Some(1) => {
                         new_values += 1;
                         new_values - 1
                     }
-                    Some(v) if v <= new_values => v - 1,
+                    Some(v) if v - 2 < new_values => v - 2,
                     Some(_) => return Err("bad list"),
                 };
+                last_value = Some(value);
                 if value as usize >= nv.max(1) {
                     return Err("bad list");
                 }
