@@ -91,9 +91,7 @@ impl<V> Phrases<V> {
     /// The longest phrase that starts at `keys[0]`: (number of keys, value).
     #[inline]
     pub fn longest<S: Lookup>(&self, keys: &[S]) -> Option<(usize, &V)> {
-        let (n, v) = self
-            .store
-            .longest(self.list, keys.iter().map(|k| self.store.word(k)))?;
+        let (n, v) = self.store.longest_keys(self.list, keys)?;
         Some((n, self.values.get(v as usize)?))
     }
 

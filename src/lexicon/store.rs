@@ -548,6 +548,12 @@ impl Store {
         best
     }
 
+    /// [`Store::longest`] of keys: one copy of the code per kind of key, whatever the values of
+    /// the list that asks (`Phrases::longest`).
+    pub fn longest_keys<S: Lookup>(&self, list: u16, keys: &[S]) -> Option<(usize, u32)> {
+        self.longest(list, keys.iter().map(|k| self.word(k)))
+    }
+
     /// The distinct values of a list (each a list of columns).
     pub fn values(&self, list: u16) -> &[Vec<&'static str>] {
         self.values.get(list as usize).map_or(&[], Vec::as_slice)
