@@ -125,6 +125,7 @@ for line in open(sys.argv[1]):
   wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
     --out-dir target/bindgen --out-name factcards --target web --no-typescript
   python3 tools/stub_panics.py target/bindgen/factcards_bg.wasm target/bindgen/factcards_bg.wasm
+  python3 tools/short_imports.py target/bindgen/factcards_bg.wasm target/bindgen/factcards.js
   cp target/bindgen/factcards.js pkg/factcards_core.js
   # wasm-opt -Oz, less what shrinks the raw file but grows it gzipped (code sequences made less
   # alike): inlining a function of any size into its one caller (-10 KiB gzip with 20 instructions
