@@ -581,12 +581,17 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
                 }
             }
             List::Organizations => {
-                // The language's own names first, then the shared ones.
+                // The language's own names first, then the shared ones. An organization's id is
+                // only ever compared with another's (names of one organization: one id), so the
+                // file numbers them in the order they come (-1.3 KiB gzip a file).
+                let mut ids: HashMap<String, String> = HashMap::new();
                 for r in rows(f("organizations.txt"))
                     .into_iter()
                     .chain(rows(&common_organizations))
                 {
                     if let Some(id) = column(&r, 1) {
+                        let n = ids.len();
+                        let id = ids.entry(id).or_insert_with(|| n.to_string()).clone();
                         e.map(list, r[0], vec![id]);
                     }
                 }
