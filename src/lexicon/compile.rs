@@ -583,7 +583,7 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
             List::Organizations => {
                 // The language's own names first, then the shared ones. An organization's id is
                 // only ever compared with another's (names of one organization: one id), so the
-                // file numbers them in the order they come (-1.3 KiB gzip a file).
+                // file numbers them in the order they come, in base 36 (-1.5 KiB gzip a file).
                 let mut ids: HashMap<String, String> = HashMap::new();
                 for r in rows(f("organizations.txt"))
                     .into_iter()
@@ -591,7 +591,7 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, S
                 {
                     if let Some(id) = column(&r, 1) {
                         let n = ids.len();
-                        let id = ids.entry(id).or_insert_with(|| n.to_string()).clone();
+                        let id = ids.entry(id).or_insert_with(|| base36(n)).clone();
                         e.map(list, r[0], vec![id]);
                     }
                 }
@@ -896,6 +896,20 @@ fn vocabulary(e: &Entries, grouped: bool) -> Vec<&str> {
         false => (&none, None, k),
     });
     keys.into_iter().map(|(k, _, _)| k).collect()
+}
+
+/// A number in base 36 (digits, then lower-case letters).
+fn base36(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A phrase with single hyphens between some of its words: its words without them, and the mask
