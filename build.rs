@@ -260,12 +260,14 @@ fn languages_rs(langs: &[compile::Description]) -> String {
         .collect();
     names.sort_unstable();
     names.dedup();
+    // Native builds stem with rust-stemmers; the web build with the stemmer module its language
+    // file carries (`stemmer/`), which `Store::read` instantiated (`src/stemmer.rs`).
     let mut stemmers = String::new();
     for n in names {
         let mut variant = n.to_string();
         variant[..1].make_ascii_uppercase();
         stemmers.push_str(&format!(
-            "        {n:?} => Some(|w| {{\n            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::{variant})\n                .stem(w)\n                .into_owned()\n        }}),\n"
+            "        #[cfg(not(target_arch = \"wasm32\"))]\n        {n:?} => Some(|w| {{\n            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::{variant})\n                .stem(w)\n                .into_owned()\n        }}),\n        #[cfg(target_arch = \"wasm32\")]\n        {n:?} => Some(|w| crate::stemmer::stem({n:?}, w)),\n"
         ));
     }
     format!(

@@ -71,6 +71,34 @@ js_size_report() {
     "$(gz $p/fact-cards-words-it.js)"
 }
 
+WASM_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue"
+
+# Panics of the web build abort (a trap) and their messages go nowhere (std's standard error writes
+# nothing on wasm32-unknown-unknown; factcards sets no panic hook): their locations (file, line,
+# column: about 830 of them) are left out of the .wasm, -6.4 KiB gzip. -Zlocation-detail is a flag
+# of nightly rustc; RUSTC_BOOTSTRAP=1 lets the stable compiler take it, for these builds only.
+WASM_RUSTFLAGS='"-Zlocation-detail=none"'
+
+# Each language's Snowball stemmer as a WebAssembly module of its own (stemmer/), which the web
+# build's file of the language carries (tools/add_stemmer.py; src/stemmer.rs instantiates it):
+# a page downloads one stemmer, not the six of rust-stemmers in the core (-14 KiB gzip of the
+# .wasm; each module 5–8 KiB gzip). Its panic entry points trap at once (tools/stub_panics.py),
+# which leaves the code that formats panic messages unused.
+build_stemmers() {
+  local algorithm wasm=target/stemmer/wasm32-unknown-unknown/release/factcards_stemmer.wasm
+  for algorithm in $(awk -F'\t' '$1 == "stemmer" && $2 != "none" { print $2 }' data/*/language.txt | sort -u); do
+    RUSTC_BOOTSTRAP=1 cargo build --release --locked --manifest-path stemmer/Cargo.toml --target wasm32-unknown-unknown \
+      --target-dir target/stemmer --features "$algorithm" \
+      --config "target.wasm32-unknown-unknown.rustflags=[\"-C\", \"link-arg=-zstack-size=65536\", $WASM_RUSTFLAGS]"
+    python3 tools/stub_panics.py "$wasm" "target/stemmer/$algorithm.stubbed.wasm"
+    # shellcheck disable=SC2086
+    # Its data (the suffix tables) in one segment, not cut where zeros are: -0.4 KiB gzip.
+    node_modules/.bin/wasm-opt -Oz --converge --skip-pass=memory-packing --strip-debug --strip-producers \
+      --strip-target-features $WASM_FEATURES "target/stemmer/$algorithm.stubbed.wasm" -o "target/stemmer/$algorithm.wasm"
+  done
+}
+
 build() {
   ensure_wasm_target
   ensure_wasm_bindgen
@@ -81,9 +109,12 @@ build() {
   # Optimized for size (the native CLI keeps the release profile's speed), with LLVM's inlining of
   # opt-level "s" partly back: measured on the bench articles in Node, 1.5× faster for 4 KiB gzip
   # more ("z" alone: 214.8 KiB and 920 ms; threshold 40: 218.9 KiB, 606 ms; "s": 244.8 KiB, 461 ms).
-  cargo build --release --locked --lib --target wasm32-unknown-unknown --no-default-features \
+  # LLVM's GVN hoisting (instructions alike in both branches computed once before): -0.3 KiB, as
+  # fast (GVN sinking, SimplifyCFG's hoisting and sinking: larger). With it, threshold 35 (as 33)
+  # is -0.5 KiB against 40 (as 38), as fast in Node (CPU time, best of 8, alternating); 30: +0.8.
+  RUSTC_BOOTSTRAP=1 cargo build --release --locked --lib --target wasm32-unknown-unknown --no-default-features \
     --config 'profile.release.opt-level="z"' \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-C", "llvm-args=-inline-threshold=40"]' \
+    --config "target.wasm32-unknown-unknown.rustflags=[\"-C\", \"llvm-args=-inline-threshold=35\", \"-C\", \"llvm-args=-enable-gvn-hoist\", $WASM_RUSTFLAGS]" \
     --message-format=json-render-diagnostics >target/wasm-build.jsonl
   # build.rs wrote the language files into its OUT_DIR: cargo's messages say where.
   local out
@@ -96,29 +127,40 @@ for line in open(sys.argv[1]):
   [ -n "$out" ] || { echo "build.sh: cargo did not say where build.rs wrote the language files" >&2; exit 1; }
   wasm-bindgen target/wasm32-unknown-unknown/release/factcards.wasm \
     --out-dir target/bindgen --out-name factcards --target web --no-typescript
+  python3 tools/stub_panics.py target/bindgen/factcards_bg.wasm target/bindgen/factcards_bg.wasm
+  python3 tools/short_imports.py target/bindgen/factcards_bg.wasm target/bindgen/factcards.js
   cp target/bindgen/factcards.js pkg/factcards_core.js
   # wasm-opt -Oz, less what shrinks the raw file but grows it gzipped (code sequences made less
   # alike): inlining a function of any size into its one caller (-10 KiB gzip with 20 instructions
   # at most; small ones still inlined, so no slower than -Oz in Node and Chromium), merging
   # locals, local CSE, merging similar functions (-1.6 KiB together); run to a fixed point (-0.6).
   # Rust leaves the first KiB of memory unused (the bottom of its stack) and the module's memory
-  # starts zeroed: saying so lets constant offsets fold into loads and stores (-0.6 KiB).
-  local wasm_features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-    --enable-mutable-globals --enable-reference-types --enable-multivalue"
+  # starts zeroed: saying so lets constant offsets fold into loads and stores (-0.6 KiB). Its data
+  # stays in the segments it has, not cut where zeros are (-0.1 KiB).
   # shellcheck disable=SC2086
   node_modules/.bin/wasm-opt -Oz --converge --one-caller-inline-max-function-size=20 --skip-pass=merge-locals \
-    --skip-pass=local-cse --skip-pass=merge-similar-functions --low-memory-unused --zero-filled-memory \
-    $wasm_features -g target/bindgen/factcards_bg.wasm -o target/factcards_bg.named.wasm
+    --skip-pass=local-cse --skip-pass=merge-similar-functions --skip-pass=memory-packing --low-memory-unused --zero-filled-memory \
+    $WASM_FEATURES -g target/bindgen/factcards_bg.wasm -o target/factcards_bg.named.wasm
   # Then alike functions side by side, which gzip packs better (-3 KiB: tools/order_functions.py),
   # without the names and the custom sections no engine reads; the same code, written as -Oz
   # writes it (its stack IR).
   python3 tools/order_functions.py target/factcards_bg.named.wasm target/factcards_bg.ordered.wasm
   # shellcheck disable=SC2086
   node_modules/.bin/wasm-opt --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features \
-    --generate-stack-ir --optimize-stack-ir --optimize-level=2 --shrink-level=2 $wasm_features \
+    --generate-stack-ir --optimize-stack-ir --optimize-level=2 --shrink-level=2 $WASM_FEATURES \
     target/factcards_bg.ordered.wasm -o pkg/factcards_bg.wasm
   rm -f pkg/factcards-*.bin
   cp "$out"/factcards-*.bin "$out"/factcards-files.js "$out"/factcards-labels.js pkg/
+  say "stemmers (one WebAssembly module per language, in its file)"
+  build_stemmers
+  local lang algorithm
+  for lang in data/*/language.txt; do
+    algorithm=$(awk -F'\t' '$1 == "stemmer" { print $2 }' "$lang")
+    lang=$(basename "$(dirname "$lang")")
+    if [ "$algorithm" != "none" ] && [ -f "pkg/factcards-$lang.bin" ]; then
+      python3 tools/add_stemmer.py "pkg/factcards-$lang.bin" "target/stemmer/$algorithm.wasm"
+    fi
+  done
   cp LICENSE-MIT LICENSE-APACHE pkg/
   say "page"
   mkdir -p www/pkg www/examples

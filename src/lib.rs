@@ -30,6 +30,8 @@ pub mod token;
 pub mod unicode;
 
 #[cfg(target_arch = "wasm32")]
+mod stemmer;
+#[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use analysis::Analysis;

@@ -415,7 +415,7 @@ def download_report(say, baseline):
         words = os.path.join(pkg, f"fact-cards-words-{code}.js")
         wr, wg, wb = sizes(words) if os.path.exists(words) else (0, 0, 0)
         lang_sizes[f] = (r + wr, g + wg, b + wb)
-        say(f"| `{f}` + `fact-cards-words-{code}.js` | one language's data and words, fetched when a text needs them | "
+        say(f"| `{f}` + `fact-cards-words-{code}.js` | one language's data (with its stemmer, a small .wasm) and words, fetched when a text needs them | "
             f"{kib(r)} + {kib(wr)} | {kib(g)} + {kib(wg)} | {kib(b)} + {kib(wb)} |")
     fixed = [sum(x[2][i] for x in rows) for i in range(3)]
     worst = max(lang_sizes.values(), key=lambda x: x[1]) if lang_sizes else (0, 0, 0)

@@ -103,7 +103,7 @@ pub mod shared {
 }
 
 /// The format of the files: bumped by hand when the encoding changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// A number that changes whenever the list table or the format does (FNV-1a of the names).
 pub const FINGERPRINT: u32 = {

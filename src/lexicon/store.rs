@@ -120,11 +120,15 @@ impl Cursor {
         Ok(out)
     }
 
+    /// 7 bits a byte, the most significant first; the last byte has its top bit clear.
     fn varint(&mut self) -> Result<u64, Damage> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
+        for _ in 0..10 {
             let b = *self.take(1)?.first().ok_or("truncated")?;
-            v |= u64::from(b & 0x7f) << shift;
+            if v >> 57 != 0 {
+                return Err("bad number");
+            }
+            v = v << 7 | u64::from(b & 0x7f);
             if b < 0x80 {
                 return Ok(v);
             }
@@ -178,28 +182,32 @@ impl Store {
         };
         let count = c.u32()? as usize;
         // The keys, rebuilt one after the other into one buffer that lives as long as the file:
-        // first how many bytes each shares with the one before, then the rest of each.
-        let mut shared = Vec::with_capacity(count.min(bytes.len()));
-        for _ in 0..count {
-            shared.push(c.u32()? as usize);
-        }
-        let mut buf: Vec<u8> = Vec::with_capacity(count * 8);
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count);
+        // each is a control byte, how many bytes it shares with the one before (31: a varint
+        // follows), then the rest of it, up to the next control byte (a 0 after the last).
+        let mut buf: Vec<u8> = Vec::with_capacity(count.min(bytes.len()) * 8);
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count.min(bytes.len()));
         let mut last = (0usize, 0usize);
-        for shared in shared {
+        for _ in 0..count {
+            let shared = match c.take(1)?[0] {
+                31 => c.u32()? as usize,
+                b if b < 31 => usize::from(b),
+                _ => return Err("bad vocabulary"),
+            };
             if shared > last.1 - last.0 {
                 return Err("bad vocabulary");
             }
             let rest = c.bytes[c.at..]
                 .iter()
-                .position(|&b| b == b'\n')
+                .position(|&b| b < 0x20)
                 .ok_or("bad vocabulary")?;
             let start = buf.len();
             buf.extend_from_within(last.0..last.0 + shared);
             buf.extend_from_slice(c.take(rest)?);
-            c.take(1)?;
             last = (start, buf.len());
             ends.push(last);
+        }
+        if c.take(1)? != [0] {
+            return Err("bad vocabulary");
         }
         let text: &'static str =
             std::str::from_utf8(Box::leak(buf.into_boxed_slice())).map_err(|_| "bad text")?;
@@ -238,9 +246,27 @@ impl Store {
         };
         let (mut lengths, mut ids, mut value_ix, mut masks) =
             (stream()?, stream()?, stream()?, stream()?);
+        // The web build's files end with the language's stemmer, a WebAssembly module (build.sh
+        // adds it; `src/stemmer.rs`). Native builds stem with rust-stemmers and skip it.
+        let stemmer_module = match c.at < bytes.len() {
+            true => {
+                let n = c.u32()? as usize;
+                c.take(n)?
+            }
+            false => &[],
+        };
         if c.at != bytes.len() {
             return Err("trailing bytes");
         }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(d) = description.as_ref().filter(|d| d.stemmer != "none") {
+            if stemmer_module.is_empty() {
+                return Err("no stemmer in the file (build.sh adds it)");
+            }
+            crate::stemmer::load(d.stemmer, stemmer_module)?;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = stemmer_module;
         let hyphen = index.get("-").copied();
         // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
         let mut flat: Vec<WordId> = Vec::new();
@@ -250,6 +276,7 @@ impl Store {
             let nv = values[list].len();
             let mut size = n;
             let mut new_values = 0u32;
+            let mut last_value = None;
             let mut prev = 0..0; // the entry before, in `flat`
             for _ in 0..n {
                 let len = lengths.u32()? as usize + 1;
@@ -270,16 +297,19 @@ impl Store {
                     flat.push(w as WordId);
                 }
                 prev = start..flat.len();
-                // 0: the next value not used yet; else a value used before, plus one.
+                // 0: the value of the entry before; 1: the next value not used yet; else a value
+                // used before, plus two.
                 let value = match (nv > 1).then(|| value_ix.u32()).transpose()? {
                     None => 0,
-                    Some(0) => {
+                    Some(0) => last_value.ok_or("bad list")?,
+                    Some(1) => {
                         new_values += 1;
                         new_values - 1
                     }
-                    Some(v) if v <= new_values => v - 1,
+                    Some(v) if v - 2 < new_values => v - 2,
                     Some(_) => return Err("bad list"),
                 };
+                last_value = Some(value);
                 if value as usize >= nv.max(1) {
                     return Err("bad list");
                 }
