@@ -484,10 +484,18 @@ struct Vacant {
 }
 
 impl KeyIndex {
+    /// 32 bits of the key's hash: the high half of a 64-bit hash, or the whole hash where the
+    /// hasher's word is 32 bits (wasm32: the high half is zero there, and every key would probe
+    /// from slot 0).
     #[inline]
     fn tag(key: &str) -> u32 {
         use std::hash::BuildHasher;
-        (rustc_hash::FxBuildHasher.hash_one(key) >> 32) as u32
+        let h = rustc_hash::FxBuildHasher.hash_one(key);
+        if usize::BITS == 32 {
+            h as u32
+        } else {
+            (h >> 32) as u32
+        }
     }
 
     /// The first slot to probe for a tag: its high bits.
