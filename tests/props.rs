@@ -177,3 +177,22 @@ fn pathological_inputs() {
         check(t, &a).unwrap();
     }
 }
+
+/// Inputs the fuzzer (`./build.sh fuzz`) found a panic with, kept as they were found: every
+/// language reads them without panicking and with valid spans.
+#[test]
+fn fuzz_findings() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let t = String::from_utf8_lossy(&bytes);
+        for lang in factcards::LANGUAGES {
+            let a = Analyzer::builder()
+                .language(lang)
+                .build()
+                .unwrap()
+                .analyze(&t);
+            check(&t, &a).unwrap();
+        }
+    }
+}

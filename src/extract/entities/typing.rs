@@ -429,6 +429,9 @@ fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let toks = &ctx.doc.tokens;
     let end = seg.tokens.end;
     let encounter = |k: usize| {
+        if k >= end {
+            return false;
+        }
         let keys = ctx.keys(k..end.min(k + MAX_PHRASE));
         k < end
             && toks[k].is_word()
@@ -454,6 +457,9 @@ fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let toks = &ctx.doc.tokens;
     let end = seg.tokens.end;
     let signing = |k: usize| {
+        if k >= end {
+            return false;
+        }
         let keys = ctx.keys(k..end.min(k + MAX_PHRASE));
         let Some((n, SignVerb::Sign | SignVerb::Agree)) = lex.sign_verbs.longest(&keys) else {
             return false;
