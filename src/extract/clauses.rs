@@ -1293,7 +1293,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         .then_some([first.entity, second.entity])
     }
 
-    /// [`Self::hyphen_pair`] ending right before token `t` (past a possessive "'s").
+    /// [`Self::hyphen_pair`] ending right before token `t` ("the U.S.-China talks").
     pub(crate) fn hyphen_pair_before(&self, t: usize) -> Option<[usize; 2]> {
         let second = self.ents.mention_at(t.checked_sub(1)?)?;
         let h = second.tokens.start.checked_sub(1)?;
