@@ -53,6 +53,29 @@ def sections(wasm):
     return out
 
 
+def import_description(payload, i):
+    """An import's kind at `i` and the index after its description."""
+    kind = payload[i]
+    i += 1
+    if kind == 0:  # function: type index
+        _, i = leb(payload, i)
+    elif kind in (1, 2):  # table (element type, limits) or memory (limits)
+        if kind == 1:
+            i += 1
+        flags, i = leb(payload, i)
+        _, i = leb(payload, i)
+        if flags & 1:
+            _, i = leb(payload, i)
+    elif kind == 3:  # global: value type, mutability
+        i += 2
+    elif kind == 4:  # tag: attribute, type index
+        i += 1
+        _, i = leb(payload, i)
+    else:
+        sys.exit(f"unknown import kind {kind}")
+    return kind, i
+
+
 def imported_functions(payload):
     count, i = leb(payload, 0)
     functions = 0
@@ -60,29 +83,8 @@ def imported_functions(payload):
         for _ in range(2):  # module and field names
             n, i = leb(payload, i)
             i += n
-        kind = payload[i]
-        i += 1
-        if kind == 0:  # function: type index
-            _, i = leb(payload, i)
-            functions += 1
-        elif kind == 1:  # table: element type, limits
-            i += 1
-            flags, i = leb(payload, i)
-            _, i = leb(payload, i)
-            if flags & 1:
-                _, i = leb(payload, i)
-        elif kind == 2:  # memory: limits
-            flags, i = leb(payload, i)
-            _, i = leb(payload, i)
-            if flags & 1:
-                _, i = leb(payload, i)
-        elif kind == 3:  # global: value type, mutability
-            i += 2
-        elif kind == 4:  # tag: attribute, type index
-            i += 1
-            _, i = leb(payload, i)
-        else:
-            sys.exit(f"order_functions: unknown import kind {kind}")
+        kind, i = import_description(payload, i)
+        functions += kind == 0
     return functions
 
 

@@ -16,30 +16,10 @@ library only.
 import re
 import sys
 
-from order_functions import leb, sections, uleb
+from order_functions import import_description, leb, sections, uleb
 
 NAME = re.compile(r"__wbg_\w+_[0-9a-f]{16}|__wbindgen_generic_[0-9a-f]{16}|__wbindgen_init_externref_table")
 EXPORT = re.compile(r"__wbindgen_\w+|__externref_\w+|__abort_handler|__instance_terminated")
-
-
-def skip_description(p, k):
-    """The index after an import's kind and description at `k`."""
-    kind = p[k]
-    k += 1
-    if kind == 0:  # function: type index
-        _, k = leb(p, k)
-    elif kind in (1, 2):  # table (element type, limits) or memory (limits)
-        if kind == 1:
-            k += 1
-        flags, k = leb(p, k)
-        _, k = leb(p, k)
-        if flags & 1:
-            _, k = leb(p, k)
-    elif kind == 3:  # global: value type, mutability
-        k += 2
-    else:
-        sys.exit(f"short_imports: unknown import kind {kind}")
-    return k
 
 
 def main():
@@ -59,7 +39,7 @@ def main():
                 module = p[j:j + n]
                 n, k = leb(p, j + n)
                 field = p[k:k + n].decode()
-                end = skip_description(p, k + n)
+                _, end = import_description(p, k + n)
                 if NAME.fullmatch(field):
                     field = names.setdefault(field, f"_{len(names):x}")
                 name = field.encode()
