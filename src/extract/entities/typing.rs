@@ -588,6 +588,34 @@ fn person_before(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> 
     noun_before(ctx, seg, span.start, &lex.person_nouns)
         || before(ctx, seg, span.start).is_some_and(|t| t.cap && lex.led_by.contains(&t.key))
         || (of_person && span.len() == 1)
+        || (apposed_title_before(ctx, seg, span.start)
+            && !all_caps(ctx.doc.tokens[span.start].text(ctx.doc.text())))
+}
+
+/// "el presidente brasileño, Luiz Inácio da Silva", "his daughter, Ellie": a title or a noun for
+/// a person after a function word, with at most two describing words after it, then a comma,
+/// right before. (Not "IBM senior vice president, Technology", "DVD player, Windows": no function
+/// word before.)
+fn apposed_title_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    if start < seg.tokens.start + 3 || toks[start - 1].key != "," {
+        return false;
+    }
+    let describing =
+        |t: &Token| t.is_word() && (!t.cap || lex.nouns_capitalized) && !lex.is_stopword(&t.key);
+    let from = (seg.tokens.start..start - 1)
+        .rev()
+        .take(3)
+        .take_while(|&k| describing(&toks[k]))
+        .last();
+    from.is_some_and(|from| {
+        from > seg.tokens.start
+            && lex.is_stopword(&toks[from - 1].key)
+            && toks[from..start - 1]
+                .iter()
+                .any(|t| lex.titles.contains_key(&t.key) || lex.person_nouns.contains(&t.key))
+    })
 }
 
 /// "Kim Jong-nam, fratellastro del leader", "Smith, a spokesman for": a person noun or a title in
