@@ -726,9 +726,13 @@ fn kind_from_cues(
     {
         // "Palio di Siena", "Champions League": an event or a prize.
         (EntityKind::Other, 3)
-    } else if words.iter().any(|t| {
+    } else if words.iter().enumerate().any(|(k, t)| {
+        // (Another language's cue is none as a first name of this one, before a surname: "Marina
+        // Silva" in Spanish.)
         lex.org_cues.contains(&t.key)
-            || (t.cap && crate::lexicon::any_org_cue(&t.key))
+            || (t.cap
+                && crate::lexicon::any_org_cue(&t.key)
+                && (k > 0 || single || !lex.first_names.contains(&t.key)))
             || (lex.nouns_capitalized && !single && nouns::org_compound(lex, &t.key))
     }) {
         (EntityKind::Organization, 3)
