@@ -1505,6 +1505,39 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 .is_some_and(|m| m.tokens.start == j + 1 && self.is_person(m.entity))
     }
 
+    /// A time or place phrase set off by commas from token `j`, a comma, before an object
+    /// (", no Palácio do Planalto,", ", on Monday,"): where it ends, past its second comma, and
+    /// its place. None when anything else is between the commas.
+    pub(crate) fn time_or_place_aside(
+        &self,
+        j: usize,
+        end: usize,
+    ) -> Option<(usize, Option<Place>)> {
+        if self.doc.tokens[j].key != "," {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut place = None;
+        while k < end.min(j + 10) {
+            if self.doc.tokens[k].key == "," {
+                return (k > j + 1).then_some((k + 1, place));
+            }
+            if let Some(e) = self.place_phrase(k, end) {
+                place = place
+                    .or_else(|| self.place_at(k + 1, end))
+                    .or_else(|| self.building_at(k + 1, end));
+                k = e;
+            } else if self.doc.lex.titles.longest(self.keys(k, end)).is_some()
+                || self.doc.lex.person_nouns.contains(&self.doc.tokens[k].key)
+            {
+                return None;
+            } else {
+                k += self.filler(k, end)?;
+            }
+        }
+        None
+    }
+
     /// Where the portfolio of a title ends when an "of" at token `j` opens it after the title
     /// or its nationality ("il ministro algerino dell'Energia", "the minister of Energy"): the
     /// capitalized words after it that name no actor. None if `j` opens no portfolio.
@@ -1574,7 +1607,16 @@ impl<'d, 'a> Clauses<'d, 'a> {
         // The object right after the word.
         let mut j = k;
         let mut loose = 0;
+        let mut past_place = false;
         while j < end && self.ents.mention_at(j).is_none() && self.resolved_at(j).is_none() {
+            // "recebeu nesta segunda-feira, no Palácio do Planalto, o primeiro-ministro X": right
+            // after the word or a time (not after a place: "a meeting in the Kremlin, in
+            // Moscow, Russia").
+            if let Some((e, at)) = self.time_or_place_aside(j, end).filter(|_| !past_place) {
+                place = at;
+                j = e;
+                continue;
+            }
             // "ha accolto i suoi omologhi, tra cui X e Y".
             if let Some(n) = self.including(j, end) {
                 j += n;
@@ -1599,6 +1641,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         if place.is_none() {
                             place = self.place_at(j + 1, end);
                         }
+                        past_place = true;
                         j = e;
                         continue;
                     }

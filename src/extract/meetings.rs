@@ -157,6 +157,11 @@ impl Clauses<'_, '_> {
                     j += n;
                     continue;
                 }
+                // "recebeu, no Palácio do Planalto, o primeiro-ministro X".
+                if let Some((e, _)) = self.time_or_place_aside(j, end) {
+                    j = e;
+                    continue;
+                }
                 // "il ministro algerino dell'Energia, X": the portfolio of a title.
                 if let Some(e) = self.portfolio_end(j, end) {
                     j = e;

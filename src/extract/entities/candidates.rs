@@ -771,7 +771,8 @@ fn before_first_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
     let toks = &doc.tokens;
     let text = doc.text();
     for k in span.start + 1..span.end {
-        let opens = first_name(ctx, &toks[k])
+        // (Not a first name joined by a hyphen: "Hans-Walter Rossi".)
+        let opens = (first_name(ctx, &toks[k]) && toks[k].space_before)
             || (is_initial(&toks[k], text)
                 && toks[k].space_before
                 && toks.get(k + 1).is_some_and(|t| t.key == "."));

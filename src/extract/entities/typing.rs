@@ -14,7 +14,7 @@ use super::{
 };
 use crate::analysis::EntityKind;
 use crate::document::Document;
-use crate::lexicon::{AgreementWord, GroupWord, SignVerb};
+use crate::lexicon::{AgreementWord, GroupWord, Link, SignVerb};
 use crate::segment::{Range, Token, TokenKind};
 use crate::token::Key;
 
@@ -309,6 +309,9 @@ struct Cues {
     signs: bool,
     /// "in Senigallia", "la città di Senigallia".
     locative: bool,
+    /// "al Quirinale", "à l'Élysée", "at the White House": after a word of place, maybe with an
+    /// article.
+    at_place: bool,
     /// "la Juventus", "the Bundestag": after an article.
     article: bool,
     /// "Interfax news agency": an organization noun right after.
@@ -344,6 +347,7 @@ impl Cues {
                 && !particle_before(ctx, seg, span.start),
             signs: signs(ctx, seg, span.clone()) && !particle_before(ctx, seg, span.start),
             locative: place_of || locative_before(ctx, seg, span.start),
+            at_place: at_before(ctx, seg, span.start),
             article: article_before(ctx, seg, span.start),
             org_after: org_noun_after(ctx, seg, span.end),
             org_before: org_kind_before(ctx, seg, span.start)
@@ -521,6 +525,24 @@ fn locative_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
     })
 }
 
+/// "al Quirinale", "à l'Élysée", "at the White House": a word of place (`meeting_links.txt`),
+/// maybe with an article, right before `start`.
+fn at_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
+    let lex = ctx.doc.lex;
+    let toks = &ctx.doc.tokens;
+    let at = |k: usize| {
+        toks[k].is_word()
+            && matches!(
+                lex.meeting_links.longest(&[&toks[k].key]),
+                Some((1, Link::At))
+            )
+    };
+    (start > seg.tokens.start && at(start - 1))
+        || (start > seg.tokens.start + 1
+            && lex.articles.contains(&toks[start - 1].key)
+            && at(start - 2))
+}
+
 /// "la Juventus", "il PdL", "the Bundestag": people and towns take no article, organizations do.
 /// (Not in German, where every noun has an article and a capital.)
 fn article_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
@@ -602,8 +624,11 @@ fn apposed_title_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
     if start < seg.tokens.start + 3 || toks[start - 1].key != "," {
         return false;
     }
-    let describing =
-        |t: &Token| t.is_word() && (!t.cap || lex.nouns_capitalized) && !lex.is_stopword(&t.key);
+    let describing = |t: &Token| {
+        t.is_word()
+            && (!t.cap || lex.nouns_capitalized || lex.nationalities.contains_key(&t.key))
+            && !lex.is_stopword(&t.key)
+    };
     let from = (seg.tokens.start..start - 1)
         .rev()
         .take(3)
@@ -748,7 +773,11 @@ fn kind_from_cues(
         || cues.place_noun_before
     {
         (EntityKind::Place, 3)
-    } else if (cues.person_before || cues.person_after) && !cues.place_inside {
+    } else if (cues.person_before || (cues.person_after && !cues.at_place))
+        && (!cues.place_inside || (!single && !ctx.is_place(span.start..span.start + 1)))
+    {
+        // ("al Quirinale, il presidente X": after a word of place, what follows the comma is
+        // someone else. "the prime minister, Luís Montenegro": a surname that is also a place.)
         (EntityKind::Person, 2)
     } else if cues.org_before || cues.title_of {
         (EntityKind::Organization, 2)
