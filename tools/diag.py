@@ -87,8 +87,9 @@ def main(argv):
     ap.add_argument("--lang")
     ap.add_argument("--wrong", action="store_true")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--dir", help="a folder of articles with .gold.json files (default: corpora/facts)")
     args = ap.parse_args(argv)
-    corpus = os.path.join(SHARED, "corpora", "facts")
+    corpus = args.dir or os.path.join(SHARED, "corpora", "facts")
     if not os.path.isdir(corpus):
         sys.exit(f"no {corpus}: the evaluation kit is not here")
     with tempfile.TemporaryDirectory() as tmp:

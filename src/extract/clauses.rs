@@ -929,7 +929,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if !dropped {
             return (Vec::new(), Found::Here, Vec::new());
         }
-        if let Some(p) = self.first_person(s, c0..c1) {
+        // ("Giovedì era stato ricevuto a Roma, al ministero, dalla ministra X": the agent of the
+        // passive after the word is not its subject.)
+        let agent = |p: usize| {
+            self.ents
+                .mentions_in(self.doc.sentences[s].tokens.clone())
+                .find(|m| m.entity == p)
+                .is_some_and(|m| {
+                    m.tokens.start > t
+                        && (m.tokens.start.saturating_sub(4).max(t)..m.tokens.start)
+                            .any(|b| matches!(self.link(b, m.tokens.start), Some((_, Link::By))))
+                })
+        };
+        if let Some(p) = self.first_person(s, c0..c1).filter(|&p| !agent(p)) {
             // "Kerry asked Sharif, during a meeting…": the people of the main clause.
             let mut out = vec![p];
             let at = self
@@ -1072,6 +1084,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 joined = false;
                 loose = 0;
                 k = e_end.max(k + 1);
+                continue;
+            }
+            // "con el alcalde de Sevilla, Antonio Pérez": the title's holder, not what it is of.
+            if let Some(h) = self.holder_after(k) {
+                k = h;
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
@@ -1505,6 +1522,36 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 .is_some_and(|m| m.tokens.start == j + 1 && self.is_person(m.entity))
     }
 
+    /// Past a place phrase of a common noun at `k` ("in municipio", "en el ayuntamiento", "al
+    /// ministero delle Infrastrutture"): a word of place, articles, one word in lower case, maybe
+    /// its portfolio. `k` itself when there is none.
+    pub(crate) fn past_common_place(&self, k: usize, end: usize) -> usize {
+        let toks = &self.doc.tokens;
+        let Some((n, Link::At)) = self.link(k, end) else {
+            return k;
+        };
+        let mut j = k + n;
+        while j < end && toks[j].is_word() && self.doc.lex.articles.contains(&toks[j].key) {
+            j += 1;
+        }
+        if j >= end || !toks[j].is_word() || toks[j].cap || self.link(j, end).is_some() {
+            return k;
+        }
+        j += 1;
+        // ("delle Infrastrutture", "of Defence": what the noun is of, no person.)
+        if let Some((n, Link::Of)) = self.link(j, end) {
+            let of = self
+                .ents
+                .mention_at(j + n)
+                .filter(|m| !self.is_person(m.entity));
+            if let Some(m) = of {
+                return m.tokens.end;
+            }
+            return self.portfolio_end(j, end).unwrap_or(j);
+        }
+        j
+    }
+
     /// A time or place phrase set off by commas from token `j`, a comma, before an object
     /// (", no Palácio do Planalto,", ", on Monday,"): where it ends, past its second comma, and
     /// its place. None when anything else is between the commas.
@@ -1527,6 +1574,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     .or_else(|| self.place_at(k + 1, end))
                     .or_else(|| self.building_at(k + 1, end));
                 k = e;
+            } else if self.past_common_place(k, end) > k {
+                k = self.past_common_place(k, end);
             } else if self.doc.lex.titles.longest(self.keys(k, end)).is_some()
                 || self.doc.lex.person_nouns.contains(&self.doc.tokens[k].key)
             {
@@ -1590,8 +1639,39 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while j < end && self.ents.mention_at(j).is_none() {
             j += self.filler(j, end)?;
         }
+        let j = self.holder_after(j).unwrap_or(j);
         let m = self.ents.mention_at(j)?;
         (self.is_actor(m.entity) && !self.is_place(m.entity)).then_some(m.entity)
+    }
+
+    /// "il presidente della Regione Lombardia, Giovanni Colombo", "the mayor of Leeds, Mark
+    /// White": where a body or a place named at token `j` is what a title before it is of, and a
+    /// person's name follows after a comma, the token where that name starts.
+    pub(crate) fn holder_after(&self, j: usize) -> Option<usize> {
+        let m = self.ents.mention_at(j)?;
+        if self.is_person(m.entity) {
+            return None;
+        }
+        let toks = &self.doc.tokens;
+        let lex = self.doc.lex;
+        // The "of" before it, past articles and capitalized words ("della Regione Lombardia").
+        let of = (m.tokens.start.saturating_sub(4)..m.tokens.start)
+            .rev()
+            .find(|&p| {
+                matches!(self.link(p, m.tokens.start), Some((n, Link::Of))
+                if toks[p + n..m.tokens.start]
+                    .iter()
+                    .all(|t| t.cap || lex.articles.contains(&t.key)))
+            })?;
+        let titled = (of.saturating_sub(3)..of).any(|q| self.kind_noun(q));
+        let after = m.tokens.end;
+        (titled && toks.get(after).is_some_and(|t| t.key == ","))
+            .then_some(after + 1)
+            .filter(|&h| {
+                self.ents
+                    .mention_at(h)
+                    .is_some_and(|p| p.tokens.start == h && self.is_person(p.entity))
+            })
     }
 
     /// Who took part and where, read after the word that ends at token `k` of sentence `s`:
@@ -1678,6 +1758,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 }
                 None => break,
             }
+        }
+        // "il presidente della Regione Lombardia, Giovanni Colombo": the title's holder, not
+        // the body it is of.
+        if let Some(h) = self.holder_after(j) {
+            j = h;
         }
         // (Past that word only a person: not "an economic summit immediately after the General
         // Election".)

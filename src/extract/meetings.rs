@@ -206,6 +206,7 @@ impl Clauses<'_, '_> {
                     None => break,
                 }
             }
+            let j = self.holder_after(j).unwrap_or(j);
             let named = self
                 .ents
                 .mention_at(j)
@@ -213,10 +214,14 @@ impl Clauses<'_, '_> {
             let with = matches!(self.link(j, end), Some((_, Link::With | Link::Between)));
             // "fue recibida el martes por el presidente X", "received on Tuesday by X": the
             // agent of a passive of receiving takes part.
-            let agent = match self.link(j, end) {
-                Some((n, Link::By)) if kind == MeetingType::Meeting => self.agent(j + n, end),
-                _ => None,
-            };
+            // ("è stato ricevuto lunedì in municipio dal sindaco X": the agent past a place in
+            // lower case.)
+            let agent = Some(self.past_common_place(j, end))
+                .filter(|_| kind == MeetingType::Meeting)
+                .and_then(|a| match self.link(a, end) {
+                    Some((n, Link::By)) => self.agent(a + n, end),
+                    _ => None,
+                });
             objs.extend(agent);
             let (subject, _, subject_groups) = self.subject_and_groups(s, t);
             let before = self.before_final_verb(s, t, &subject);

@@ -650,8 +650,16 @@ fn person_after(ctx: &Context, seg: &Segment, end: usize) -> bool {
     let toks = &ctx.doc.tokens;
     toks.get(end).is_some_and(|t| t.key == ",") && {
         let mut k = end + 1;
-        if k < seg.tokens.end && toks[k].is_word() && lex.is_stopword(&toks[k].key) {
-            k += 1; // "il", "a", "the"
+        // ("il", "a", "the"; not "by", "dalla": "…, dalla ministra X" names the agent.)
+        if k < seg.tokens.end
+            && toks[k].is_word()
+            && lex.is_stopword(&toks[k].key)
+            && !matches!(
+                lex.meeting_links.longest(&[&toks[k].key]),
+                Some((1, Link::By | Link::With | Link::Between))
+            )
+        {
+            k += 1;
         }
         k < seg.tokens.end
             && toks[k].is_word()
