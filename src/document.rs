@@ -123,13 +123,9 @@ impl Scan {
         }
         drop(index);
         let reader = lexicon::WordsReader::new();
-        let entries = {
-            let mut table = reader.words();
-            firsts
-                .iter()
-                .map(|&f| table.entry(&tokens[f as usize].key))
-                .collect()
-        };
+        let entries = reader
+            .words()
+            .entries(firsts.iter().map(|&f| &tokens[f as usize].key));
         Scan {
             norm,
             blocks,

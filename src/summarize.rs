@@ -73,13 +73,14 @@ fn is_stop(doc: &Document, i: usize) -> bool {
 
 /// The stemmed content words of a run of tokens, as a set of stem numbers (sorted).
 fn terms(doc: &Document, toks: std::ops::Range<usize>) -> Vec<u32> {
-    let mut out: Vec<u32> = toks
-        .filter(|&i| {
+    let mut out: Vec<u32> = Vec::with_capacity(toks.len());
+    out.extend(
+        toks.filter(|&i| {
             let t = &doc.tokens[i];
             t.is_word() && t.key.chars().nth(1).is_some() && !is_stop(doc, i)
         })
-        .map(|i| doc.stem(i))
-        .collect();
+        .map(|i| doc.stem(i)),
+    );
     // A sentence's terms are few: an insertion sort.
     for i in 1..out.len() {
         let mut j = i;
@@ -107,14 +108,6 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
-}
-
-/// The similarity of two sentences by their terms, given the logarithm of each one's count.
-fn similarity((a, ln_a): (&[u32], f64), (b, ln_b): (&[u32], f64)) -> f64 {
-    if a.len() < 2 || b.len() < 2 {
-        return 0.0;
-    }
-    shared(a, b) as f64 / (ln_a + ln_b)
 }
 
 /// A caption run into the text without a full stop ("… than a colleague The cost of divorce …"):
@@ -240,9 +233,18 @@ pub fn summarize(
     // Sentence graph, windowed.
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     let ln_len: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
-    for i in 0..n {
-        for j in i + 1..n.min(i + 1 + WEIGHTS.window) {
-            let w = similarity((&sets[i], ln_len[i]), (&sets[j], ln_len[j]));
+    // The similarity of two sentences of two terms or more: the terms they share over the sum of
+    // the logarithms of their counts. Each sentence's terms are marked in a table by stem number,
+    // then the terms of the sentences after it that are marked are counted.
+    let stems = sets.iter().flatten().max().map_or(0, |&t| t as usize + 1);
+    let mut mark = vec![usize::MAX; stems];
+    for i in (0..n).filter(|&i| sets[i].len() >= 2) {
+        for &t in &sets[i] {
+            mark[t as usize] = i;
+        }
+        for j in (i + 1..n.min(i + 1 + WEIGHTS.window)).filter(|&j| sets[j].len() >= 2) {
+            let shared = sets[j].iter().filter(|&&t| mark[t as usize] == i).count();
+            let w = shared as f64 / (ln_len[i] + ln_len[j]);
             if w > 0.0 {
                 edges[i].push((j, w));
                 edges[j].push((i, w));

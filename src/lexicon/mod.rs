@@ -457,14 +457,28 @@ pub struct Lexicon {
 #[derive(Default)]
 pub(crate) struct Words {
     index: KeyIndex,
-    /// Per entry, its key.
-    keys: Vec<crate::token::Key>,
-    /// Per entry, its detection profile ([`profiles`]), [`UNKNOWN`] until asked.
-    profiles: Vec<u64>,
-    /// Per lexicon asked about (by its store's tag), per entry: its word and stem numbers.
+    /// Per entry, its key and what is known of it, side by side: the table outgrows the caches,
+    /// and a word's lookups then read one cache line.
+    entries: Vec<Entry>,
+    /// Per lexicon asked about (by its store's tag), in the order asked: the first
+    /// [`LANGS_INLINE`] keep their numbers in [`Entry::langs`], later ones in `slots`.
     langs: Vec<LangWords>,
     /// How many documents hold entry numbers now: the table is forgotten only when none does.
     readers: usize,
+}
+
+/// How many lexicons keep their numbers of an entry in the entry itself.
+const LANGS_INLINE: usize = 3;
+
+/// An entry of [`Words`]: 64 bytes, one cache line.
+#[repr(align(64))]
+struct Entry {
+    key: crate::token::Key,
+    /// Its detection profile ([`profiles`]), [`UNKNOWN_PROFILE`] until asked.
+    profile: u64,
+    /// Per lexicon among the first [`LANGS_INLINE`] asked: its word and stem numbers (see
+    /// [`LangWords`]).
+    langs: [(u32, u32); LANGS_INLINE],
 }
 
 /// The entries of [`Words`] by their keys: open addressing over 8-byte slots (32 bits of the key's
@@ -503,6 +517,21 @@ impl KeyIndex {
     fn home(&self, tag: u32) -> usize {
         let bits = self.slots.len().trailing_zeros();
         (u64::from(tag) << 32 >> (64 - bits)) as usize
+    }
+
+    /// Reads the home slot of a key and, when its hash bits match, `read` of the entry there
+    /// (see [`Words::entries`]).
+    #[inline]
+    fn peek(&self, key: &str, read: impl Fn(u32) -> u64) -> u64 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let tag = Self::tag(key);
+        let s = self.slots[self.home(tag)];
+        match s != 0 && (s >> 32) as u32 == tag {
+            true => read(s as u32 - 1),
+            false => s,
+        }
     }
 
     /// The entry of a key (`same` tells whether an entry's key is it), or where it goes.
@@ -548,8 +577,9 @@ impl KeyIndex {
 /// A lexicon's knowledge of the entries of [`Words`].
 struct LangWords {
     tag: u16,
-    /// Per entry: (its vocabulary number, [`NONE`] when no list has it; its stem's number: the
-    /// stem's own entry), each [`UNKNOWN`] until asked.
+    /// Per entry (for a lexicon past the first [`LANGS_INLINE`]; theirs are in the entries): (its
+    /// vocabulary number, [`NONE`] when no list has it; its stem's number: the stem's own entry),
+    /// each [`UNKNOWN`] until asked.
     slots: Vec<(u32, u32)>,
 }
 
@@ -568,7 +598,7 @@ fn words_table() -> std::sync::MutexGuard<'static, Option<Words>> {
 
 impl Words {
     fn forget_if_full(&mut self) {
-        if self.readers == 0 && self.keys.len() >= WORDS_KEPT {
+        if self.readers == 0 && self.entries.len() >= WORDS_KEPT {
             *self = Words::default();
         }
     }
@@ -576,23 +606,45 @@ impl Words {
     /// The entry of a key, a new one when it has none yet.
     #[inline]
     pub(crate) fn entry(&mut self, key: &crate::token::Key) -> u32 {
-        let keys = &self.keys;
-        match self.index.find(key, |e| keys[e as usize] == *key) {
+        let entries = &self.entries;
+        match self.index.find(key, |e| entries[e as usize].key == *key) {
             Ok(e) => e,
             Err(vacant) => {
-                let e = self.keys.len() as u32;
+                let e = self.entries.len() as u32;
                 self.index.insert(vacant, e);
-                self.keys.push(crate::token::Key::from(key.as_str()));
-                self.profiles.push(UNKNOWN_PROFILE);
+                self.entries.push(Entry {
+                    key: crate::token::Key::from(key.as_str()),
+                    profile: UNKNOWN_PROFILE,
+                    langs: [(UNKNOWN, UNKNOWN); LANGS_INLINE],
+                });
                 e
             }
         }
     }
 
+    /// [`Words::entry`] of each key. The table outgrows the caches: first every key's home slot
+    /// and the entry it names are read in a loop whose memory loads do not wait for one another,
+    /// so that they overlap; the lookups after find them in the cache.
+    pub(crate) fn entries<'k>(
+        &mut self,
+        keys: impl Iterator<Item = &'k crate::token::Key> + Clone,
+    ) -> Vec<u32> {
+        let mut seen = 0u64;
+        for key in keys.clone() {
+            seen ^= self.index.peek(key, |e| {
+                self.entries
+                    .get(e as usize)
+                    .map_or(0, |x| x.key.len() as u64)
+            });
+        }
+        std::hint::black_box(seen);
+        keys.map(|key| self.entry(key)).collect()
+    }
+
     /// The detection profile of an entry whose key is `key` (see [`profiles`]).
     #[inline]
     pub(crate) fn profiles(&mut self, e: u32, key: &str) -> u64 {
-        let p = &mut self.profiles[e as usize];
+        let p = &mut self.entries[e as usize].profile;
         if *p == UNKNOWN_PROFILE {
             *p = profiles(key);
         }
@@ -617,9 +669,12 @@ impl Words {
 
     #[inline]
     fn slot(&mut self, l: usize, e: u32) -> &mut (u32, u32) {
+        if l < LANGS_INLINE {
+            return &mut self.entries[e as usize].langs[l];
+        }
         let slots = &mut self.langs[l].slots;
         if slots.len() <= e as usize {
-            slots.resize(self.profiles.len().max(e as usize + 1), (UNKNOWN, UNKNOWN));
+            slots.resize(self.entries.len().max(e as usize + 1), (UNKNOWN, UNKNOWN));
         }
         &mut slots[e as usize]
     }

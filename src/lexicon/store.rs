@@ -269,8 +269,11 @@ impl Store {
         let _ = stemmer_module;
         let hyphen = index.get("-").copied();
         // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
-        let mut flat: Vec<WordId> = Vec::new();
-        let mut entries: Vec<(u32, u32, Term)> = Vec::new(); // path start, end, term
+        // (Sized for the entries written, twins aside, and their words: the ID stream has a
+        // byte or more per word.)
+        let written_n = written.iter().map(|&n| n as usize).sum::<usize>();
+        let mut flat: Vec<WordId> = Vec::with_capacity(ids.bytes.len());
+        let mut entries: Vec<(u32, u32, Term)> = Vec::with_capacity(written_n); // path start, end, term
         let mut sizes = Vec::with_capacity(lists_n);
         for (list, &n) in written.iter().enumerate() {
             let nv = values[list].len();
@@ -348,9 +351,14 @@ impl Store {
         // then numbered breadth first: word `w` is node `w`, the `e`-th edge leads to node
         // `count + e`, and the edges of a node are contiguous and in word order.
         const NONE: u32 = u32::MAX;
-        let mut first_child: Vec<u32> = vec![NONE; count];
-        let mut next_sibling: Vec<u32> = vec![NONE; count];
-        let mut word_of: Vec<WordId> = (0..count as u32).collect();
+        // (A node for each word, and at most one for each word of an entry after its first.)
+        let most = count + flat.len().saturating_sub(entries.len());
+        let mut first_child: Vec<u32> = Vec::with_capacity(most);
+        first_child.resize(count, NONE);
+        let mut next_sibling: Vec<u32> = Vec::with_capacity(most);
+        next_sibling.resize(count, NONE);
+        let mut word_of: Vec<WordId> = Vec::with_capacity(most);
+        word_of.extend(0..count as u32);
         let mut end: Vec<u32> = Vec::with_capacity(entries.len());
         for e in &entries {
             let p = &flat[e.0 as usize..e.1 as usize];
@@ -379,7 +387,8 @@ impl Store {
         }
         let nodes = word_of.len();
         let mut number: Vec<u32> = (0..nodes as u32).collect(); // node → its number
-        let mut queue: Vec<u32> = (0..count as u32).collect();
+        let mut queue: Vec<u32> = Vec::with_capacity(nodes);
+        queue.extend(0..count as u32);
         let mut child_start: Vec<u32> = Vec::with_capacity(nodes + 1);
         let mut child_word: Vec<WordId> = Vec::with_capacity(nodes - count);
         let mut head = 0;

@@ -15,7 +15,6 @@ use super::{
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::segment::{Token, TokenKind};
-use crate::token::Key;
 
 /// The longest run of capitalized words read as names ("Presidente del Consiglio dei Ministri
 /// Giuseppe Conte" is 7).
@@ -91,7 +90,7 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
         |k: usize| (k.saturating_sub(4).max(seg.tokens.start)..k).any(|s| ctx.is_place(s..k));
     let place_starts = |k: usize| {
         let keys = ctx.keys(k..end.min(k + 5));
-        lex.places.longest(&keys).is_some() || lex.countries.longest(&keys).is_some()
+        lex.places.longest(keys).is_some() || lex.countries.longest(keys).is_some()
     };
     // Title-case headlines capitalize every word ("Why Trump As A President Would Fail"): there a
     // capitalized small word that is no particle or article ends a name.
@@ -159,11 +158,8 @@ fn name_runs(ctx: &Context, seg: &Segment) -> Vec<std::ops::Range<usize>> {
                 // "Friuli-Venezia Giulia" is one place; "Russia-Ukraine" two.
                 let whole_place = (i..j).any(|s| {
                     let k = ctx.keys(s..end.min(j + 4));
-                    lex.places.longest(&k).is_some_and(|(n, _)| s + n > j + 1)
-                        || lex
-                            .countries
-                            .longest(&k)
-                            .is_some_and(|(n, _)| s + n > j + 1)
+                    lex.places.longest(k).is_some_and(|(n, _)| s + n > j + 1)
+                        || lex.countries.longest(k).is_some_and(|(n, _)| s + n > j + 1)
                 });
                 // "Kim Jong-un": a short lower-case syllable after a name of two words or more.
                 let syllable = next.is_word()
@@ -406,18 +402,18 @@ fn label_before(ctx: &Context, seg: &Segment, start: usize) -> Label {
     let mut p = w;
     while p < start {
         let ahead = ctx.keys(p..start);
-        if let Some((n, iso)) = lex.nationalities.longest(&ahead) {
+        if let Some((n, iso)) = lex.nationalities.longest(ahead) {
             label.country = Some(lex.country_name(iso));
             p += n;
-        } else if let Some((n, _)) = lex.titles.longest(&ahead) {
+        } else if let Some((n, _)) = lex.titles.longest(ahead) {
             label.role = Some(join_keys(&ahead[..n]));
             label.held = None;
             p += n;
-        } else if ahead[0] == "." && label.role.is_some() {
+        } else if ahead[0].key == "." && label.role.is_some() {
             p += 1; // the period of "Dr."
-        } else if lex.articles.contains(ahead[0]) && !lex.particles.contains(ahead[0]) {
+        } else if lex.articles.contains(&ahead[0]) && !lex.particles.contains(&ahead[0]) {
             p += 1; // an article
-        } else if lex.particles.contains(ahead[0]) && p + 1 == start {
+        } else if lex.particles.contains(&ahead[0]) && p + 1 == start {
             label.held = label.role.take();
             label.country = None;
             p += 1;
@@ -449,30 +445,30 @@ fn left_edge(
     while a < b {
         let rest = &keys[a..b];
         // ("M. Bolsonaro" opening a sentence: the period of what was cut before.)
-        if a > 0 && rest[0] == "." {
+        if a > 0 && rest[0].key == "." {
             a += 1;
             continue;
         }
         let at_start = a == 0 && ctx.at_start(seg, r.start);
         // ("M. Le Drian" opening a sentence: an abbreviated title, not a function word.)
-        if rest.get(1).is_some_and(|k| *k == ".") && lex.titles.longest(&rest[..1]).is_some() {
+        if rest.get(1).is_some_and(|k| k.key == ".") && lex.titles.longest(&rest[..1]).is_some() {
             title_organization(ctx, seg, r.start + a..r.start + a + 1, out);
-            label.role = Some(rest[0].to_string());
+            label.role = Some(rest[0].key.to_string());
             a += 2;
             continue;
         }
         // ("L'Amazonie", "L'Interpol": an elided article is no part of a name the gazetteers
         // do not know with it, as "L'Aquila".)
         let elided_article = is_elision(&toks[r.start + a])
-            && lex.articles.contains(rest[0])
+            && lex.articles.contains(&rest[0])
             && classify_whole(doc, r.start + a..r.end).is_none();
         // ("Las Palmas de Gran Canaria", "Le Havre": an article the gazetteers know with the
         // name stays, even opening the sentence.)
         let known_with_article =
-            lex.articles.contains(rest[0]) && classify_whole(doc, r.start + a..r.end).is_some();
+            lex.articles.contains(&rest[0]) && classify_whole(doc, r.start + a..r.end).is_some();
         if ((at_start || !toks[r.start + a].cap)
-            && lex.is_stopword(rest[0])
-            && !lex.countries.contains_key(rest[0])
+            && lex.is_stopword(&rest[0])
+            && !lex.countries.contains_key(&rest[0])
             && !known_with_article)
             || elided_article
         {
@@ -482,7 +478,7 @@ fn left_edge(
             && !(toks[r.start + a].text(doc.text()).chars().count() <= 3
                 && a + 1 < b
                 && (toks[r.start + a + 1].cap
-                    || (lex.particles.contains(keys[a + 1])
+                    || (lex.particles.contains(&keys[a + 1])
                         && a + 2 < b
                         && toks[r.start + a + 2].cap)))
         {
@@ -503,7 +499,7 @@ fn left_edge(
             }
             label.country = Some(lex.country_name(iso));
             a += n;
-        } else if lex.person_nouns.contains(rest[0]) && rest.len() > 1 && toks[r.start + a + 1].cap
+        } else if lex.person_nouns.contains(&rest[0]) && rest.len() > 1 && toks[r.start + a + 1].cap
         {
             a += 1; // "Amtskollege Tomasz Nowicki", "Sorella Isabella"
         } else if let Some((n, _)) = lex.titles.longest(rest) {
@@ -514,7 +510,7 @@ fn left_edge(
             }
             label.role = Some(join_keys(&keys[a..a + n]));
             a += n;
-            if keys.get(a).is_some_and(|k| *k == ".") {
+            if keys.get(a).is_some_and(|k| k.key == ".") {
                 a += 1; // the period of an abbreviated title: "M. Dupont", "Sr. García"
             }
         } else {
@@ -546,14 +542,14 @@ fn right_edge(ctx: &Context, r: std::ops::Range<usize>, a: usize) -> usize {
     let keys = ctx.keys(r.clone());
     let mut e = keys.len();
     // ("Theresa May": a month after a given name is a family name.)
-    let after_given = |e: usize| e >= 2 && lex.given_names.contains(keys[e - 2]);
+    let after_given = |e: usize| e >= 2 && lex.given_names.contains(&keys[e - 2]);
     // ("Val-de-Marne Le …": a name does not end with an article.)
     while e > a
         && (lex.weekdays.longest(&keys[e - 1..e]).is_some()
             || (lex.months.longest(&keys[e - 1..e]).is_some() && !after_given(e))
             || (e - a > 1
-                && lex.articles.contains(keys[e - 1])
-                && !lex.particles.contains(keys[e - 1]))
+                && lex.articles.contains(&keys[e - 1])
+                && !lex.particles.contains(&keys[e - 1]))
             || (toks[r.start + e - 1].is_word()
                 && !toks[r.start + e - 1].cap
                 && !(e >= 2 && toks[r.start + e - 2].key == "-")))
@@ -697,8 +693,8 @@ fn split_at_particle(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>)
         // ("Stati Uniti d'America Bill Clinton": not inside a longer known name.)
         let keys = ctx.keys(span.clone());
         let known = |n: Option<usize>| n.is_some_and(|n| span.start + n > p + 1);
-        let longer_known = known(lex.countries.longest(&keys).map(|x| x.0))
-            || known(lex.places.longest(&keys).map(|x| x.0));
+        let longer_known = known(lex.countries.longest(keys).map(|x| x.0))
+            || known(lex.places.longest(keys).map(|x| x.0));
         let left_country = !longer_known
             && classify_whole(doc, left.clone()).is_some_and(|c| {
                 c.kind == EntityKind::Country || c.country.is_none() && c.kind == EntityKind::Place
@@ -855,7 +851,7 @@ fn institutions(ctx: &Context, segs: &[Segment], out: &mut Vec<Candidate>) {
             let keys = ctx.keys(i..seg.tokens.end.min(i + MAX_PHRASE));
             let Some((n, _)) = lex
                 .institutions
-                .longest(&keys)
+                .longest(keys)
                 .filter(|_| t.is_word() && !t.cap)
             else {
                 i += 1;
@@ -917,10 +913,10 @@ impl KnownForms {
     }
 
     /// The longest known form at the start of `keys`: its length.
-    fn longest(&self, keys: &[&Key]) -> Option<usize> {
-        let list = self.by_first.get(keys.first()?.as_str())?;
+    fn longest(&self, keys: &[Token]) -> Option<usize> {
+        let list = self.by_first.get(keys.first()?.key.as_str())?;
         list.iter()
-            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| *b == a))
+            .find(|k| k.len() <= keys.len() && k.iter().zip(keys).all(|(a, b)| b.key == *a))
             .map(Vec::len)
     }
 }
@@ -946,7 +942,7 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
         let gaz = (1..=keys.len().min(5))
             .rev()
             .find_map(|n| classify_whole(doc, i..i + n).map(|c| (n, c)));
-        let kn = known.longest(&keys);
+        let kn = known.longest(keys);
         let n = match (&gaz, kn) {
             (Some((g, _)), Some(k)) => (*g).max(k),
             (Some((g, _)), None) => *g,
@@ -995,13 +991,13 @@ fn caps_candidates(ctx: &Context, seg: &Segment, known: &KnownForms, out: &mut V
 }
 
 /// Keys joined by spaces (a title as the label says it).
-pub(super) fn join_keys(keys: &[&Key]) -> String {
+pub(super) fn join_keys(keys: &[Token]) -> String {
     let mut out = String::new();
     for (i, k) in keys.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(k);
+        out.push_str(&k.key);
     }
     out
 }

@@ -20,7 +20,6 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::analysis::{Entity, EntityKind, EntityRef};
 use crate::document::Document;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
-use crate::token::Key;
 
 /// The longest phrase a word list holds, in tokens: lookups never read further.
 const MAX_PHRASE: usize = 8;
@@ -285,16 +284,16 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The keys of a range of tokens: each knows its word number, so that a lookup hashes none.
-    fn keys(&self, r: std::ops::Range<usize>) -> Vec<&'d Key> {
-        self.doc.tokens[r].iter().map(|t| &t.key).collect()
+    fn keys(&self, r: std::ops::Range<usize>) -> &'d [Token] {
+        &self.doc.tokens[r]
     }
 
     /// Is the whole range a country or place of the gazetteer?
     fn is_place(&self, r: std::ops::Range<usize>) -> bool {
         let k = self.keys(r);
         let lex = self.doc.lex;
-        lex.countries.longest(&k).is_some_and(|(n, _)| n == k.len())
-            || lex.places.longest(&k).is_some_and(|(n, _)| n == k.len())
+        lex.countries.longest(k).is_some_and(|(n, _)| n == k.len())
+            || lex.places.longest(k).is_some_and(|(n, _)| n == k.len())
     }
 }
 

@@ -174,7 +174,7 @@ pub(crate) fn org_compound(lex: &Lexicon, key: &str) -> bool {
 fn opens_place(ctx: &Context, k: usize) -> bool {
     let lex = ctx.doc.lex;
     let keys = ctx.keys(k..ctx.doc.tokens.len().min(k + 5));
-    lex.countries.longest(&keys).is_some() || lex.places.longest(&keys).is_some()
+    lex.countries.longest(keys).is_some() || lex.places.longest(keys).is_some()
 }
 
 /// A single word the gazetteers know, as written or in the genitive.

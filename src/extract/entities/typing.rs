@@ -16,7 +16,6 @@ use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::lexicon::{AgreementWord, GroupWord, Link, SignVerb};
 use crate::segment::{Range, Token, TokenKind};
-use crate::token::Key;
 
 /// The longest speech verb phrase read before a name ("aveva detto").
 const MAX_SPEECH_WORDS: usize = 3;
@@ -145,7 +144,7 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let ks = ctx.keys(span.clone());
     let adjective = lex
         .nationalities
-        .longest(&ks)
+        .longest(ks)
         .is_some_and(|(n, _)| n == ks.len())
         && classify_whole(doc, span.clone()).is_none();
     let first = &doc.tokens[span.start];
@@ -164,7 +163,7 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
             || ((lex.person_nouns.contains(&first.key)
                 || lex
                     .group_words
-                    .longest(&ks)
+                    .longest(ks)
                     .is_some_and(|(n, w)| n == 1 && *w == GroupWord::People))
                 && classify_whole(doc, span.clone()).is_none()));
     // ("der Konzern", "Verband": where every noun has a capital, an organization word alone is a
@@ -177,7 +176,7 @@ fn no_name(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     // goes on with in lower case.)
     let opens_title = lex
         .titles
-        .longest(&ctx.keys(span.start..seg.tokens.end))
+        .longest(ctx.keys(span.start..seg.tokens.end))
         .is_some_and(|(n, _)| n > span.len());
     adjective
         || common
@@ -394,16 +393,16 @@ fn speaks(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
     let lex = ctx.doc.lex;
     let toks = &ctx.doc.tokens;
     let keys_after = ctx.keys(span.end..seg.tokens.end.min(span.end + MAX_PHRASE));
-    lex.speech_verbs.longest(&keys_after).is_some()
+    lex.speech_verbs.longest(keys_after).is_some()
         || (1..=MAX_SPEECH_WORDS).any(|n| {
             span.start > seg.tokens.start + n
                 && lex
                     .speech_verbs
-                    .longest(&ctx.keys(span.start - n..span.start))
+                    .longest(ctx.keys(span.start - n..span.start))
                     .is_some_and(|(m, _)| m == n)
                 && lex
                     .source_after
-                    .longest(&ctx.keys(span.start - n..span.start))
+                    .longest(ctx.keys(span.start - n..span.start))
                     .is_none()
                 && {
                     let p = &toks[span.start - n - 1];
@@ -442,13 +441,12 @@ fn meets(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
             && !toks[k].cap
             && lex
                 .meeting_words
-                .longest(&keys)
+                .longest(keys)
                 .is_some_and(|(_, w)| !w.ignore && !w.event && !w.attend)
     };
     // (Not "Speaking before talks", "Nonostante l'incontro": a noun of encounter.)
-    let aux = |k: usize| {
-        k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
-    };
+    let aux =
+        |k: usize| k < end && lex.speech_aux.longest(ctx.keys(k..end.min(k + 2))) == Some((1, &()));
     !lex.verb_final && (encounter(span.end) || (aux(span.end) && encounter(span.end + 1)))
 }
 
@@ -465,7 +463,7 @@ fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
             return false;
         }
         let keys = ctx.keys(k..end.min(k + MAX_PHRASE));
-        let Some((n, SignVerb::Sign | SignVerb::Agree)) = lex.sign_verbs.longest(&keys) else {
+        let Some((n, SignVerb::Sign | SignVerb::Agree)) = lex.sign_verbs.longest(keys) else {
             return false;
         };
         k < end
@@ -476,14 +474,13 @@ fn signs(ctx: &Context, seg: &Segment, span: std::ops::Range<usize>) -> bool {
                 .any(|j| {
                     let ks = ctx.keys(j..end.min(j + MAX_PHRASE));
                     matches!(
-                        lex.agreement_words.longest(&ks),
+                        lex.agreement_words.longest(ks),
                         Some((_, AgreementWord::Instrument(_)))
                     )
                 })
     };
-    let aux = |k: usize| {
-        k < end && lex.speech_aux.longest(&ctx.keys(k..end.min(k + 2))) == Some((1, &()))
-    };
+    let aux =
+        |k: usize| k < end && lex.speech_aux.longest(ctx.keys(k..end.min(k + 2))) == Some((1, &()));
     // ("Acciona y la empresa italiana Webuild firmaron…": the verb after a list of names the
     // first one opens — names, articles, nationalities and nouns of a kind.)
     let mut k = span.end;
@@ -667,7 +664,7 @@ fn person_after(ctx: &Context, seg: &Segment, end: usize) -> bool {
             && (lex.person_nouns.contains(&toks[k].key)
                 || lex
                     .titles
-                    .longest(&ctx.keys(k..(k + 3).min(seg.tokens.end)))
+                    .longest(ctx.keys(k..(k + 3).min(seg.tokens.end)))
                     .is_some())
     }
 }
@@ -952,7 +949,7 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
     let lex = doc.lex;
     let toks = &doc.tokens;
     // The tokens' keys: each knows its word number, so that a lookup hashes none.
-    let keys: Vec<&Key> = toks[span.clone()].iter().map(|t| &t.key).collect();
+    let keys = &toks[span.clone()];
     let written = doc.slice(Range {
         start: toks[span.start].range.start,
         end: toks[span.end - 1].range.end,
@@ -993,15 +990,15 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
     // ("Venezuelas", "Russlands": a country or place in the German genitive.)
     let stem = keys
         .last()
-        .and_then(|k| nouns::genitive_stem(lex, k))
+        .and_then(|k| nouns::genitive_stem(lex, &k.key))
         .map(|s| {
             keys[..keys.len() - 1]
                 .iter()
-                .map(|k| k.as_str())
+                .map(|k| k.key.as_str())
                 .chain([s])
                 .collect::<Vec<&str>>()
         });
-    let (mut country, mut place) = (lex.countries.longest(&keys), lex.places.longest(&keys));
+    let (mut country, mut place) = (lex.countries.longest(keys), lex.places.longest(keys));
     let stem = stem.filter(|_| country.is_none() && place.is_none());
     if let Some(s) = &stem {
         (country, place) = (lex.countries.longest(s), lex.places.longest(s));
@@ -1019,7 +1016,7 @@ pub(super) fn classify_whole(doc: &Document, span: std::ops::Range<usize>) -> Op
         if n == keys.len() {
             let joined = match &stem {
                 Some(s) => s.join(" "),
-                None => super::candidates::join_keys(&keys),
+                None => super::candidates::join_keys(keys),
             };
             return Some(Candidate {
                 kind: EntityKind::Place,
@@ -1071,7 +1068,7 @@ fn title_ends(ctx: &Context, seg: &Segment, a: usize, b: usize) -> bool {
                 .doc
                 .lex
                 .titles
-                .longest(&ctx.keys(a - n..b))
+                .longest(ctx.keys(a - n..b))
                 .is_some_and(|(m, _)| m == n + (b - a))
     })
 }
@@ -1248,7 +1245,7 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
             ctx.keys(seg.tokens.start.max(c.tokens.start.saturating_sub(3))..c.tokens.start);
         let verb_after = lex
             .team_words
-            .longest(&after)
+            .longest(after)
             .is_some_and(|(_, before_only)| !before_only);
         let verb_before = (1..=before.len().min(3)).any(|n| {
             lex.team_words
@@ -1266,7 +1263,7 @@ fn teams(ctx: &Context, segs: &[Segment], cands: &mut [Candidate]) {
             .filter(|t| t.kind == TokenKind::Number)
             .nth(1)
             .is_some()
-            && !before.last().is_some_and(|k| lex.locatives.contains(*k));
+            && !before.last().is_some_and(|k| lex.locatives.contains(k));
         if verb_after || verb_before || score {
             // An unknown name there is only weakly a team: it may be a player's.
             c.strength = if c.kind == EntityKind::Place { 5 } else { 1 };

@@ -163,6 +163,7 @@ fn counts_other_things(toks: &[Token], a: Option<usize>, b: Option<usize>) -> bo
 fn read_sentences(doc: &Document) -> Vec<Found> {
     let toks = &doc.tokens;
     let mut found: Vec<Found> = Vec::new();
+    let mut spelled = vec![None; doc.words.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
         let c = Ctx {
             doc,
@@ -175,7 +176,7 @@ fn read_sentences(doc: &Document) -> Vec<Found> {
         let mut i = c.start;
         let mut last_money: Option<usize> = None;
         while i < c.end {
-            if !reading::may_start(&c, i) {
+            if !reading::may_start(&c, i, &mut spelled) {
                 i += 1;
                 continue;
             }

@@ -174,7 +174,9 @@ const RULES: &[Rule] = &[
 /// else every rule fails: `false` then, and only then for sure.
 ///
 /// [`Lexicon::may_be_compound_number`]: crate::lexicon::Lexicon::may_be_compound_number
-pub(super) fn may_start(c: &Ctx, i: usize) -> bool {
+///
+/// `spelled` holds [`spelled_number`] per word of the document, decided on first use.
+pub(super) fn may_start(c: &Ctx, i: usize, spelled: &mut [Option<bool>]) -> bool {
     let t = &c.toks[i];
     if t.kind == TokenKind::Number || t.cap || c.lex.may_open_number(c.doc.id(i)) {
         return true;
@@ -186,9 +188,16 @@ pub(super) fn may_start(c: &Ctx, i: usize) -> bool {
         && (c
             .tok(i + 1)
             .is_some_and(|d| d.key == "$" && !d.space_before)
-            || (t.key.len() >= 6
-                && c.lex.may_start_like_number_word(&t.key)
-                && (c.lex.may_be_compound_number(&t.key) || number_glued_to_unit(c, i).is_some())))
+            || *spelled[c.doc.word_of[i] as usize].get_or_insert_with(|| spelled_number(c, i)))
+}
+
+/// May word `i` be a number written as one word, or a number word glued to a unit? (It depends
+/// on the word alone.)
+fn spelled_number(c: &Ctx, i: usize) -> bool {
+    let key = &c.toks[i].key;
+    key.len() >= 6
+        && c.lex.may_start_like_number_word(key)
+        && (c.lex.may_be_compound_number(key) || number_glued_to_unit(c, i).is_some())
 }
 
 /// The number that starts at token `i` of sentence `si`, or what to pass over there; `None`
