@@ -831,6 +831,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if t > c0 && matches!(self.link(t - 1, t), Some((1, Link::Pronoun))) {
             dropped = true;
         }
+        // "El martes se reunió con X": a verb of encounter that opens with a pronoun or an
+        // auxiliary of its own, nothing before it.
+        if k >= t && matches!(self.link(t, t + 1), Some((1, Link::Pronoun))) {
+            dropped = true;
+        }
         // "Russia and Vietnam pledged … as President Vladimir Putin made a state visit": a
         // person nearer the word is its subject rather than the countries that open the clause.
         if !found.is_empty() && !found.iter().any(|&e| self.is_person(e)) {
@@ -1637,7 +1642,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
     pub(crate) fn agent(&self, k: usize, end: usize) -> Option<usize> {
         let mut j = k;
         while j < end && self.ents.mention_at(j).is_none() {
-            j += self.filler(j, end)?;
+            // "por la ministra de Vivienda, Carmen Aldecoa": a title, its portfolio, the name.
+            if let Some(e) = self.portfolio_end(j, end) {
+                j = e;
+            } else if self.titled_name_after(k, j) {
+                j += 1;
+            } else {
+                j += self.filler(j, end)?;
+            }
         }
         let j = self.holder_after(j).unwrap_or(j);
         let m = self.ents.mention_at(j)?;
@@ -1664,7 +1676,18 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     .all(|t| t.cap || lex.articles.contains(&t.key)))
             })?;
         let titled = (of.saturating_sub(3)..of).any(|q| self.kind_noun(q));
-        let after = m.tokens.end;
+        // ("de Fomento de la Junta de Andalucía, X": what the body is of, in turn.)
+        let mut after = m.tokens.end;
+        while let Some((n, Link::Of)) = self.link(after, after + 3) {
+            let mut a = after + n;
+            while a < toks.len() && toks[a].is_word() && lex.articles.contains(&toks[a].key) {
+                a += 1;
+            }
+            match self.ents.mention_at(a) {
+                Some(o) if o.tokens.start == a && !self.is_person(o.entity) => after = o.tokens.end,
+                _ => break,
+            }
+        }
         (titled && toks.get(after).is_some_and(|t| t.key == ","))
             .then_some(after + 1)
             .filter(|&h| {
@@ -1819,6 +1842,11 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     let (l, e) = self.list(j + n, end);
                     // "with congressional Democrats": the word the list stopped at may be the group.
                     let g = self.groups_in(j + n, (e + 1).min(end));
+                    // ("se reunió con una abogada rusa con lazos al Kremlin": the partner has no
+                    // name; what follows describes it.)
+                    if l.is_empty() && g.is_empty() && e > j + n {
+                        break;
+                    }
                     if link == Link::Between {
                         between += l.len() + g.len();
                     }
