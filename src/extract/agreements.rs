@@ -472,7 +472,8 @@ fn counterparts(
             // ("firmado entre A y B y aprobado por el Congreso": the agent of another verb; but
             // "signed in Geneva by X": only a place or small words between.)
             Some((m, Link::By))
-                if k > r.start + 2 && !only_small_words(cl, r.start, k, end, true) =>
+                if k > r.start + 2
+                    && !only_small_words(cl, cl.past_common_place(r.start, end), k, end, true) =>
             {
                 k += m
             }

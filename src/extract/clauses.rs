@@ -1066,6 +1066,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let mut loose = 0; // plain words skipped since the last name or comma
         let mut noun_between = false; // a noun of a kind, a role or a person since the last name
         let mut owner_last = false; // the last name found owns the noun after it ("Qatar's emir")
+        let mut and_end = usize::MAX; // where the last "and" ends
         while k < end {
             if self.quoted(k) {
                 break;
@@ -1188,6 +1189,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 Some((n, Link::And)) => {
                     joined = true;
                     by_comma = false;
+                    k += n;
+                    and_end = k;
+                    continue;
+                }
+                // "firmato da X e da Y", "met with X and with Y": the word that opened the list,
+                // again after "and".
+                Some((n, Link::With | Link::By)) if k == and_end && !out.is_empty() => {
                     k += n;
                     continue;
                 }
@@ -1543,7 +1551,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             return k;
         }
         j += 1;
-        // ("delle Infrastrutture", "of Defence": what the noun is of, no person.)
+        // ("delle Infrastrutture", "of Defence", "del club": what the noun is of, no person.)
         if let Some((n, Link::Of)) = self.link(j, end) {
             let of = self
                 .ents
@@ -1551,6 +1559,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 .filter(|m| !self.is_person(m.entity));
             if let Some(m) = of {
                 return m.tokens.end;
+            }
+            let mut o = j + n;
+            while o < end && toks[o].is_word() && self.doc.lex.articles.contains(&toks[o].key) {
+                o += 1;
+            }
+            let plain = o < end && toks[o].is_word() && !toks[o].cap && self.link(o, end).is_none();
+            if plain {
+                return o + 1;
             }
             return self.portfolio_end(j, end).unwrap_or(j);
         }
