@@ -143,12 +143,17 @@ impl Chrome {
     /// that is no sentence ("Di Matteo: …" is a headline).
     fn byline(&self, line: &str, toks: &[Token]) -> bool {
         let words = toks.iter().filter(|t| t.is_word()).count();
-        if words > MAX_LINE_WORDS || ends_sentence(line) || !toks.first().is_some_and(|t| t.cap) {
+        if words > MAX_LINE_WORDS || ends_sentence(line) {
             return false;
         }
         let Some(n) = starts_with(toks, &self.bylines) else {
             return false;
         };
+        // ("di Paolo Riva": an opener in lower case, only when names alone follow it.)
+        let names_only = toks[n..].iter().all(|t| !t.is_word() || t.cap);
+        if !toks.first().is_some_and(|t| t.cap) && !names_only {
+            return false;
+        }
         let name_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.cap);
         let given = toks.get(n).is_some_and(|t| {
             name_word(n) && (crate::lexicon::any_given_name(&t.key) || t.key.chars().count() == 1)

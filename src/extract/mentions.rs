@@ -69,6 +69,13 @@ impl Mentions {
         for (si, sent) in doc.sentences.iter().enumerate() {
             let mut i = sent.tokens.start;
             while i < sent.tokens.end {
+                if ents.mention_at(i).is_none() {
+                    if let Some(r) = organization(doc, ents, si, i) {
+                        i = r.tokens.end;
+                        refs.push(r);
+                        continue;
+                    }
+                }
                 // (No pronoun, pair or description starts with a word that opens none of
                 // their lists: see `pronoun`, `pair` and `description`.)
                 if ents.mention_at(i).is_some() || !doc.lex.may_open_mention(doc.id(i)) {
@@ -204,6 +211,62 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
     Some(Ref {
         tokens: t..t + 1,
         kind: RefKind::Pronoun,
+        entities: found.into_iter().collect(),
+        before,
+    })
+}
+
+/// "la società", "the company", "das Unternehmen": a definite article, a noun for a kind of
+/// organization (`org_kinds.txt`), maybe one describing word, and no name after them — the
+/// organization named last before, the first named of its sentence first.
+fn organization(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
+    let lex = doc.lex;
+    let toks = &doc.tokens;
+    let end = doc.sentences[si].tokens.end;
+    if !toks[t].is_word() || !lex.articles.contains(&toks[t].key) || t + 1 >= end {
+        return None;
+    }
+    // ("MTS, la società che gestisce…": an apposition to the name before it.)
+    if t >= 2 && toks[t - 1].key == "," && ents.mention_at(t - 2).is_some() {
+        return None;
+    }
+    let noun = &toks[t + 1];
+    if !noun.is_word() || (noun.cap && !lex.nouns_capitalized) || !lex.org_kinds.contains(&noun.key)
+    {
+        return None;
+    }
+    let mut e = t + 2;
+    // ("la società biancoverde", "the Swiss company")
+    if e < end && toks[e].is_word() && !toks[e].cap && !lex.is_stopword(&toks[e].key) {
+        e += 1;
+    }
+    // ("the company Acme", "la società Tessitura Corbetta": a name follows, no reference.)
+    if toks.get(e).is_some_and(|x| x.is_word() && x.cap) || ents.mention_at(e).is_some() {
+        return None;
+    }
+    let organization = |e: usize| ents.list[e].kind == EntityKind::Organization;
+    let start = doc.sentences[si].tokens.start;
+    let mut found = ents
+        .mentions_in(start..t)
+        .map(|m| m.entity)
+        .find(|&e| organization(e));
+    let mut before = false;
+    if found.is_none() {
+        for back in 1..=REACH {
+            let Some(p) = si.checked_sub(back) else {
+                break;
+            };
+            let r = doc.sentences[p].tokens.clone();
+            if let Some(m) = ents.mentions_in(r).find(|m| organization(m.entity)) {
+                found = Some(m.entity);
+                before = true;
+                break;
+            }
+        }
+    }
+    Some(Ref {
+        tokens: t..e,
+        kind: RefKind::Description,
         entities: found.into_iter().collect(),
         before,
     })
