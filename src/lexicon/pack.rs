@@ -297,16 +297,10 @@ fn code_symbol(
     let set = selector * 32;
     m.find(contexts, 0);
     let rank = u32::from(frequent.rank[symbol as usize % 256]);
-    let p = m.predict(0, set);
-    let rare = c.code(u32::from(rank == 16), p);
-    m.update(rare);
-    if rare == 0 {
+    if decide(m, c, 0, set, u32::from(rank == 16)) == 0 {
         let mut node = 1u32;
         for k in (0..4).rev() {
-            let p = m.predict(node as usize, set + node as usize);
-            let bit = c.code(rank >> k & 1, p);
-            m.update(bit);
-            node = node << 1 | bit;
+            node = node << 1 | decide(m, c, node as usize, set + node as usize, rank >> k & 1);
         }
         return u32::from(frequent.symbols[node as usize - 16]);
     }
@@ -320,12 +314,20 @@ fn code_symbol(
             true => partial,
             false => 1 << (3 - k) | partial & ((1 << (3 - k)) - 1),
         };
-        let p = m.predict(slot as usize, set + 16 + k as usize);
-        let bit = c.code(symbol >> k & 1, p);
-        m.update(bit);
-        partial = partial << 1 | bit;
+        partial =
+            partial << 1 | decide(m, c, slot as usize, set + 16 + k as usize, symbol >> k & 1);
     }
     partial & 255
+}
+
+/// One decision: predicted from slot `slot` of each context's bucket and weight set `set`, coded,
+/// learnt.
+#[inline(never)]
+fn decide(m: &mut Model, c: &mut impl Coder, slot: usize, set: usize, bit: u32) -> u32 {
+    let p = m.predict(slot, set);
+    let bit = c.code(bit, p);
+    m.update(bit);
+    bit
 }
 
 /// What the model has coded so far.
@@ -463,7 +465,7 @@ fn code_key(
         // A byte below 0x20 is the next key's control byte: this key ends.
         let next = given(vocabulary, s);
         let next = if next < 0x20 { 0 } else { next };
-        let b = code_symbol(&mut s.m, c, next, &ctx, n.min(12), &s.text);
+        let b = code_symbol(&mut s.m, c, next, &ctx, n.min(11), &s.text);
         if b < 0x20 {
             break;
         }
@@ -491,7 +493,14 @@ fn code_rest(s: &mut Coded, c: &mut impl Coder, byte: u32) {
         hash(&[23, prev(2)]),
         hash(&[24, prev(3)]),
     ];
-    let b = code_symbol(&mut s.m, c, byte, &ctx, 12, &s.rest);
+    let b = code_symbol(
+        &mut s.m,
+        c,
+        byte,
+        &ctx,
+        12 + usize::from(prev(1) >= 0x80),
+        &s.rest,
+    );
     s.out.push(b as u8);
 }
 
