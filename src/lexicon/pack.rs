@@ -143,7 +143,7 @@ impl Model {
     fn update(&mut self, bit: u32) {
         let err = ((bit as i32) << 12) - self.p;
         for (x, w) in self.input.iter().zip(&mut self.weights[self.set]) {
-            *w += (x * err) >> 10;
+            *w += (x * err) >> 11;
         }
         for &at in &self.at[..CONTEXTS] {
             let s = self.slots[at];
