@@ -457,7 +457,7 @@ fn code_key(
         let at_first_new = u32::from(n == shared);
         let ctx = [
             hash(&[10, tail(1)]),
-            hash(&[11, tail(2)]),
+            hash(&[11, tail(2), at_first_new]),
             hash(&[12, tail(3)]),
             hash(&[13, before, at_first_new, n.min(12) as u32]),
             hash(&[14, before, at_first_new]),
