@@ -1,6 +1,7 @@
 //! Compiles `data/` (see `src/lexicon/compile.rs`) into `$OUT_DIR`:
-//! - `factcards-<lang>.bin`, one file per folder with a `language.txt`: built into the native
-//!   crate (feature `builtin-languages`), fetched on demand by the web build;
+//! - `factcards-<lang>.bin`, one file per folder with a `language.txt`, built into the native
+//!   crate (feature `builtin-languages`); for the wasm target, `web/factcards-<lang>.bin` too,
+//!   the same packed (`src/lexicon/pack.rs`), which the web build fetches on demand;
 //! - `core.bin`, what every language shares (detection profiles, page chrome, organization cues),
 //!   always built in;
 //! - `languages.rs`, the list of languages and their stemmers, for `src/lexicon/mod.rs`;
@@ -15,6 +16,9 @@ mod compile;
 #[allow(dead_code)]
 #[path = "src/lexicon/lists.rs"]
 mod lists;
+#[allow(dead_code)]
+#[path = "src/lexicon/pack.rs"]
+mod pack;
 #[allow(dead_code)]
 #[path = "src/token.rs"]
 mod token;
@@ -59,6 +63,7 @@ fn main() {
         "data",
         "src/lexicon/compile.rs",
         "src/lexicon/lists.rs",
+        "src/lexicon/pack.rs",
         "src/token.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
@@ -73,6 +78,10 @@ fn run() -> Result<(), String> {
     let out = Path::new(&out);
     let root = Path::new("data");
     let langs = compile::languages(root)?;
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if wasm {
+        fs::create_dir_all(out.join("web")).map_err(|e| e.to_string())?;
+    }
     let write = |name: &str, bytes: &[u8]| {
         fs::write(out.join(name), bytes).map_err(|e| format!("{name}: {e}"))
     };
@@ -85,10 +94,12 @@ fn run() -> Result<(), String> {
                 STEMMERS.join(", ")
             ));
         }
-        write(
-            &format!("factcards-{}.bin", d.code),
-            &compile::language(&root.join(&d.code), &root.join("common"), d)?,
-        )?;
+        let file = compile::language(&root.join(&d.code), &root.join("common"), d)?;
+        write(&format!("factcards-{}.bin", d.code), &file.bytes)?;
+        // The web build's files, packed (build.sh copies them into pkg/).
+        if wasm {
+            write(&format!("web/factcards-{}.bin", d.code), &file.packed())?;
+        }
     }
     write("core.bin", &compile::core(root, &langs)?)?;
     write("factcards-files.js", compile::files_js(&langs).as_bytes())?;

@@ -150,7 +150,7 @@ for line in open(sys.argv[1]):
     --generate-stack-ir --optimize-stack-ir --optimize-level=2 --shrink-level=2 $WASM_FEATURES \
     target/factcards_bg.ordered.wasm -o pkg/factcards_bg.wasm
   rm -f pkg/factcards-*.bin
-  cp "$out"/factcards-*.bin "$out"/factcards-files.js "$out"/factcards-labels.js pkg/
+  cp "$out"/web/factcards-*.bin "$out"/factcards-files.js "$out"/factcards-labels.js pkg/
   say "stemmers (one WebAssembly module per language, in its file)"
   build_stemmers
   local lang algorithm

@@ -25,14 +25,16 @@
 //! two); and, for entries of several words, the mask of the gaps where a twin of the entry has a
 //! hyphen (0: none). Like with like, which gzip packs better
 //! than records; the reader builds the trie of phrases from the entries.
-//! The web build's files end with one more stream: the language's stemmer, a WebAssembly module
-//! (`stemmer/`), which build.sh adds (`tools/add_stemmer.py`).
+//! The web build's files are packed ([`File::packed`], `pack.rs`) and end with one more stream:
+//! the language's stemmer, a WebAssembly module (`stemmer/`), which build.sh adds
+//! (`tools/add_stemmer.py`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
 use super::lists::{self, List};
+use super::pack;
 use crate::token::{fold_key, phrase_keys, word_keys};
 
 /// What `data/<lang>/language.txt` says about a language.
@@ -348,8 +350,24 @@ fn set_file(list: List) -> Option<&'static str> {
     })
 }
 
+/// A compiled file, and where its vocabulary is (what [`File::packed`] codes apart).
+pub struct File {
+    pub bytes: Vec<u8>,
+    /// The vocabulary's keys, front-coded, and the 0 after them.
+    pub vocabulary: std::ops::Range<usize>,
+    /// How many keys it has.
+    pub keys: usize,
+}
+
+impl File {
+    /// The file packed for the web build (`pack.rs`).
+    pub fn packed(&self) -> Vec<u8> {
+        pack::pack(&self.bytes, self.vocabulary.clone(), self.keys)
+    }
+}
+
 /// Compiles a language folder, with the shared lists of `common`, into its file.
-pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<Vec<u8>, String> {
+pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<File, String> {
     let mut files: HashMap<&'static str, String> = HashMap::new();
     for name in [
         "stopwords.txt",
@@ -687,7 +705,7 @@ pub fn core(root: &Path, langs: &[Description]) -> Result<Vec<u8>, String> {
             );
         }
     }
-    Ok(encode(None, &e))
+    Ok(encode(None, &e).bytes)
 }
 
 /// A number in groups of 7 bits, the most significant first, each but the last with its top bit
@@ -710,7 +728,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
+fn encode(d: Option<&Description>, e: &Entries) -> File {
     let mut out = Vec::new();
     out.extend_from_slice(lists::MAGIC);
     out.extend_from_slice(&lists::FINGERPRINT.to_le_bytes());
@@ -743,6 +761,7 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
     // a last 0 ends the last. (Keys hold no control character.) Each count next to its rest packs
     // 2 KiB better than the counts and the rests apart.
     varint(&mut out, vocab.len() as u64);
+    let vocabulary_start = out.len();
     let mut last: &[u8] = &[];
     for k in &vocab {
         let k = k.as_bytes();
@@ -761,6 +780,7 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
         last = k;
     }
     out.push(0);
+    let vocabulary = vocabulary_start..out.len();
     // The lists: each one's values and number of entries; then the entries of every list as four
     // streams (like with like): lengths, word numbers, value indices, hyphen masks.
     let hyphen = id.get("-").copied();
@@ -857,7 +877,11 @@ fn encode(d: Option<&Description>, e: &Entries) -> Vec<u8> {
         varint(&mut out, stream.len() as u64);
         out.extend_from_slice(stream);
     }
-    out
+    File {
+        bytes: out,
+        vocabulary,
+        keys: vocab.len(),
+    }
 }
 
 /// The vocabulary: every key of every path, in the order of their numbers (sorted, unless

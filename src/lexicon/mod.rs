@@ -18,6 +18,9 @@ use crate::error::Error;
 pub(crate) mod compile;
 mod lists;
 pub(crate) use lists::shared;
+// The packer runs in build.rs and the tests; the crate unpacks.
+#[allow(dead_code)]
+mod pack;
 pub(crate) mod store;
 
 use lists::List;
@@ -1344,7 +1347,10 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = root.join("tests/fixtures/language/xx");
         let d = compile::Description::read(&dir).unwrap();
-        let bytes = compile::language(&dir, &root.join("data/common"), &d).unwrap();
+        // Packed, as the web build's files are.
+        let bytes = compile::language(&dir, &root.join("data/common"), &d)
+            .unwrap()
+            .packed();
         let text = "Kaz miv voq nuq tav zuk sij nez lom, kaz ministro Oskar Valen lom sij nez.\n\n\
             \u{201C}Kaz lom tav voq nuq zuk\u{201D}, dikis Oskar Valen kaz miv nez lom sij majo. \
             Kaz miv nez lom tri milo dolaro sij voq nuq tav zuk.";

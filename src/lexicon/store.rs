@@ -149,6 +149,15 @@ impl Cursor {
 impl Store {
     /// Reads a file. The bytes must live for the rest of the program (files are read once).
     pub fn read(bytes: &'static [u8]) -> Result<Store, Damage> {
+        // The web build's files are packed (`pack.rs`): their plain bytes live as long.
+        match bytes.starts_with(super::pack::PACKED) {
+            true => Store::read_plain(Box::leak(super::pack::unpack(bytes)?.into_boxed_slice())),
+            false => Store::read_plain(bytes),
+        }
+    }
+
+    /// Reads a file as `compile.rs` writes it.
+    fn read_plain(bytes: &'static [u8]) -> Result<Store, Damage> {
         let mut c = Cursor { bytes, at: 0 };
         if c.take(4)? != lists::MAGIC {
             return Err("not a factcards language file");
