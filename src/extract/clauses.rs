@@ -1573,6 +1573,19 @@ impl<'d, 'a> Clauses<'d, 'a> {
         j
     }
 
+    /// Past a place phrase of a common noun at `k` right before an object: an article, a title
+    /// or a name after it ("ha incontrato in municipio il prefetto X"; not "receiving care in
+    /// compliance with X").
+    pub(crate) fn common_place_before_object(&self, k: usize, end: usize) -> Option<usize> {
+        let e = self.past_common_place(k, end);
+        let lex = self.doc.lex;
+        let object = e < end
+            && (self.ents.mention_at(e).is_some()
+                || lex.articles.contains(&self.doc.tokens[e].key)
+                || lex.titles.longest(self.keys(e, end)).is_some());
+        (e > k && object).then_some(e)
+    }
+
     /// A time or place phrase set off by commas from token `j`, a comma, before an object
     /// (", no Palácio do Planalto,", ", on Monday,"): where it ends, past its second comma, and
     /// its place. None when anything else is between the commas.
@@ -1767,6 +1780,12 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     // "recibió al jefe del gobierno X": the "a" of a person object.
                     None if self.person_object(j + n, end) => {
                         j += n;
+                        continue;
+                    }
+                    // "ha incontrato in municipio il prefetto X".
+                    None if self.common_place_before_object(j, end).is_some() => {
+                        past_place = true;
+                        j = self.common_place_before_object(j, end).unwrap_or(j + 1);
                         continue;
                     }
                     None => break,

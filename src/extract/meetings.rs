@@ -189,6 +189,11 @@ impl Clauses<'_, '_> {
                             j += n;
                             continue;
                         }
+                        // "ha incontrato in municipio il prefetto X".
+                        None if self.common_place_before_object(j, end).is_some() => {
+                            j = self.common_place_before_object(j, end).unwrap_or(j + 1);
+                            continue;
+                        }
                         None => break,
                     },
                     Some(_) => break,
