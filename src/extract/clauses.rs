@@ -1547,7 +1547,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
         while j < end && toks[j].is_word() && self.doc.lex.articles.contains(&toks[j].key) {
             j += 1;
         }
-        if j >= end || !toks[j].is_word() || toks[j].cap || self.link(j, end).is_some() {
+        // (Not a day: "na segunda-feira".)
+        if j >= end
+            || !toks[j].is_word()
+            || toks[j].cap
+            || self.link(j, end).is_some()
+            || self.filler(j, end).is_some()
+        {
             return k;
         }
         j += 1;
