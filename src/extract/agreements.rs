@@ -637,8 +637,22 @@ fn signing(
                 }
                 j > m.tokens.end && cl.ents.mention_at(j).is_some_and(|x| x.tokens.start == j)
             };
+            // ("firmaron este viernes en Mendoza una docena de acuerdos": where it was signed is
+            // no party.)
+            let located = |m: &crate::extract::entities::Mention| {
+                let mut b = m.tokens.start;
+                while b > t + n && toks[b - 1].is_word() && lex.articles.contains(&toks[b - 1].key)
+                {
+                    b -= 1;
+                }
+                b > t + n && matches!(cl.link(b - 1, m.tokens.start), Some((_, Link::At)))
+            };
             for m in cl.ents.mentions_in(t + n..i.at) {
-                if cl.is_actor(m.entity) && !parties.contains(&m.entity) && !qualifier(m) {
+                if cl.is_actor(m.entity)
+                    && !parties.contains(&m.entity)
+                    && !qualifier(m)
+                    && !located(m)
+                {
                     parties.push(m.entity);
                 }
             }
