@@ -3,9 +3,6 @@
 //! lists hold it with which value). Reading a file is one pass over its bytes (every number and
 //! index checked, so a damaged file is an error, never a panic later).
 
-// A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::FxHashMap as HashMap;
-
 use super::lists;
 
 /// A word's number in a file's vocabulary (also its node in the trie).
@@ -26,14 +23,14 @@ pub trait Lookup {
 impl Lookup for str {
     #[inline]
     fn number(&self, store: &Store) -> Option<WordId> {
-        store.index.get(self).copied()
+        store.index.get(self, &store.words)
     }
 }
 
 impl Lookup for String {
     #[inline]
     fn number(&self, store: &Store) -> Option<WordId> {
-        store.index.get(self.as_str()).copied()
+        store.index.get(self, &store.words)
     }
 }
 
@@ -42,7 +39,7 @@ impl Lookup for crate::token::Key {
     fn number(&self, store: &Store) -> Option<WordId> {
         match self.number_in(store.tag) {
             Some(n) => n,
-            None => store.index.get(self.as_str()).copied(),
+            None => store.index.get(self.as_str(), &store.words),
         }
     }
 }
@@ -87,7 +84,7 @@ pub struct Store {
     pub description: Option<Description>,
     /// A number of its own, which token keys record their numbers under (see [`Lookup`]).
     pub tag: u16,
-    index: HashMap<&'static str, WordId>,
+    index: KeyIndex,
     words: Vec<&'static str>,
     /// Per node, where its children start in `child_word` (one more than there are nodes).
     child_start: Vec<u32>,
@@ -102,6 +99,76 @@ pub struct Store {
     values: Vec<Vec<Vec<&'static str>>>,
     /// Per list, how many entries it has.
     sizes: Vec<u32>,
+}
+
+/// The vocabulary's words by their keys: open addressing over 4-byte slots, each the word's
+/// number plus one (0: empty) in its low bits and the high bits of the key's hash above them, so
+/// that a key is compared only with words whose hash bits match. A few times smaller than a
+/// `HashMap<&str, WordId>` (a language's index was about 800 KB), and quicker to fill.
+struct KeyIndex {
+    /// A power of two long, at most half full.
+    slots: Vec<u32>,
+    /// The bits of a slot that hold the word's number plus one.
+    word_bits: u32,
+}
+
+impl KeyIndex {
+    fn new(words: &[&str]) -> KeyIndex {
+        let len = (words.len() * 2).next_power_of_two().max(16);
+        let word_bits = (words.len() as u32 + 1).next_power_of_two() - 1;
+        let mut index = KeyIndex {
+            slots: vec![0; len],
+            word_bits,
+        };
+        let mask = len - 1;
+        for (i, w) in words.iter().enumerate() {
+            let h = Self::hash(w);
+            let mut at = h as usize & mask;
+            loop {
+                let s = index.slots[at];
+                // A key twice in the vocabulary: its last number, as a map would keep.
+                if s == 0
+                    || (s & !word_bits == h & !word_bits
+                        && words[(s & word_bits) as usize - 1] == *w)
+                {
+                    index.slots[at] = (h & !word_bits) | (i as u32 + 1);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        index
+    }
+
+    /// 32 bits of the key's hash (both halves of a 64-bit one mixed in).
+    #[inline]
+    fn hash(key: &str) -> u32 {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(key);
+        (h ^ (h >> 32)) as u32
+    }
+
+    /// The number of a key, when the vocabulary (`words`, the one the index was built from)
+    /// has it.
+    #[inline]
+    fn get(&self, key: &str, words: &[&str]) -> Option<WordId> {
+        let mask = self.slots.len() - 1;
+        let h = Self::hash(key);
+        let mut at = h as usize & mask;
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return None;
+            }
+            if s & !self.word_bits == h & !self.word_bits {
+                let w = (s & self.word_bits) - 1;
+                if words.get(w as usize) == Some(&key) {
+                    return Some(w);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// Why a file cannot be read.
@@ -215,10 +282,7 @@ impl Store {
         for (a, b) in ends {
             words.push(text.get(a..b).ok_or("bad vocabulary")?);
         }
-        let mut index = HashMap::with_capacity_and_hasher(count, Default::default());
-        for (i, w) in words.iter().enumerate() {
-            index.insert(*w, i as WordId);
-        }
+        let index = KeyIndex::new(&words);
         // Lists: values and sizes, then the entries' four streams.
         let lists_n = c.u32()? as usize;
         let mut values = Vec::with_capacity(lists_n.min(1 << 16));
@@ -267,7 +331,7 @@ impl Store {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = stemmer_module;
-        let hyphen = index.get("-").copied();
+        let hyphen = index.get("-", &words);
         // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
         // (Sized for the entries written, twins aside, and their words: the ID stream has a
         // byte or more per word.)
@@ -444,7 +508,7 @@ impl Store {
         Store {
             description: None,
             tag: next_tag(),
-            index: HashMap::default(),
+            index: KeyIndex::new(&[]),
             words: Vec::new(),
             child_start: vec![0],
             child_word: Vec::new(),
