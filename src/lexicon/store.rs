@@ -111,7 +111,7 @@ struct Tables {
     /// that starts with it: a lookup of any other list stops at the first word.
     starts: &'static [u64],
     /// The list and the value of each entry, grouped by node.
-    term_list: &'static [u16],
+    term_list: &'static [u32],
     term_value: &'static [u32],
     /// Per list, how many entries it has.
     sizes: &'static [u32],
@@ -159,6 +159,7 @@ impl KeyIndex {
     /// A 32-bit hash of a key: its bytes 8 at a time, multiplied in (as FxHash does), then
     /// mixed. Written here rather than taken from a crate so that build.rs, which writes the
     /// built-in images of the index, hashes as the reader does.
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline]
     fn hash(key: &str) -> u32 {
         const K: u64 = 0xf135_7aea_2e62_a9c5;
@@ -178,6 +179,15 @@ impl KeyIndex {
         }
         let h = (h ^ (h >> 29)).wrapping_mul(K);
         (h >> 32) as u32
+    }
+
+    /// The web build reads no image: it hashes with FxHash, whose code its other tables carry
+    /// already (a smaller .wasm).
+    #[cfg(target_arch = "wasm32")]
+    #[inline]
+    fn hash(key: &str) -> u32 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(key) as u32
     }
 
     /// The number of a key, when the vocabulary has it (`same` tells whether a word's key is it).
@@ -246,7 +256,7 @@ impl Image {
         let child_word = numbers::<u32>(next(4)?)?;
         let term_start = numbers::<u32>(next(4)?)?;
         let starts = numbers::<u64>(next(8)?)?;
-        let term_list = numbers::<u16>(next(2)?)?;
+        let term_list = numbers::<u32>(next(4)?)?;
         let term_value = numbers::<u32>(next(4)?)?;
         let sizes = numbers::<u32>(next(4)?)?;
         let fits = ends.len() == count
@@ -293,12 +303,6 @@ trait Number: Copy {
 impl Number for u8 {
     fn put(self, out: &mut Vec<u8>) {
         out.push(self);
-    }
-}
-
-impl Number for u16 {
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
     }
 }
 
@@ -418,7 +422,7 @@ impl Store {
         // each is a control byte, how many bytes it shares with the one before (31: a varint
         // follows), then the rest of it, up to the next control byte (a 0 after the last).
         let mut buf: Vec<u8> = Vec::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
         let mut last = (0usize, 0usize);
         if built.is_none() {
             buf.reserve(count.min(bytes.len()) * 8);
@@ -441,7 +445,7 @@ impl Store {
             buf.extend_from_within(last.0..last.0 + shared);
             buf.extend_from_slice(c.take(rest)?);
             last = (start, buf.len());
-            ends.push(last);
+            ends.push(buf.len() as u32);
         }
         if built.is_none() && c.take(1)? != [0] {
             return Err("bad vocabulary");
@@ -449,8 +453,10 @@ impl Store {
         let lists_at = c.at as u32;
         let text: &'static str = std::str::from_utf8(buf.leak()).map_err(|_| "bad text")?;
         let mut words: Vec<&'static str> = Vec::with_capacity(ends.len());
-        for &(a, b) in &ends {
-            words.push(text.get(a..b).ok_or("bad vocabulary")?);
+        let mut start = 0;
+        for &end in &ends {
+            words.push(text.get(start..end as usize).ok_or("bad vocabulary")?);
+            start = end as usize;
         }
         // Lists: values and sizes, then the entries' four streams.
         let lists_n = c.u32()? as usize;
@@ -663,15 +669,14 @@ impl Store {
             term_start[n + 1] += term_start[n];
         }
         let mut next: Vec<u32> = term_start[..nodes].to_vec();
-        let mut term_list = vec![0u16; entries.len()];
+        let mut term_list = vec![0u32; entries.len()];
         let mut term_value = vec![0u32; entries.len()];
         for (&n, e) in node.iter().zip(&entries) {
             let t = next[n as usize] as usize;
-            term_list[t] = e.2.list;
+            term_list[t] = u32::from(e.2.list);
             term_value[t] = e.2.value;
             next[n as usize] += 1;
         }
-        let ends: Vec<u32> = ends.iter().map(|&(_, b)| b as u32).collect();
         Ok(Store {
             description,
             tag: next_tag(),
@@ -825,7 +830,9 @@ impl Store {
             *t.term_start.get(n)? as usize,
             *t.term_start.get(n + 1)? as usize,
         );
-        let k = t.term_list[a..b].iter().position(|&l| l == list)?;
+        let k = t.term_list[a..b]
+            .iter()
+            .position(|&l| l == u32::from(list))?;
         t.term_value.get(a + k).copied()
     }
 
