@@ -612,6 +612,11 @@ impl Words {
             Err(vacant) => {
                 let e = self.entries.len() as u32;
                 self.index.insert(vacant, e);
+                if self.entries.capacity() == 0 && cfg!(not(target_arch = "wasm32")) {
+                    // Room for every key the table keeps, reserved once: its pages are touched
+                    // only as it fills, and no growth copies (and touches) it again.
+                    self.entries.reserve_exact(WORDS_KEPT + 1);
+                }
                 self.entries.push(Entry {
                     key: crate::token::Key::from(key.as_str()),
                     profile: UNKNOWN_PROFILE,
