@@ -20,6 +20,9 @@ mod lists;
 #[path = "src/lexicon/pack.rs"]
 mod pack;
 #[allow(dead_code)]
+#[path = "src/lexicon/store.rs"]
+mod store;
+#[allow(dead_code)]
 #[path = "src/token.rs"]
 mod token;
 
@@ -64,6 +67,7 @@ fn main() {
         "src/lexicon/compile.rs",
         "src/lexicon/lists.rs",
         "src/lexicon/pack.rs",
+        "src/lexicon/store.rs",
         "src/token.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
@@ -100,6 +104,14 @@ fn run() -> Result<(), String> {
         if wasm {
             write(&format!("web/factcards-{}.bin", d.code), &file.packed())?;
         }
+        // The image of the tables a reader builds from the file, which native builds read as
+        // they are (`Store::read_built`): no parsing or hashing when a language is first used.
+        let store = store::Store::read(Box::leak(file.bytes.clone().into_boxed_slice()))
+            .map_err(|e| format!("{}: reading it back: {e}", d.code))?;
+        write(
+            &format!("factcards-{}.image", d.code),
+            &store.image(file.bytes.len()),
+        )?;
     }
     write("core.bin", &compile::core(root, &langs)?)?;
     write("factcards-files.js", compile::files_js(&langs).as_bytes())?;
@@ -260,8 +272,8 @@ fn languages_rs(langs: &[compile::Description]) -> String {
     let mut builtin = String::new();
     for d in langs {
         builtin.push_str(&format!(
-            "        {:?} => Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/factcards-{}.bin\"))),\n",
-            d.code, d.code
+            "        {code:?} => {{\n            static IMAGE: &Aligned<[u8]> =\n                &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/factcards-{code}.image\")));\n            Some((\n                include_bytes!(concat!(env!(\"OUT_DIR\"), \"/factcards-{code}.bin\")),\n                &IMAGE.0,\n            ))\n        }}\n",
+            code = d.code
         ));
     }
     let mut names: Vec<&str> = langs
@@ -293,13 +305,19 @@ fn languages_rs(langs: &[compile::Description]) -> String {
          /// What every language shares: detection profiles, page chrome, organization cues.\n\
          pub(crate) static CORE: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/core.bin\"));\n\
          \n\
-         /// The file of a language built into the crate.\n\
+         /// Bytes aligned for the numbers of an image's tables.\n\
          #[cfg(feature = \"builtin-languages\")]\n\
-         pub(crate) fn builtin(code: &str) -> Option<&'static [u8]> {{\n    match code {{\n{builtin}        _ => None,\n    }}\n}}\n\
+         #[repr(C, align(8))]\n\
+         struct Aligned<B: ?Sized>(B);\n\
+         \n\
+         /// The file of a language built into the crate, and the image of its tables\n\
+         /// (`Store::read_built`).\n\
+         #[cfg(feature = \"builtin-languages\")]\n\
+         pub(crate) fn builtin(code: &str) -> Option<(&'static [u8], &'static [u8])> {{\n    match code {{\n{builtin}        _ => None,\n    }}\n}}\n\
          \n\
          /// The file of a language built into the crate: none in this build.\n\
          #[cfg(not(feature = \"builtin-languages\"))]\n\
-         pub(crate) fn builtin(_code: &str) -> Option<&'static [u8]> {{\n    None\n}}\n\
+         pub(crate) fn builtin(_code: &str) -> Option<(&'static [u8], &'static [u8])> {{\n    None\n}}\n\
          \n\
          /// The stemmer a language's `language.txt` names (only those named are compiled in).\n\
          pub(crate) fn stemmer(name: &str) -> Option<fn(&str) -> String> {{\n    match name {{\n{stemmers}        _ => None,\n    }}\n}}\n",

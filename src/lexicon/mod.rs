@@ -615,6 +615,11 @@ impl Words {
             Err(vacant) => {
                 let e = self.entries.len() as u32;
                 self.index.insert(vacant, e);
+                if self.entries.capacity() == 0 && cfg!(not(target_arch = "wasm32")) {
+                    // Room for every key the table keeps, reserved once: its pages are touched
+                    // only as it fills, and no growth copies (and touches) it again.
+                    self.entries.reserve_exact(WORDS_KEPT + 1);
+                }
                 self.entries.push(Entry {
                     key: crate::token::Key::from(key.as_str()),
                     profile: UNKNOWN_PROFILE,
@@ -816,9 +821,9 @@ impl NumberEdges {
 }
 
 impl Lexicon {
-    /// Reads a compiled language file.
-    fn read(bytes: &'static [u8]) -> Result<Lexicon, store::Damage> {
-        let store: &'static Store = Box::leak(Box::new(Store::read(bytes)?));
+    /// Reads a language's file, with the image of its tables when it is built in (`&[]`: none).
+    fn read(bytes: &'static [u8], image: &'static [u8]) -> Result<Lexicon, store::Damage> {
+        let store: &'static Store = Box::leak(Box::new(Store::read_built(bytes, image)?));
         let d = store.description.clone().ok_or("not a language file")?;
         Ok(Lexicon::of(store, d))
     }
@@ -1116,8 +1121,8 @@ pub fn lexicon(code: &str) -> Option<&'static Lexicon> {
     if let Some(l) = all.iter().find(|l| l.code == code) {
         return Some(l);
     }
-    let bytes = generated::builtin(code)?;
-    let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::read(bytes).ok()?));
+    let (bytes, image) = generated::builtin(code)?;
+    let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::read(bytes, image).ok()?));
     all.push(lex);
     Some(lex)
 }
@@ -1171,7 +1176,7 @@ pub fn is_ready(code: &str) -> bool {
 /// language code. Loading a language twice keeps the first.
 pub fn load(bytes: Vec<u8>) -> Result<&'static str, Error> {
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let lex = Lexicon::read(bytes).map_err(Error::bad_language_file)?;
+    let lex = Lexicon::read(bytes, &[]).map_err(Error::bad_language_file)?;
     let mut all = loaded();
     if let Some(l) = all.iter().find(|l| l.code == lex.code) {
         return Ok(l.code);
@@ -1416,12 +1421,42 @@ mod tests {
 
     #[test]
     fn a_damaged_file_is_an_error() {
-        let good = generated::builtin("it").unwrap().to_vec();
+        let good = generated::builtin("it").unwrap().0.to_vec();
         for cut in [0, 3, 8, 20, good.len() / 2, good.len() - 1] {
             assert!(load(good[..cut].to_vec()).is_err(), "cut at {cut}");
         }
         let mut other = good.clone();
         other[5] ^= 0xff; // the fingerprint
         assert!(load(other).is_err());
+    }
+
+    #[test]
+    fn a_built_in_image_reads_as_its_file() {
+        for code in LANGUAGES {
+            let (bytes, image) = generated::builtin(code).unwrap();
+            let built = Store::read_built(bytes, image).unwrap();
+            let read = Store::read(bytes).unwrap();
+            assert!(built.uses_image() && !read.uses_image(), "{code}");
+            let lists = (0..64u16).filter(|&l| read.size(l) > 0).collect::<Vec<_>>();
+            for l in &lists {
+                assert_eq!(built.size(*l), read.size(*l), "{code}");
+                assert_eq!(built.values(*l).len(), read.values(*l).len(), "{code}");
+            }
+            for w in 0..read.words() as u32 {
+                let key = read.key(w);
+                assert_eq!(built.key(w), key, "{code}");
+                assert_eq!(built.word(key), read.word(key), "{code} {key}");
+                let next = [Some(w), Some(w / 2 + 1)];
+                for &l in &lists {
+                    assert_eq!(built.value(w, l), read.value(w, l), "{code} {key}");
+                    assert_eq!(
+                        built.longest(l, next.into_iter()),
+                        read.longest(l, next.into_iter()),
+                        "{code} {key}"
+                    );
+                }
+            }
+            assert_eq!(built.word("no such key at all"), None);
+        }
     }
 }

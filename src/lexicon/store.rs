@@ -3,9 +3,6 @@
 //! lists hold it with which value). Reading a file is one pass over its bytes (every number and
 //! index checked, so a damaged file is an error, never a panic later).
 
-// A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::FxHashMap as HashMap;
-
 use super::lists;
 
 /// A word's number in a file's vocabulary (also its node in the trie).
@@ -26,14 +23,14 @@ pub trait Lookup {
 impl Lookup for str {
     #[inline]
     fn number(&self, store: &Store) -> Option<WordId> {
-        store.index.get(self).copied()
+        store.number(self)
     }
 }
 
 impl Lookup for String {
     #[inline]
     fn number(&self, store: &Store) -> Option<WordId> {
-        store.index.get(self.as_str()).copied()
+        store.number(self)
     }
 }
 
@@ -42,7 +39,7 @@ impl Lookup for crate::token::Key {
     fn number(&self, store: &Store) -> Option<WordId> {
         match self.number_in(store.tag) {
             Some(n) => n,
-            None => store.index.get(self.as_str()).copied(),
+            None => store.number(self.as_str()),
         }
     }
 }
@@ -87,21 +84,238 @@ pub struct Store {
     pub description: Option<Description>,
     /// A number of its own, which token keys record their numbers under (see [`Lookup`]).
     pub tag: u16,
-    index: HashMap<&'static str, WordId>,
-    words: Vec<&'static str>,
-    /// Per node, where its children start in `child_word` (one more than there are nodes).
-    child_start: Vec<u32>,
-    child_word: Vec<WordId>,
-    /// Per node, where its list entries start in `terms`.
-    term_start: Vec<u32>,
-    /// Per word, the lists (bit `l` for list `l` < 63; bit 63 for every later one) with an entry
-    /// that starts with it: a lookup of any other list stops at the first word.
-    starts: Vec<u64>,
-    terms: Vec<Term>,
     /// Per list, its distinct values (each a list of columns).
     values: Vec<Vec<Vec<&'static str>>>,
+    /// Where the file's lists start, past its vocabulary (an image says it: see [`Store::image`]).
+    lists_at: u32,
+    tables: Tables,
+    /// The tables are an image's (see [`Store::read_built`]); only tests ask.
+    #[cfg_attr(not(test), allow(dead_code))]
+    from_image: bool,
+}
+
+/// What lookups read: built when a file is read, or (native builds) borrowed as they are from an
+/// image of them that build.rs made from the same file (see [`Store::read_built`]).
+struct Tables {
+    index: KeyIndex,
+    /// Every key of the vocabulary, one after the other.
+    text: &'static str,
+    /// Per word, where its key ends in `text` (it starts where the one before ends).
+    ends: &'static [u32],
+    /// Per node, where its children start in `child_word` (one more than there are nodes).
+    child_start: &'static [u32],
+    child_word: &'static [WordId],
+    /// Per node, where its list entries start in `term_list` and `term_value`.
+    term_start: &'static [u32],
+    /// Per word, the lists (bit `l` for list `l` < 63; bit 63 for every later one) with an entry
+    /// that starts with it: a lookup of any other list stops at the first word.
+    starts: &'static [u64],
+    /// The list and the value of each entry, grouped by node.
+    term_list: &'static [u32],
+    term_value: &'static [u32],
     /// Per list, how many entries it has.
-    sizes: Vec<u32>,
+    sizes: &'static [u32],
+}
+
+/// The vocabulary's words by their keys: open addressing over 4-byte slots, each the word's
+/// number plus one (0: empty) in its low bits and the high bits of the key's hash above them, so
+/// that a key is compared only with words whose hash bits match. A few times smaller than a
+/// `HashMap<&str, WordId>` (a language's index was about 800 KB), and quicker to fill.
+struct KeyIndex {
+    /// A power of two long, at most half full.
+    slots: &'static [u32],
+    /// The bits of a slot that hold the word's number plus one.
+    word_bits: u32,
+}
+
+impl KeyIndex {
+    fn new(words: &[&str]) -> KeyIndex {
+        let len = (words.len() * 2).next_power_of_two().max(16);
+        let word_bits = (words.len() as u32 + 1).next_power_of_two() - 1;
+        let mut slots = vec![0u32; len];
+        let mask = len - 1;
+        for (i, w) in words.iter().enumerate() {
+            let h = Self::hash(w);
+            let mut at = h as usize & mask;
+            loop {
+                let s = slots[at];
+                // A key twice in the vocabulary: its last number, as a map would keep.
+                if s == 0
+                    || (s & !word_bits == h & !word_bits
+                        && words[(s & word_bits) as usize - 1] == *w)
+                {
+                    slots[at] = (h & !word_bits) | (i as u32 + 1);
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        KeyIndex {
+            slots: slots.leak(),
+            word_bits,
+        }
+    }
+
+    /// A 32-bit hash of a key: its bytes 8 at a time, multiplied in (as FxHash does), then
+    /// mixed. Written here rather than taken from a crate so that build.rs, which writes the
+    /// built-in images of the index, hashes as the reader does.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
+    fn hash(key: &str) -> u32 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let b = key.as_bytes();
+        let mut h = b.len() as u64;
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(c);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut x = [0u8; 8];
+            x[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+        }
+        let h = (h ^ (h >> 29)).wrapping_mul(K);
+        (h >> 32) as u32
+    }
+
+    /// The web build reads no image: it hashes with FxHash, whose code its other tables carry
+    /// already (a smaller .wasm).
+    #[cfg(target_arch = "wasm32")]
+    #[inline]
+    fn hash(key: &str) -> u32 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(key) as u32
+    }
+
+    /// The number of a key, when the vocabulary has it (`same` tells whether a word's key is it).
+    #[inline]
+    fn get(&self, key: &str, same: impl Fn(u32) -> bool) -> Option<WordId> {
+        let mask = self.slots.len() - 1;
+        let h = Self::hash(key);
+        let mut at = h as usize & mask;
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return None;
+            }
+            if s & !self.word_bits == h & !self.word_bits {
+                let w = (s & self.word_bits) - 1;
+                if same(w) {
+                    return Some(w);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// An image of a store's [`Tables`], as [`Store::image`] writes it: `FCIM`, the length of the
+/// file it was made from, where that file's lists start, the index's word bits, then each table
+/// (the vocabulary's text, `ends`, the index's slots, `child_start`, `child_word`, `term_start`,
+/// `starts`, `term_list`, `term_value`, `sizes`) as its length and 4 bytes of padding, then its
+/// numbers (little-endian), padded to 8 bytes. Built into native builds 8-byte aligned, so
+/// that the tables are read where they are.
+struct Image {
+    lists_at: usize,
+    tables: Tables,
+}
+
+/// An image's header: magic, file length, where its lists start, index word bits.
+const IMAGE_MAGIC: &[u8; 4] = b"FCIM";
+
+impl Image {
+    /// The tables of an image made from a file of `file_len` bytes with `count` words, when it
+    /// is one and this build can read it as it is.
+    fn open(image: &'static [u8], file_len: usize, count: usize) -> Option<Image> {
+        if !cfg!(all(feature = "builtin-languages", target_endian = "little")) || image.len() < 16 {
+            return None;
+        }
+        let word = |at: usize| -> Option<usize> {
+            Some(u32::from_le_bytes(image.get(at..at + 4)?.try_into().ok()?) as usize)
+        };
+        if &image[..4] != IMAGE_MAGIC || word(4)? != file_len {
+            return None;
+        }
+        let (lists_at, word_bits) = (word(8)?, word(12)? as u32);
+        let mut at = 16;
+        // The next table's bytes.
+        let mut next = |size: usize| -> Option<&'static [u8]> {
+            let n = word(at)?.checked_mul(size)?;
+            let start = at + 8;
+            let bytes = image.get(start..start.checked_add(n)?)?;
+            at = (start + n).next_multiple_of(8);
+            Some(bytes)
+        };
+        let text = std::str::from_utf8(next(1)?).ok()?;
+        let ends = numbers::<u32>(next(4)?)?;
+        let slots = numbers::<u32>(next(4)?)?;
+        let child_start = numbers::<u32>(next(4)?)?;
+        let child_word = numbers::<u32>(next(4)?)?;
+        let term_start = numbers::<u32>(next(4)?)?;
+        let starts = numbers::<u64>(next(8)?)?;
+        let term_list = numbers::<u32>(next(4)?)?;
+        let term_value = numbers::<u32>(next(4)?)?;
+        let sizes = numbers::<u32>(next(4)?)?;
+        let fits = ends.len() == count
+            && ends.last().map_or(0, |&e| e as usize) <= text.len()
+            && slots.len().is_power_of_two()
+            && slots.len() > count
+            && starts.len() == count
+            && term_start.len() == child_start.len()
+            && child_start.len() > count
+            && child_start.last().map(|&n| n as usize) == Some(child_word.len())
+            && term_start.last().map(|&n| n as usize) == Some(term_list.len())
+            && term_list.len() == term_value.len();
+        fits.then_some(Image {
+            lists_at,
+            tables: Tables {
+                index: KeyIndex { slots, word_bits },
+                text,
+                ends,
+                child_start,
+                child_word,
+                term_start,
+                starts,
+                term_list,
+                term_value,
+                sizes,
+            },
+        })
+    }
+}
+
+/// A table of an image as numbers, when its bytes are aligned for them (a built-in image is).
+fn numbers<T: Number>(bytes: &'static [u8]) -> Option<&'static [T]> {
+    // SAFETY: `T` is an integer type (see `Number`): every bit pattern is one of its values, and
+    // `align_to` gives the aligned part only, which must be all of it.
+    let (head, mid, tail) = unsafe { bytes.align_to::<T>() };
+    (head.is_empty() && tail.is_empty()).then_some(mid)
+}
+
+/// The integer types an image's tables hold.
+trait Number: Copy {
+    fn put(self, out: &mut Vec<u8>);
+}
+
+impl Number for u8 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.push(self);
+    }
+}
+
+impl Number for u32 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+impl Number for u64 {
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
 }
 
 /// Why a file cannot be read.
@@ -140,6 +354,17 @@ impl Cursor {
         u32::try_from(self.varint()?).map_err(|_| "bad number")
     }
 
+    /// Moves to a byte offset of the file.
+    fn seek(&mut self, at: usize) -> Result<(), Damage> {
+        match at <= self.bytes.len() {
+            true => {
+                self.at = at;
+                Ok(())
+            }
+            false => Err("truncated"),
+        }
+    }
+
     fn str(&mut self) -> Result<&'static str, Damage> {
         let n = self.u32()? as usize;
         std::str::from_utf8(self.take(n)?).map_err(|_| "bad text")
@@ -149,15 +374,21 @@ impl Cursor {
 impl Store {
     /// Reads a file. The bytes must live for the rest of the program (files are read once).
     pub fn read(bytes: &'static [u8]) -> Result<Store, Damage> {
-        // The web build's files are packed (`pack.rs`): their plain bytes live as long.
-        match bytes.starts_with(super::pack::PACKED) {
-            true => Store::read_plain(Box::leak(super::pack::unpack(bytes)?.into_boxed_slice())),
-            false => Store::read_plain(bytes),
-        }
+        Store::read_built(bytes, &[])
     }
 
-    /// Reads a file as `compile.rs` writes it.
-    fn read_plain(bytes: &'static [u8]) -> Result<Store, Damage> {
+    /// Reads a file as `compile.rs` writes it, with the image of its tables that build.rs made
+    /// from it (see [`Store::image`]; native builds): the vocabulary is neither decoded nor
+    /// hashed, the trie not built, and only the pages of the tables that lookups touch are read
+    /// in. An image that does not fit the file (or none: `&[]`) is ignored. The web build's files
+    /// are packed (`pack.rs`): unpacked first, their plain bytes live as long, with no image.
+    pub fn read_built(bytes: &'static [u8], image: &'static [u8]) -> Result<Store, Damage> {
+        if bytes.starts_with(super::pack::PACKED) {
+            return Store::read_built(
+                Box::leak(super::pack::unpack(bytes)?.into_boxed_slice()),
+                &[],
+            );
+        }
         let mut c = Cursor { bytes, at: 0 };
         if c.take(4)? != lists::MAGIC {
             return Err("not a factcards language file");
@@ -190,13 +421,21 @@ impl Store {
             }
         };
         let count = c.u32()? as usize;
+        let built = Image::open(image, bytes.len(), count);
+        if let Some(image) = &built {
+            c.seek(image.lists_at)?;
+        }
         // The keys, rebuilt one after the other into one buffer that lives as long as the file:
         // each is a control byte, how many bytes it shares with the one before (31: a varint
         // follows), then the rest of it, up to the next control byte (a 0 after the last).
-        let mut buf: Vec<u8> = Vec::with_capacity(count.min(bytes.len()) * 8);
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(count.min(bytes.len()));
+        let mut buf: Vec<u8> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
         let mut last = (0usize, 0usize);
-        for _ in 0..count {
+        if built.is_none() {
+            buf.reserve(count.min(bytes.len()) * 8);
+            ends.reserve(count.min(bytes.len()));
+        }
+        for _ in 0..count * usize::from(built.is_none()) {
             let shared = match c.take(1)?[0] {
                 31 => c.u32()? as usize,
                 b if b < 31 => usize::from(b),
@@ -213,20 +452,18 @@ impl Store {
             buf.extend_from_within(last.0..last.0 + shared);
             buf.extend_from_slice(c.take(rest)?);
             last = (start, buf.len());
-            ends.push(last);
+            ends.push(buf.len() as u32);
         }
-        if c.take(1)? != [0] {
+        if built.is_none() && c.take(1)? != [0] {
             return Err("bad vocabulary");
         }
-        let text: &'static str =
-            std::str::from_utf8(Box::leak(buf.into_boxed_slice())).map_err(|_| "bad text")?;
-        let mut words: Vec<&'static str> = Vec::with_capacity(count);
-        for (a, b) in ends {
-            words.push(text.get(a..b).ok_or("bad vocabulary")?);
-        }
-        let mut index = HashMap::with_capacity_and_hasher(count, Default::default());
-        for (i, w) in words.iter().enumerate() {
-            index.insert(*w, i as WordId);
+        let lists_at = c.at as u32;
+        let text: &'static str = std::str::from_utf8(buf.leak()).map_err(|_| "bad text")?;
+        let mut words: Vec<&'static str> = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for &end in &ends {
+            words.push(text.get(start..end as usize).ok_or("bad vocabulary")?);
+            start = end as usize;
         }
         // Lists: values and sizes, then the entries' four streams.
         let lists_n = c.u32()? as usize;
@@ -276,7 +513,18 @@ impl Store {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = stemmer_module;
-        let hyphen = index.get("-").copied();
+        if let Some(image) = built {
+            return Ok(Store {
+                description,
+                tag: next_tag(),
+                values,
+                lists_at,
+                tables: image.tables,
+                from_image: true,
+            });
+        }
+        let index = KeyIndex::new(&words);
+        let hyphen = index.get("-", |w| words.get(w as usize) == Some(&"-"));
         // Every entry (twins included) as a path of word numbers in `flat`, with its list and value.
         // (Sized for the entries written, twins aside, and their words: the ID stream has a
         // byte or more per word.)
@@ -428,24 +676,64 @@ impl Store {
             term_start[n + 1] += term_start[n];
         }
         let mut next: Vec<u32> = term_start[..nodes].to_vec();
-        let mut terms = vec![Term { list: 0, value: 0 }; entries.len()];
+        let mut term_list = vec![0u32; entries.len()];
+        let mut term_value = vec![0u32; entries.len()];
         for (&n, e) in node.iter().zip(&entries) {
-            terms[next[n as usize] as usize] = e.2;
+            let t = next[n as usize] as usize;
+            term_list[t] = u32::from(e.2.list);
+            term_value[t] = e.2.value;
             next[n as usize] += 1;
         }
         Ok(Store {
             description,
             tag: next_tag(),
-            index,
-            words,
-            child_start,
-            child_word,
-            term_start,
-            terms,
-            starts,
             values,
-            sizes,
+            lists_at,
+            tables: Tables {
+                index,
+                text,
+                ends: ends.leak(),
+                child_start: child_start.leak(),
+                child_word: child_word.leak(),
+                term_start: term_start.leak(),
+                starts: starts.leak(),
+                term_list: term_list.leak(),
+                term_value: term_value.leak(),
+                sizes: sizes.leak(),
+            },
+            from_image: false,
         })
+    }
+
+    /// The image of this store's tables (see [`Image`]), which [`Store::read_built`] reads with
+    /// the same file of `file_len` bytes. build.rs writes one for each built-in language.
+    #[allow(dead_code)]
+    pub fn image(&self, file_len: usize) -> Vec<u8> {
+        fn table<T: Number>(out: &mut Vec<u8>, numbers: &[T]) {
+            out.extend_from_slice(&(numbers.len() as u32).to_le_bytes());
+            out.extend_from_slice(&[0; 4]);
+            for &n in numbers {
+                n.put(out);
+            }
+            out.resize(out.len().next_multiple_of(8), 0);
+        }
+        let t = &self.tables;
+        let mut out = Vec::new();
+        out.extend_from_slice(IMAGE_MAGIC);
+        for n in [file_len as u32, self.lists_at, t.index.word_bits] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        table(&mut out, t.text.as_bytes());
+        table(&mut out, t.ends);
+        table(&mut out, t.index.slots);
+        table(&mut out, t.child_start);
+        table(&mut out, t.child_word);
+        table(&mut out, t.term_start);
+        table(&mut out, t.starts);
+        table(&mut out, t.term_list);
+        table(&mut out, t.term_value);
+        table(&mut out, t.sizes);
+        out
     }
 
     /// A store with nothing in it.
@@ -453,15 +741,21 @@ impl Store {
         Store {
             description: None,
             tag: next_tag(),
-            index: HashMap::default(),
-            words: Vec::new(),
-            child_start: vec![0],
-            child_word: Vec::new(),
-            term_start: vec![0],
-            terms: Vec::new(),
-            starts: Vec::new(),
             values: Vec::new(),
-            sizes: Vec::new(),
+            lists_at: 0,
+            tables: Tables {
+                index: KeyIndex::new(&[]),
+                text: "",
+                ends: &[],
+                child_start: &[0],
+                child_word: &[],
+                term_start: &[0],
+                starts: &[],
+                term_list: &[],
+                term_value: &[],
+                sizes: &[],
+            },
+            from_image: false,
         }
     }
 
@@ -471,29 +765,60 @@ impl Store {
         key.number(self)
     }
 
+    /// The number of a key, by the index.
+    #[inline]
+    fn number(&self, key: &str) -> Option<WordId> {
+        self.tables
+            .index
+            .get(key, |w| self.key_bytes(w) == Some(key.as_bytes()))
+    }
+
+    /// Where the key of a word number is in the text of the vocabulary.
+    #[inline]
+    fn key_range(&self, w: WordId) -> Option<std::ops::Range<usize>> {
+        let t = &self.tables;
+        let end = *t.ends.get(w as usize)? as usize;
+        let start = match w {
+            0 => 0,
+            _ => *t.ends.get(w as usize - 1)? as usize,
+        };
+        Some(start..end)
+    }
+
+    #[inline]
+    fn key_bytes(&self, w: WordId) -> Option<&'static [u8]> {
+        self.tables.text.as_bytes().get(self.key_range(w)?)
+    }
+
     /// The key of a word number.
     pub fn key(&self, w: WordId) -> &'static str {
-        self.words.get(w as usize).copied().unwrap_or("")
+        self.key_range(w)
+            .and_then(|r| self.tables.text.get(r))
+            .unwrap_or("")
     }
 
     /// The child of a node by the next word.
     #[inline]
     pub fn child(&self, node: u32, w: WordId) -> Option<u32> {
+        let t = &self.tables;
         let n = node as usize;
         let (a, b) = (
-            *self.child_start.get(n)? as usize,
-            *self.child_start.get(n + 1)? as usize,
+            *t.child_start.get(n)? as usize,
+            *t.child_start.get(n + 1)? as usize,
         );
-        let kids = &self.child_word[a..b];
+        let kids = &t.child_word[a..b];
         kids.binary_search(&w)
             .ok()
-            .map(|i| (self.words.len() + a + i) as u32)
+            .map(|i| (t.ends.len() + a + i) as u32)
     }
 
     #[inline]
     fn has_children(&self, node: u32) -> bool {
         let n = node as usize;
-        match (self.child_start.get(n), self.child_start.get(n + 1)) {
+        match (
+            self.tables.child_start.get(n),
+            self.tables.child_start.get(n + 1),
+        ) {
             (Some(a), Some(b)) => a < b,
             _ => false,
         }
@@ -502,25 +827,27 @@ impl Store {
     /// The value a list gives a node, if the list holds it.
     #[inline]
     pub fn value(&self, node: u32, list: u16) -> Option<u32> {
+        let t = &self.tables;
         let n = node as usize;
         // A word no entry of the list starts with: none ends there either.
-        if self.starts.get(n).is_some_and(|s| s & list_bit(list) == 0) {
+        if t.starts.get(n).is_some_and(|s| s & list_bit(list) == 0) {
             return None;
         }
         let (a, b) = (
-            *self.term_start.get(n)? as usize,
-            *self.term_start.get(n + 1)? as usize,
+            *t.term_start.get(n)? as usize,
+            *t.term_start.get(n + 1)? as usize,
         );
-        self.terms[a..b]
+        let k = t.term_list[a..b]
             .iter()
-            .find(|t| t.list == list)
-            .map(|t| t.value)
+            .position(|&l| l == u32::from(list))?;
+        t.term_value.get(a + k).copied()
     }
 
     /// Whether an entry of a list may start with a word (false: none does).
     #[inline]
     fn may_start(&self, w: WordId, list: u16) -> bool {
-        self.starts
+        self.tables
+            .starts
             .get(w as usize)
             .is_some_and(|s| s & list_bit(list) != 0)
     }
@@ -528,7 +855,7 @@ impl Store {
     /// Whether an entry of any of the lists of `mask` (see [`lists_mask`]) may start with a word.
     #[inline]
     pub fn may_start_any(&self, w: Option<WordId>, mask: u64) -> bool {
-        w.and_then(|w| self.starts.get(w as usize))
+        w.and_then(|w| self.tables.starts.get(w as usize))
             .is_some_and(|s| s & mask != 0)
     }
 
@@ -573,14 +900,29 @@ impl Store {
 
     /// How many entries a list has.
     pub fn size(&self, list: u16) -> usize {
-        self.sizes.get(list as usize).map_or(0, |&n| n as usize)
+        self.tables
+            .sizes
+            .get(list as usize)
+            .map_or(0, |&n| n as usize)
+    }
+
+    /// How many words the vocabulary has.
+    #[cfg(test)]
+    pub fn words(&self) -> usize {
+        self.tables.ends.len()
+    }
+
+    /// Whether the tables are a built-in image's.
+    #[cfg(test)]
+    pub fn uses_image(&self) -> bool {
+        self.from_image
     }
 
     /// The single-word entries of a list, as keys.
     pub fn keys(&self, list: u16) -> impl Iterator<Item = &'static str> + '_ {
-        (0..self.words.len() as u32)
+        (0..self.tables.ends.len() as u32)
             .filter(move |&w| self.value(w, list).is_some())
-            .map(|w| self.words[w as usize])
+            .map(|w| self.key(w))
     }
 }
 
