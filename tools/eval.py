@@ -398,14 +398,13 @@ def eval_numbers(a, notes):
     return sec
 
 
-def eval_facts(a, notes):
+def eval_facts(a, notes, folder=None, title="facts (facts.py on corpora/facts: real articles and passages"):
     kinds = ("entities", "meetings", "agreements", "numbers", "quotes")
-    sec = Section("facts (facts.py on corpora/facts: real articles and passages; P/R x100 per kind; "
-                  "speaker = quotes whose speaker is right)",
+    sec = Section(title + "; P/R x100 per kind; speaker = quotes whose speaker is right)",
                   ["lang"] + [f"{k[:4]} {x}" for k in kinds for x in ("P", "R")] + ["speaker", "time"])
-    folder = os.path.join(a.shared, "corpora", "facts")
+    folder = folder or os.path.join(a.shared, "corpora", "facts")
     if not os.path.isdir(folder):
-        sec.fail(["(none)"], "no corpora/facts")
+        sec.fail(["(none)"], f"no {folder}")
         return sec
     argv = [sys.executable, a.scorer("facts.py"), "--json", "--cmd", shlex.quote(a.bin) + " --json", folder]
     data, info, wall = run_scorer(argv, a.timeout)
@@ -421,10 +420,17 @@ def eval_facts(a, notes):
             spk = agg["quotes"]["attrs"].get("speaker", [0, 0])
             cells += [f"{spk[0]}/{spk[1]}", secs(wall) if lang == "all" else ""]
             sec.add(cells)
-        notes.append(f"facts: {data['articles']} articles and passages, checks {data['checks']}")
+        notes.append(f"{title.split(' (')[0]}: {data['articles']} articles and passages, checks {data['checks']}")
     except (KeyError, TypeError) as e:
         sec.fail(["all"], f"unexpected report shape ({type(e).__name__}: {e})", wall)
     return sec
+
+
+def eval_invented(a, notes):
+    """The invented articles of tests/fixtures/invented (written by someone who did not read the
+    rules; the project's own)."""
+    return eval_facts(a, notes, os.path.join(ROOT, "tests", "fixtures", "invented"),
+                      "facts, invented (facts.py on tests/fixtures/invented: invented news, 3 per language")
 
 
 def eval_confidence(a, notes):
@@ -477,7 +483,7 @@ def main(argv):
     notes = []
     sections = []
     for fn in (eval_fixtures, eval_summaries, eval_entities, eval_meetings, eval_quotes, eval_numbers,
-               eval_facts, eval_confidence):
+               eval_facts, eval_invented, eval_confidence):
         try:
             sections.append(fn(a, notes))
         except Exception as e:       # a bug here must not hide the other sections
