@@ -961,14 +961,31 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     let passive = matches!(cl.link(t + n - 1, t + n), Some((1, Link::By)));
     // The one named right after the verb, past articles and kind words ("die Firma", "the
     // carmaker"; not "took over at the Home Office").
+    // ("to buy 70% of X", "a 49% stake in X", "il 70% della cilena X": a share of it first.)
+    let toks = &doc.tokens;
+    let share = |k: usize| {
+        toks[k].kind == TokenKind::Number
+            && (toks.get(k + 1).is_some_and(|t| t.key == "%")
+                || lex.percent.longest(cl.keys(k + 1, c1)).is_some())
+    };
     let named_after = |from: usize| {
         let mut k = from;
-        while k < c1.min(from + 4)
-            && cl.ents.mention_at(k).is_none()
-            && cl.link(k, c1).is_none_or(|(_, l)| l == Link::Of)
-            && cl.doc.tokens[k].is_word()
-            && !cl.doc.tokens[k].cap
-        {
+        let mut shared = false;
+        while k < c1.min(from + if shared { 8 } else { 4 }) && cl.ents.mention_at(k).is_none() {
+            if share(k) {
+                shared = true;
+                k += 1 + lex
+                    .percent
+                    .longest(cl.keys(k + 1, c1))
+                    .map_or(1, |(n, _)| n);
+                continue;
+            }
+            let link_ok = cl
+                .link(k, c1)
+                .is_none_or(|(_, l)| l == Link::Of || (shared && l == Link::At));
+            if !link_ok || !toks[k].is_word() || toks[k].cap {
+                break;
+            }
             k += 1;
         }
         cl.ents

@@ -562,17 +562,32 @@ fn org_noun_after(ctx: &Context, seg: &Segment, end: usize) -> bool {
 /// organization right before, with at most two describing words between.
 fn org_kind_before(ctx: &Context, seg: &Segment, start: usize) -> bool {
     let lex = ctx.doc.lex;
-    ctx.doc.tokens[seg.tokens.start.max(start.saturating_sub(3))..start]
-        .iter()
-        .rev()
-        .take_while(|t| {
-            t.is_word()
-                && !t.cap
-                && !lex.is_stopword(&t.key)
-                // ("A British newspaper said Margaret Thatcher…": not past a verb of speech.)
-                && lex.speech_verbs.longest(&[&t.key]).is_none()
-        })
-        .any(|t| lex.org_kinds.contains(&t.key))
+    // ("le groupe belge d'énergie Enerlux": what the kind is of, after a particle.)
+    let words = |t: &&Token| {
+        t.is_word()
+            && !t.cap
+            && !lex.is_stopword(&t.key)
+            // ("A British newspaper said Margaret Thatcher…": not past a verb of speech.)
+            && lex.speech_verbs.longest(&[&t.key]).is_none()
+    };
+    let before = &ctx.doc.tokens[seg.tokens.start.max(start.saturating_sub(5))..start];
+    let near: Vec<&Token> = before.iter().rev().take_while(words).collect();
+    let kind = |ts: &[&Token]| ts.iter().take(3).any(|t| lex.org_kinds.contains(&t.key));
+    if kind(&near) {
+        return true;
+    }
+    let rest = &before[..before.len() - near.len()];
+    near.len() == 1
+        && rest
+            .last()
+            .is_some_and(|t| t.is_word() && !t.cap && lex.particles.contains(&t.key))
+        && kind(
+            &rest[..rest.len() - 1]
+                .iter()
+                .rev()
+                .take_while(words)
+                .collect::<Vec<_>>(),
+        )
 }
 
 /// A noun of `set` right before `start`, with at most two describing words between ("la sorella
