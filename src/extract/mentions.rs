@@ -196,17 +196,8 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
     {
         found = Some(e);
     } else {
-        for back in 1..=REACH {
-            let Some(p) = si.checked_sub(back) else {
-                break;
-            };
-            let r = doc.sentences[p].tokens.clone();
-            if let Some(m) = ents.mentions_in(r).find(|m| wanted(m.entity)) {
-                found = Some(m.entity);
-                before = true;
-                break;
-            }
-        }
+        found = first_before(doc, ents, si, wanted);
+        before = found.is_some();
     }
     Some(Ref {
         tokens: t..t + 1,
@@ -252,23 +243,30 @@ fn organization(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<
         .find(|&e| organization(e));
     let mut before = false;
     if found.is_none() {
-        for back in 1..=REACH {
-            let Some(p) = si.checked_sub(back) else {
-                break;
-            };
-            let r = doc.sentences[p].tokens.clone();
-            if let Some(m) = ents.mentions_in(r).find(|m| organization(m.entity)) {
-                found = Some(m.entity);
-                before = true;
-                break;
-            }
-        }
+        found = first_before(doc, ents, si, organization);
+        before = found.is_some();
     }
     Some(Ref {
         tokens: t..e,
         kind: RefKind::Description,
         entities: found.into_iter().collect(),
         before,
+    })
+}
+
+/// The first one named that `wanted` accepts in the nearest of the `REACH` sentences before
+/// sentence `si` that names one.
+fn first_before(
+    doc: &Document,
+    ents: &Entities,
+    si: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (1..=REACH.min(si)).find_map(|back| {
+        let r = doc.sentences[si - back].tokens.clone();
+        ents.mentions_in(r)
+            .find(|m| wanted(m.entity))
+            .map(|m| m.entity)
     })
 }
 
