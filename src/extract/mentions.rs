@@ -188,17 +188,12 @@ fn pronoun(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> 
         .map(|m| m.entity)
         .filter(|&e| wanted(e))
         .collect();
-    let mut found = None;
-    let mut before = false;
-    if let Some(&e) = here
+    let here = here
         .iter()
-        .find(|&&e| !(object && Some(&e) == here.first()))
-    {
-        found = Some(e);
-    } else {
-        found = first_before(doc, ents, si, wanted);
-        before = found.is_some();
-    }
+        .copied()
+        .find(|&e| !(object && Some(&e) == here.first()));
+    let found = here.or_else(|| first_before(doc, ents, si, wanted));
+    let before = here.is_none() && found.is_some();
     Some(Ref {
         tokens: t..t + 1,
         kind: RefKind::Pronoun,
@@ -237,15 +232,13 @@ fn organization(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<
     }
     let organization = |e: usize| ents.list[e].kind == EntityKind::Organization;
     let start = doc.sentences[si].tokens.start;
-    let mut found = ents
+    let found = ents
         .mentions_in(start..t)
         .map(|m| m.entity)
         .find(|&e| organization(e));
-    let mut before = false;
-    if found.is_none() {
-        found = first_before(doc, ents, si, organization);
-        before = found.is_some();
-    }
+    let here = found;
+    let found = here.or_else(|| first_before(doc, ents, si, organization));
+    let before = here.is_none() && found.is_some();
     Some(Ref {
         tokens: t..e,
         kind: RefKind::Description,
