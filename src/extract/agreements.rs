@@ -963,21 +963,23 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     // carmaker"; not "took over at the Home Office").
     // ("to buy 70% of X", "a 49% stake in X", "il 70% della cilena X": a share of it first.)
     let toks = &doc.tokens;
+    // (How many tokens the share takes: its number and "%" or a word for it.)
     let share = |k: usize| {
-        toks[k].kind == TokenKind::Number
-            && (toks.get(k + 1).is_some_and(|t| t.key == "%")
-                || lex.percent.longest(cl.keys(k + 1, c1)).is_some())
+        if toks[k].kind != TokenKind::Number {
+            return None;
+        }
+        match toks.get(k + 1) {
+            Some(t) if t.key == "%" => Some(2),
+            _ => lex.percent.longest(cl.keys(k + 1, c1)).map(|(n, _)| 1 + n),
+        }
     };
     let named_after = |from: usize| {
         let mut k = from;
         let mut shared = false;
         while k < c1.min(from + if shared { 8 } else { 4 }) && cl.ents.mention_at(k).is_none() {
-            if share(k) {
+            if let Some(n) = share(k) {
                 shared = true;
-                k += 1 + lex
-                    .percent
-                    .longest(cl.keys(k + 1, c1))
-                    .map_or(1, |(n, _)| n);
+                k += n;
                 continue;
             }
             let link_ok = cl

@@ -249,6 +249,15 @@ impl<'d, 'a> Clauses<'d, 'a> {
         None
     }
 
+    /// Past the articles from token `k` (before `end`).
+    pub(crate) fn past_articles(&self, mut k: usize, end: usize) -> usize {
+        let toks = &self.doc.tokens;
+        while k < end && toks[k].is_word() && self.doc.lex.articles.contains(&toks[k].key) {
+            k += 1;
+        }
+        k
+    }
+
     /// Where a place or day phrase at `t` ends ("in Paris", "à l'Élysée", "no Palácio do
     /// Planalto", "am Dienstag"): a word of place, articles, then a place, a country, a building's
     /// name or a day; None if it is no such phrase or nothing follows it in the sentence.
@@ -257,13 +266,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if link != Link::At {
             return None;
         }
-        let mut k = t + n;
-        while k < end
-            && self.doc.tokens[k].is_word()
-            && self.doc.lex.articles.contains(&self.doc.tokens[k].key)
-        {
-            k += 1;
-        }
+        let k = self.past_articles(t + n, end);
         // ("am Dienstag": a day rather than a place.)
         let lex = self.doc.lex;
         let rest = self.keys(k, end);
@@ -1430,13 +1433,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
 
     /// A body named after "at" / "in" stands for its building ("all'Eliseo", "at the Kremlin",
     /// "au Quirinal"): a place for an encounter.
-    pub(crate) fn building_at(&self, mut k: usize, end: usize) -> Option<Place> {
-        while k < end
-            && self.doc.tokens[k].is_word()
-            && self.doc.lex.articles.contains(&self.doc.tokens[k].key)
-        {
-            k += 1;
-        }
+    pub(crate) fn building_at(&self, k: usize, end: usize) -> Option<Place> {
+        let k = self.past_articles(k, end);
         let m = self.ents.mention_at(k).filter(|m| m.tokens.start == k)?;
         let f = &self.ents.list[m.entity];
         (f.kind == EntityKind::Organization && m.tokens.len() <= 3).then(|| Place {
@@ -1543,10 +1541,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         let Some((n, Link::At)) = self.link(k, end) else {
             return k;
         };
-        let mut j = k + n;
-        while j < end && toks[j].is_word() && self.doc.lex.articles.contains(&toks[j].key) {
-            j += 1;
-        }
+        let mut j = self.past_articles(k + n, end);
         // (Not a day: "na segunda-feira".)
         if j >= end
             || !toks[j].is_word()
@@ -1566,10 +1561,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if let Some(m) = of {
                 return m.tokens.end;
             }
-            let mut o = j + n;
-            while o < end && toks[o].is_word() && self.doc.lex.articles.contains(&toks[o].key) {
-                o += 1;
-            }
+            let o = self.past_articles(j + n, end);
             let plain = o < end && toks[o].is_word() && !toks[o].cap && self.link(o, end).is_none();
             if plain {
                 return o + 1;
@@ -1614,8 +1606,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     .or_else(|| self.place_at(k + 1, end))
                     .or_else(|| self.building_at(k + 1, end));
                 k = e;
-            } else if self.past_common_place(k, end) > k {
-                k = self.past_common_place(k, end);
+            } else if let Some(e) = Some(self.past_common_place(k, end)).filter(|&e| e > k) {
+                k = e;
             } else if self.doc.lex.titles.longest(self.keys(k, end)).is_some()
                 || self.doc.lex.person_nouns.contains(&self.doc.tokens[k].key)
             {
@@ -1645,10 +1637,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if !(title(j - 1) || (national && title(j - 2))) {
             return None;
         }
-        let mut k = j + n;
-        while k < end && toks[k].is_word() && lex.articles.contains(&toks[k].key) {
-            k += 1;
-        }
+        let mut k = self.past_articles(j + n, end);
         let from = k;
         while k < end
             && toks[k].is_word()
@@ -1714,10 +1703,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         // ("de Fomento de la Junta de Andalucía, X": what the body is of, in turn.)
         let mut after = m.tokens.end;
         while let Some((n, Link::Of)) = self.link(after, after + 3) {
-            let mut a = after + n;
-            while a < toks.len() && toks[a].is_word() && lex.articles.contains(&toks[a].key) {
-                a += 1;
-            }
+            let a = self.past_articles(after + n, toks.len());
             match self.ents.mention_at(a) {
                 Some(o) if o.tokens.start == a && !self.is_person(o.entity) => after = o.tokens.end,
                 _ => break,
@@ -1789,12 +1775,14 @@ impl<'d, 'a> Clauses<'d, 'a> {
                         continue;
                     }
                     // "ha incontrato in municipio il prefetto X".
-                    None if self.common_place_before_object(j, end).is_some() => {
-                        past_place = true;
-                        j = self.common_place_before_object(j, end).unwrap_or(j + 1);
-                        continue;
-                    }
-                    None => break,
+                    None => match self.common_place_before_object(j, end) {
+                        Some(e) => {
+                            past_place = true;
+                            j = e;
+                            continue;
+                        }
+                        None => break,
+                    },
                 },
                 Some(_) => break,
                 None => {}

@@ -190,11 +190,13 @@ impl Clauses<'_, '_> {
                             continue;
                         }
                         // "ha incontrato in municipio il prefetto X".
-                        None if self.common_place_before_object(j, end).is_some() => {
-                            j = self.common_place_before_object(j, end).unwrap_or(j + 1);
-                            continue;
-                        }
-                        None => break,
+                        None => match self.common_place_before_object(j, end) {
+                            Some(e) => {
+                                j = e;
+                                continue;
+                            }
+                            None => break,
+                        },
                     },
                     Some(_) => break,
                     None => {}
@@ -221,12 +223,11 @@ impl Clauses<'_, '_> {
             // agent of a passive of receiving takes part.
             // ("è stato ricevuto lunedì in municipio dal sindaco X": the agent past a place in
             // lower case.)
-            let agent = Some(self.past_common_place(j, end))
-                .filter(|_| kind == MeetingType::Meeting)
-                .and_then(|a| match self.link(a, end) {
-                    Some((n, Link::By)) => self.agent(a + n, end),
-                    _ => None,
-                });
+            let a = self.past_common_place(j, end);
+            let agent = match self.link(a, end) {
+                Some((n, Link::By)) if kind == MeetingType::Meeting => self.agent(a + n, end),
+                _ => None,
+            };
             objs.extend(agent);
             let (subject, _, subject_groups) = self.subject_and_groups(s, t);
             let before = self.before_final_verb(s, t, &subject);
