@@ -756,7 +756,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 continue;
             }
             if let Some(m) = self.ents.mention_at(k) {
-                if self.is_actor(m.entity) && !self.owner(m) {
+                if self.is_actor(m.entity) && !self.owner(m) && !self.affiliation(m) {
                     found.push(m.entity);
                     all_before = false;
                 }
@@ -803,7 +803,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 && !dropped
                 && k < c0 + DESCRIBING_WORDS + 2
                 && tok.is_word()
-                && !tok.cap
+                && (!tok.cap || self.kind_word(k))
                 && loose < DESCRIBING_WORDS
             {
                 loose += 1;
@@ -991,6 +991,20 @@ impl<'d, 'a> Clauses<'d, 'a> {
         });
         next.is_some_and(|x| x.key == "'s")
             || (title_after && self.ents.list[m.entity].kind == EntityKind::Country)
+    }
+
+    /// Is the name `m` in brackets right after a person's name, as their party or body
+    /// ("Friedrich Merz (CDU) traf…", "Mario Rossi (Pd)")? It only describes that person.
+    pub(crate) fn affiliation(&self, m: &crate::extract::entities::Mention) -> bool {
+        let toks = &self.doc.tokens;
+        let a = m.tokens.start;
+        a >= 2
+            && toks[a - 1].key == "("
+            && toks.get(m.tokens.end).is_some_and(|x| x.key == ")")
+            && self
+                .ents
+                .mention_at(a - 2)
+                .is_some_and(|p| p.tokens.end == a - 1 && self.is_person(p.entity))
     }
 
     /// The person named between the comma at `k` and the next one, before `t`, when the words

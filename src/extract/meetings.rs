@@ -407,7 +407,12 @@ impl Clauses<'_, '_> {
         }
         self.ents
             .mentions_in(c0..t)
-            .filter(|m| self.is_actor(m.entity) && !subject.contains(&m.entity) && !self.owner(m))
+            .filter(|m| {
+                self.is_actor(m.entity)
+                    && !subject.contains(&m.entity)
+                    && !self.owner(m)
+                    && !self.affiliation(m)
+            })
             .map(|m| m.entity)
             .collect()
     }

@@ -257,6 +257,9 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
             None => outside.push((e, c.tokens.clone())),
         }
     }
+    if doc.lex.nouns_capitalized {
+        repeated_names(doc, &list, &mut mentions);
+    }
     crate::sort::by_key(&mut mentions, |m| m.tokens.start);
     crate::sort::by_key(&mut outside, |(_, r)| r.start);
     // A country link is the country's own name only for people, places and organizations.
@@ -294,6 +297,56 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
         outside,
         descriptions: Vec::new(),
         order,
+    }
+}
+
+/// Where every noun has a capital, a capital alone does not make a word a name: a one-word name
+/// the text has established by a cue ("der Energiekonzern Nordwerk", "Ministerin Roeder") is a
+/// mention wherever else it is written with its capital ("Zugleich schloss Nordwerk …").
+fn repeated_names(doc: &Document, list: &[Found], mentions: &mut Vec<Mention>) {
+    let toks = &doc.tokens;
+    // The one-word mentions' words, each with its entity (none when two entities share one).
+    let mut names: HashMap<&str, Option<usize>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.tokens.len() == 1) {
+        let f = &list[m.entity];
+        if f.kind == EntityKind::Other || f.strength == 0 {
+            continue;
+        }
+        let e = names
+            .entry(toks[m.tokens.start].key.as_str())
+            .or_insert(Some(m.entity));
+        if *e != Some(m.entity) {
+            *e = None;
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.tokens.clone()] {
+            *c = true;
+        }
+    }
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        for k in sent.tokens.clone() {
+            let t = &toks[k];
+            if covered[k] || !t.is_word() || !t.cap || doc.lex.is_stopword(&t.key) {
+                continue;
+            }
+            // (Not glued into a longer word by a hyphen: "die Nordwerk-Aktie".)
+            let glued = |j: usize| toks.get(j).is_some_and(|x| x.key == "-" && !x.space_before);
+            if glued(k + 1) || (k > 0 && glued(k - 1) && !t.space_before) {
+                continue;
+            }
+            if let Some(&Some(e)) = names.get(t.key.as_str()) {
+                mentions.push(Mention {
+                    entity: e,
+                    tokens: k..k + 1,
+                    sentence: s,
+                });
+            }
+        }
     }
 }
 

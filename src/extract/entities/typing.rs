@@ -365,12 +365,17 @@ impl Cues {
 }
 
 /// What the capitalized noun right before `start` is by its head, where every noun is
-/// capitalized ("Bundesstaat |Maharashtra", "Nachrichtenagentur |Associated Press").
+/// capitalized ("Bundesstaat |Maharashtra", "Nachrichtenagentur |Associated Press"). A word that
+/// also ends names of organizations is a kind only as the head of a compound ("der Stahlkonzern
+/// Ruhrstahl"; not "verspricht sich der Konzern Synergieeffekte").
 fn compound_head_before(ctx: &Context, seg: &Segment, start: usize) -> Option<Head> {
     let lex = ctx.doc.lex;
     before(ctx, seg, start)
         .filter(|t| lex.nouns_capitalized && t.is_word() && t.cap)
-        .and_then(|t| nouns::head(lex, &t.key))
+        .and_then(|t| {
+            nouns::head(lex, &t.key)
+                .filter(|&h| h != Head::Organization || !lex.org_cues.contains(&t.key))
+        })
 }
 
 /// The token right before `start` in its segment.
