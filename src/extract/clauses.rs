@@ -90,7 +90,7 @@ const DESCRIBING_WORDS: usize = 2;
 const WINDOW: usize = 24;
 
 /// How many words a description between commas may have ("FIFA presidential candidate").
-const DESCRIPTION_WORDS: usize = 6;
+const DESCRIPTION_WORDS: usize = 8;
 
 impl<'d, 'a> Clauses<'d, 'a> {
     pub fn new(doc: &'d Document<'a>, ents: &'d Entities, refs: &'d Mentions) -> Self {
@@ -596,10 +596,31 @@ impl<'d, 'a> Clauses<'d, 'a> {
         b > a
             && b - a <= DESCRIPTION_WORDS
             && (a..b).any(|k| self.doc.tokens[k].is_word() && !self.doc.tokens[k].cap)
-            && (a..b).all(|k| !self.quoted(k) && self.doc.tokens[k].key != "-")
-            && self.ents.mentions_in(a..b).all(|m| {
-                !self.is_person(m.entity) && self.ents.list[m.entity].kind != EntityKind::Country
+            && (a..b).all(|k| {
+                let t = &self.doc.tokens[k];
+                !self.quoted(k) && !(t.key == "-" && t.space_before)
             })
+            && self.ents.mentions_in(a..b).all(|m| {
+                !self.is_person(m.entity)
+                    && (self.ents.list[m.entity].kind != EntityKind::Country
+                        || self.owner(m)
+                        || self.after_particle(m.tokens.start))
+            })
+    }
+
+    /// Does a particle in lower case, and maybe an article, come right before token `k` ("de
+    /// Chile", "della Puglia", "of the United States")?
+    fn after_particle(&self, k: usize) -> bool {
+        let lex = self.doc.lex;
+        let toks = &self.doc.tokens;
+        let mut j = k;
+        if j > 0 && toks[j - 1].is_word() && lex.articles.contains(&toks[j - 1].key) {
+            j -= 1;
+        }
+        j > 0
+            && toks[j - 1].is_word()
+            && !toks[j - 1].cap
+            && lex.particles.contains(&toks[j - 1].key)
     }
 
     /// Drops the organizations that only say what a person in `parts` is minister of ("el
@@ -897,8 +918,9 @@ impl<'d, 'a> Clauses<'d, 'a> {
             if opens && e >= c0 - 1 && names.iter().any(|&n| who(n)) {
                 return (names, Found::Here, Vec::new());
             }
-            // "Prince Ali, FIFA presidential candidate, attends…": a short description without a
-            // name between commas sets the names that open the sentence apart from their verb.
+            // "Prince Ali, FIFA presidential candidate, attends…", "X Foods, Britain's largest
+            // grocer, bought…": a short description without a name (but the country it is of)
+            // between commas sets the names that open the sentence apart from their verb.
             if !dashed && !opens && self.description(p0, c0 - 1) && p0 > start + 1 {
                 let q0 = self.clause(s, p0 - 2).0;
                 let opens = q0 == start || dash(q0 - 1);
@@ -906,7 +928,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                 if opens
                     && self.doc.tokens[p0 - 1].key == ","
                     && e >= p0 - 1
-                    && names.iter().any(|&n| self.is_person(n))
+                    && names.iter().any(|&n| self.is_actor(n))
                 {
                     return (names, Found::Here, Vec::new());
                 }

@@ -296,12 +296,20 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
     if *word == GroupWord::Both {
         return None;
     }
-    // People ("the two leaders") are persons; sides ("the two countries") countries or bodies.
+    // People ("the two leaders") are persons; sides ("the two countries") countries or bodies;
+    // companies ("both companies") organizations. A name that owns the noun after it ("Britain's
+    // largest grocer") is none of them.
     let sides = matches!(word, GroupWord::Sides | GroupWord::Body);
-    let wanted = |e: usize| match ents.list[e].kind {
-        EntityKind::Country | EntityKind::Organization => sides,
-        EntityKind::Person => !sides,
-        _ => false,
+    let companies = *word == GroupWord::Companies;
+    let wanted = |m: &crate::extract::entities::Mention| {
+        let owner = toks.get(m.tokens.end).is_some_and(|x| x.key == "'s");
+        !owner
+            && match ents.list[m.entity].kind {
+                EntityKind::Organization => sides || companies,
+                EntityKind::Country => sides,
+                EntityKind::Person => !sides && !companies,
+                _ => false,
+            }
     };
     // The two named last: this sentence first, then the ones before.
     let mut found: Vec<usize> = Vec::new();
@@ -314,8 +322,8 @@ fn pair(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<Ref> {
         let stop = if back == 0 { t } else { r.end };
         let names: Vec<usize> = ents
             .mentions_in(r.start..stop)
+            .filter(|m| wanted(m))
             .map(|m| m.entity)
-            .filter(|&e| wanted(e))
             .collect();
         for e in names.into_iter().rev() {
             if !found.contains(&e) && found.len() < 2 {

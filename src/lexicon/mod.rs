@@ -266,6 +266,8 @@ pub enum GroupWord {
     People,
     /// Countries, bodies or sides: "countries", "sides", "governments".
     Sides,
+    /// Companies: "companies", "empresas", "Unternehmen" — organizations only.
+    Companies,
     /// A body that acts by itself, named by a common noun: "the government", "the unions", "die
     /// Geschäftsleitung" — a side of an agreement when no name stands for it.
     Body,
@@ -852,6 +854,7 @@ impl Lexicon {
             qualifiers: Phrases::new(store, List::Qualifiers, first),
             group_words: Phrases::new(store, List::GroupWords, |v| match v.first().copied() {
                 Some("country") => GroupWord::Sides,
+                Some("company") => GroupWord::Companies,
                 Some("both") => GroupWord::Both,
                 Some("body") => GroupWord::Body,
                 _ => GroupWord::People,
