@@ -598,7 +598,8 @@ impl<'d, 'a> Clauses<'d, 'a> {
             && (a..b).any(|k| self.doc.tokens[k].is_word() && !self.doc.tokens[k].cap)
             && (a..b).all(|k| {
                 let t = &self.doc.tokens[k];
-                !self.quoted(k) && !(t.key == "-" && t.space_before)
+                let dash = t.key == "-" && t.space_before;
+                !self.quoted(k) && !dash
             })
             && self.ents.mentions_in(a..b).all(|m| {
                 !self.is_person(m.entity)
