@@ -59,6 +59,9 @@ struct Read {
     confidence: f64,
     /// Signed or planned (refused, proposed and hypothetical deals are not read).
     status: Status,
+    /// The instrument is a bare noun after a definite article ("The agreement was signed by…",
+    /// "L'accordo è stato sottoscritto…"): the one told just before.
+    anaphoric: bool,
 }
 
 /// An instrument noun in a sentence: where it starts, how many tokens it takes, and whether it is
@@ -149,6 +152,22 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
         .collect()
 }
 
+/// Is token `k` a definite article or a possessive ("the", "l'", "der", "seinen"), not one that
+/// counts ("a", "un", "ein")?
+fn definite(cl: &Clauses, k: usize) -> bool {
+    let lex = cl.doc.lex;
+    let tok = &cl.doc.tokens[k];
+    tok.is_word()
+        && lex.articles.contains(&tok.key)
+        && !matches!(
+            lex.number_parts.longest(&[&tok.key]),
+            Some((1, crate::lexicon::NumberPart::Article))
+        )
+}
+
+/// How many sentences back the instrument a bare "the agreement" stands for may be told.
+const ANAPHORA_REACH: usize = 2;
+
 /// A card needs the sides of its agreement: two or more, or one that agrees within itself ("die
 /// Regierungskoalition hat sich … verständigt", "il G7 ha accettato di…"). One party alone of a
 /// signing, or one person or place, is half of it, the other side not read ("Israel signed a
@@ -158,10 +177,38 @@ fn has_sides(cl: &Clauses, a: &Read) -> bool {
         || (a.agreed && !a.parties.iter().any(|&p| cl.is_person(p) || cl.is_place(p)))
 }
 
-/// Merges the reads of one instrument: the same parties, and not two different counts.
+/// Merges the reads of one instrument: the same parties, and not two different counts. A bare
+/// instrument after a definite article is the one read shortly before ("X signed a shirt
+/// sponsorship deal with Y. The agreement was signed by A and B"): its parties join that reading,
+/// which keeps its title.
 fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
     let mut out: Vec<(Vec<usize>, Read)> = Vec::new();
     for r in reads {
+        let told = out.iter_mut().rev().find(|(_, a)| {
+            r.anaphoric
+                && a.sentence <= r.sentence
+                && r.sentence - a.sentence <= ANAPHORA_REACH
+                && !a.many
+                && a.status == r.status
+        });
+        if let Some((sentences, a)) = told {
+            if !sentences.contains(&r.sentence) {
+                sentences.push(r.sentence);
+            }
+            for p in r.parties {
+                if !a.parties.contains(&p) {
+                    a.parties.push(p);
+                }
+            }
+            for side in r.sides {
+                if !a.sides.contains(&side) {
+                    a.sides.push(side);
+                }
+            }
+            a.when = a.when.or(r.when);
+            a.confidence = a.confidence.max(r.confidence);
+            continue;
+        }
         let set: HashSet<usize> = r.parties.iter().copied().collect();
         let same = out.iter_mut().find(|(_, a)| {
             a.parties.iter().copied().collect::<HashSet<_>>() == set
@@ -624,6 +671,7 @@ fn signing(
     }
     let no_subject = parties.is_empty() && sides.is_empty();
 
+    let bare;
     let (title, count, many, topics) = match (after, before) {
         (Some(i), _) => {
             // "signed Roma defender Vincent Candela on a five-month deal": the one named between
@@ -657,6 +705,7 @@ fn signing(
                 }
             }
             let (a, b) = title_after(cl, t + n, i, c1, end);
+            bare = a == i.at && b <= i.at + i.len;
             counterparts(
                 cl,
                 t + n..c1.min(b + 8),
@@ -675,6 +724,7 @@ fn signing(
         }
         (None, Some(i)) => {
             let (a, mut b) = title_around(cl, b0, i, if participle { b1 } else { c1 }, end);
+            bare = a == i.at && b <= i.at + i.len;
             // "einen Vertrag mit Präsident Macron unterzeichnet", "the treaty was signed by X":
             // the counterparts between the instrument and the verb, and after the verb.
             let mut v = t;
@@ -703,6 +753,10 @@ fn signing(
         }
         (None, None) => return decision(cl, s, t, n, verb, (parties, sides), found, status),
     };
+    let anaphoric = bare
+        && after.or(before).is_some_and(|i| {
+            i.at > 0 && !i.plural && definite(cl, i.at - 1) && cl.ents.mention_at(i.at).is_none()
+        });
     // ("signed on to the North American Free Trade Agreement": the name is the instrument.)
     if let Some(m) = after.or(before).and_then(|i| cl.ents.mention_at(i.at)) {
         parties.retain(|&e| e != m.entity);
@@ -752,6 +806,7 @@ fn signing(
         confidence,
         status,
         agreed: verb == SignVerb::Agree,
+        anaphoric,
     })
 }
 
@@ -798,6 +853,7 @@ fn gapped(cl: &Clauses, first: &Read, from: usize) -> Option<Read> {
         count: None,
         many: first.many,
         agreed: first.agreed,
+        anaphoric: false,
         when: None,
         confidence: first.confidence,
         status: first.status,
@@ -945,6 +1001,7 @@ fn decision(
         confidence: 0.4,
         status,
         agreed: true,
+        anaphoric: false,
     })
 }
 
@@ -1032,6 +1089,7 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
         confidence: 0.7,
         status,
         agreed: false,
+        anaphoric: false,
     })
 }
 
@@ -1083,6 +1141,7 @@ fn acceptance(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
         count: None,
         many: false,
         agreed: false,
+        anaphoric: false,
         when: cl.when(s, t),
         confidence: if found == Found::Here { 0.7 } else { 0.6 },
         status,
@@ -1157,6 +1216,7 @@ fn between_sides(cl: &Clauses, s: usize, i: Instrument) -> Option<Read> {
         confidence: 0.6,
         status,
         agreed: false,
+        anaphoric: false,
     })
 }
 
