@@ -89,7 +89,8 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
             }
             if let Some((n, verb)) = doc.lex.sign_verbs.longest(cl.keys(t, r.end)) {
                 let read = match verb {
-                    SignVerb::Acquire => acquisition(cl, s, t, n),
+                    SignVerb::Acquire => acquisition(cl, s, t, n, false),
+                    SignVerb::Hire => acquisition(cl, s, t, n, true),
                     SignVerb::Accept => acceptance(cl, s, t, n),
                     _ => signing(cl, meetings, s, t, n, *verb),
                 };
@@ -1009,16 +1010,25 @@ fn decision(
 /// of a passive: "taken over by X") and the company bought (named right after the verb, or before
 /// a verb that comes last: "hatte Tesla die Firma X übernommen"), titled with the language's word
 /// for an acquisition ("acquisition of X", "Übernahme von X").
-fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
+fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize, hire: bool) -> Option<Read> {
     let doc = cl.doc;
     let lex = doc.lex;
     let (status, c0, c1) = verb_clause(cl, s, t, n)?;
-    let company = |e: usize| cl.ents.list[e].kind == EntityKind::Organization;
+    let organization = |e: usize| cl.ents.list[e].kind == EntityKind::Organization;
+    // (What is bought is a company; who is taken on, a person.)
+    let company = |e: usize| {
+        if hire {
+            cl.is_person(e)
+        } else {
+            organization(e)
+        }
+    };
     let (subject, _, _) = cl.subject_and_groups(s, t);
     let passive = matches!(cl.link(t + n - 1, t + n), Some((1, Link::By)));
     // The one named right after the verb, past articles and kind words ("die Firma", "the
     // carmaker"; not "took over at the Home Office").
-    // ("to buy 70% of X", "a 49% stake in X", "il 70% della cilena X": a share of it first.)
+    // ("to buy 70% of X", "a 49% stake in X", "il 70% della cilena X": a share of it first;
+    // "fichó este lunes al centrocampista X": Spanish marks the person taken on with "a".)
     let toks = &doc.tokens;
     // (How many tokens the share takes: its number and "%" or a word for it.)
     let share = |k: usize| {
@@ -1033,7 +1043,7 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     let named_after = |from: usize| {
         let mut k = from;
         let mut shared = false;
-        while k < c1.min(from + if shared { 8 } else { 4 }) && cl.ents.mention_at(k).is_none() {
+        while k < c1.min(from + if shared { 8 } else { 6 }) && cl.ents.mention_at(k).is_none() {
             if let Some(n) = share(k) {
                 shared = true;
                 k += n;
@@ -1041,8 +1051,10 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
             }
             let link_ok = cl
                 .link(k, c1)
-                .is_none_or(|(_, l)| l == Link::Of || (shared && l == Link::At));
-            if !link_ok || !toks[k].is_word() || toks[k].cap {
+                .is_none_or(|(_, l)| l == Link::Of || ((shared || hire) && l == Link::At));
+            // ("den dänischen Stürmer X": where nouns have capitals, a noun of a role too.)
+            let noun = toks[k].cap && lex.nouns_capitalized && cl.kind_word(k);
+            if !link_ok || !toks[k].is_word() || (toks[k].cap && !noun) {
                 break;
             }
             k += 1;
@@ -1057,8 +1069,17 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     } else if let Some(o) = named_after(t + n).filter(|&o| company(o)) {
         (*subject.first()?, o)
     } else if lex.verb_final {
-        // "hat im Mai die Baltic Power GmbH übernommen": the last company before the verb.
-        let buyer = *subject.first()?;
+        // "hat im Mai die Baltic Power GmbH übernommen": the last company before the verb. (A
+        // club that took a player on is the first organization of the clause: the subject reads
+        // the person before the verb as its own.)
+        let buyer = if hire {
+            cl.ents
+                .mentions_in(c0..t)
+                .map(|m| m.entity)
+                .find(|&e| organization(e))?
+        } else {
+            *subject.first()?
+        };
         let o = cl
             .ents
             .mentions_in(c0..t)
@@ -1069,11 +1090,17 @@ fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize) -> Option<Read> {
     } else {
         return None;
     };
-    if buyer == bought || !company(bought) || !cl.is_actor(buyer) {
+    // (A club or a company takes a player on.)
+    if buyer == bought || !company(bought) || !cl.is_actor(buyer) || (hire && !organization(buyer))
+    {
         return None;
     }
     let name = &cl.ents.list[bought].name;
-    let title = match &lex.acquisition_title {
+    let title = match if hire {
+        &lex.hire_title
+    } else {
+        &lex.acquisition_title
+    } {
         Some(o) => format!("{} {name}", capitalize(o)),
         None => name.clone(),
     };

@@ -282,7 +282,9 @@ fn phrase_value(list: List, r: &[&str]) -> Option<Vec<String>> {
             _ => None,
         },
         List::SignVerbs => match *r.get(1)? {
-            "sign" | "agree" | "acquire" | "announce" | "accept" => Some(vec![r[1].to_string()]),
+            "sign" | "agree" | "acquire" | "hire" | "announce" | "accept" => {
+                Some(vec![r[1].to_string()])
+            }
             _ => None,
         },
         List::GroupWords => one(Some(column(r, 1).unwrap_or_default())),
@@ -529,9 +531,10 @@ pub fn language(dir: &Path, common: &Path, d: &Description) -> Result<File, Stri
             }
             List::AcquisitionTitle => {
                 for r in rows(f("agreement_words.txt")) {
-                    if r.get(1) == Some(&"acquisition") {
-                        e.map(list, "title", vec![r[0].to_string()]);
-                        break;
+                    match r.get(1) {
+                        Some(&"acquisition") => e.map(list, "title", vec![r[0].to_string()]),
+                        Some(&"hire") => e.map(list, "hire", vec![r[0].to_string()]),
+                        _ => {}
                     }
                 }
             }

@@ -253,6 +253,8 @@ pub enum SignVerb {
     Agree,
     /// Buying or taking over: "acquired X", "hat X übernommen".
     Acquire,
+    /// Taking on a player or a person under contract: "fichó a X", "hat X verpflichtet".
+    Hire,
     /// Making known: a card only with the instrument as its object ("announced a deal").
     Announce,
     /// Accepting an offer: a card with the one who made it ("accetta l'offerta della City").
@@ -439,6 +441,9 @@ pub struct Lexicon {
     /// The title of an acquisition before the name of the one bought ("acquisition of"): the
     /// `acquisition` row of `agreement_words.txt`, as written.
     pub acquisition_title: Option<String>,
+    /// The title of taking a person on under contract before their name ("signing of"): the
+    /// `hire` row of `agreement_words.txt`, as written.
+    pub hire_title: Option<String>,
     /// Words that tell whether an encounter or a signing took place (`modality.txt`).
     pub modality: Phrases<Modality>,
     /// Endings of a verb that make it future or conditional ("incontrerà", "rencontrerait").
@@ -973,12 +978,16 @@ impl Lexicon {
             sign_verbs: Phrases::new(store, List::SignVerbs, |v| match v.first() {
                 Some(&"sign") => SignVerb::Sign,
                 Some(&"acquire") => SignVerb::Acquire,
+                Some(&"hire") => SignVerb::Hire,
                 Some(&"announce") => SignVerb::Announce,
                 Some(&"accept") => SignVerb::Accept,
                 _ => SignVerb::Agree,
             }),
             acquisition_title: WordMap::new(store, List::AcquisitionTitle, first)
                 .get("title")
+                .cloned(),
+            hire_title: WordMap::new(store, List::AcquisitionTitle, first)
+                .get("hire")
                 .cloned(),
             modality: Phrases::new(store, List::Modality, |v| modality(v.first())),
             modality_endings: {
