@@ -1736,7 +1736,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     .iter()
                     .all(|t| t.cap || lex.articles.contains(&t.key)))
             })?;
-        let titled = (of.saturating_sub(3)..of).any(|q| self.kind_noun(q));
+        // (A title may be written with a capital: "pelo Presidente da República, X".)
+        let titled = (of.saturating_sub(3)..of).any(|q| {
+            self.kind_noun(q) || (toks[q].is_word() && lex.titles.contains_key(&toks[q].key))
+        });
         // ("de Fomento de la Junta de Andalucía, X": what the body is of, in turn.)
         let mut after = m.tokens.end;
         while let Some((n, Link::Of)) = self.link(after, after + 3) {

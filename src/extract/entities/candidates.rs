@@ -508,7 +508,14 @@ fn left_edge(
                 a = b;
                 break;
             }
-            label.role = Some(join_keys(&keys[a..a + n]));
+            // ("Presidente da República", "President of the Republic": what the title is of
+            // follows a particle; no one holds it here.)
+            let of = keys.get(a + n).is_some_and(|k| {
+                k.is_word() && !k.cap && lex.particles.contains(&k.key) && n + 1 < rest.len()
+            });
+            if !of {
+                label.role = Some(join_keys(&keys[a..a + n]));
+            }
             a += n;
             if keys.get(a).is_some_and(|k| k.key == ".") {
                 a += 1; // the period of an abbreviated title: "M. Dupont", "Sr. García"
