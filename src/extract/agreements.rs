@@ -663,7 +663,15 @@ fn signing(
         }
     }
     let anchor = before.map_or(t, |i| i.at);
-    let (subject, found, groups) = cl.subject_and_groups(s, anchor);
+    let (mut subject, mut found, mut groups) = cl.subject_and_groups(s, anchor);
+    // ("Den Sponsorenvertrag unterzeichneten X und Y": German may open the clause with the
+    // instrument; the subject then follows the verb.)
+    if lex.verb_final && anchor != t && subject.is_empty() && groups.is_empty() {
+        (subject, found, groups) = cl.subject_and_groups(s, t);
+        if subject.is_empty() && groups.is_empty() {
+            subject = names_after_verb(cl, t + n, c1);
+        }
+    }
     let mut parties = subject;
     let mut sides = Vec::new();
     // ("the government and the unions signed": bodies beside a name in the subject.)
@@ -809,6 +817,35 @@ fn signing(
         agreed: verb == SignVerb::Agree,
         anaphoric,
     })
+}
+
+/// The names right after a verb, past articles, describing words, a time phrase and nouns of a
+/// role ("unterzeichneten am Montag Vereinspräsident X und Y"): the subject of a German clause
+/// that another phrase opens.
+fn names_after_verb(cl: &Clauses, from: usize, end: usize) -> Vec<usize> {
+    let lex = cl.doc.lex;
+    let toks = &cl.doc.tokens;
+    let mut k = from;
+    while k < end && k < from + 6 {
+        if let Some(m) = cl.ents.mention_at(k) {
+            let (names, _) = cl.list(m.tokens.start, end);
+            return names.into_iter().filter(|&e| cl.is_actor(e)).collect();
+        }
+        if let Some(n) = cl.filler(k, end) {
+            k += n;
+            continue;
+        }
+        let tok = &toks[k];
+        let describing = tok.is_word()
+            && ((!tok.cap && !lex.is_stopword(&tok.key))
+                || lex.articles.contains(&tok.key)
+                || cl.kind_word(k));
+        if !describing {
+            break;
+        }
+        k += 1;
+    }
+    Vec::new()
 }
 
 /// How far after a partner a second one with the verb left out may come.

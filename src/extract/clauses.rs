@@ -226,8 +226,13 @@ impl<'d, 'a> Clauses<'d, 'a> {
         if let Some((n, _)) = lex.titles.longest(rest) {
             return Some(n);
         }
-        // "il suo omologo russo", "ihr polnischer Amtskollege".
-        if lex.person_nouns.contains(&tok.key) {
+        // "il suo omologo russo", "ihr polnischer Amtskollege"; where nouns have capitals, a
+        // compound of a title or of a noun for a person ("den dänischen Energieminister").
+        if lex.person_nouns.contains(&tok.key)
+            || (lex.nouns_capitalized
+                && tok.cap
+                && matches!(head(lex, &tok.key), Some(Head::Title | Head::Person)))
+        {
             return Some(1);
         }
         if let Some((n, _)) = lex.nationalities.longest(rest) {

@@ -138,6 +138,25 @@ impl Clauses<'_, '_> {
         }
         let end = self.doc.sentences[s].tokens.end;
         let mut args = self.arguments(s, t + n, kind);
+        // "Tags darauf empfing Kjeldsen in Kopenhagen den Minister X": where another phrase
+        // opens a German clause, the name right after the verb is its subject; the object comes
+        // after it.
+        if self.doc.lex.verb_final && args.direct > 0 && self.subject_and_groups(s, t).0.is_empty()
+        {
+            if let Some(m) = self
+                .ents
+                .mentions_in(t + n..end)
+                .find(|m| args.parts.first() == Some(&m.entity))
+            {
+                let (subject, e) = self.list(m.tokens.start, end);
+                let later = self.arguments(s, e, kind);
+                if !later.parts.is_empty() && !subject.is_empty() {
+                    args.parts = subject.into_iter().chain(later.parts).collect();
+                    args.place = args.place.or(later.place);
+                    args.groups.extend(later.groups);
+                }
+            }
+        }
         // "Tuesday's U.S.-Turkey meeting", "il vertice Italia-Francia": two names joined by a
         // hyphen right before or after the word are its sides, whoever tells of it.
         if let Some(pair) = self
