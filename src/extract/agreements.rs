@@ -783,7 +783,6 @@ fn signing(
     // "Os dois governos assinaram sete acordos", after the ministers' meeting: no name here,
     // the people of the encounter told shortly before, or of any encounter told before when
     // a group stands for them ("las dos delegaciones").
-
     if parties.is_empty() && sides.is_empty() {
         let reach = if groups.is_empty() { RECENT_MEETING } else { s };
         if let Some(m) = meetings.iter().rev().find(|m| {
