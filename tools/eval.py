@@ -433,6 +433,13 @@ def eval_invented(a, notes):
                       "facts, invented (facts.py on tests/fixtures/invented: invented news, 3 per language")
 
 
+def eval_invented2(a, notes):
+    """The second set of invented articles, tests/fixtures/invented2 (another writer, who read
+    neither the rules nor the first set)."""
+    return eval_facts(a, notes, os.path.join(ROOT, "tests", "fixtures", "invented2"),
+                      "facts, invented 2 (facts.py on tests/fixtures/invented2: invented news, 3 per language")
+
+
 def eval_confidence(a, notes):
     sec = Section("confidence (tools/confidence.py on corpora/facts; AUC = chance a right card ranks above a "
                   "wrong one; P = precision of the cards at confidence >= 0.7 and below, x100)",
@@ -483,7 +490,7 @@ def main(argv):
     notes = []
     sections = []
     for fn in (eval_fixtures, eval_summaries, eval_entities, eval_meetings, eval_quotes, eval_numbers,
-               eval_facts, eval_invented, eval_confidence):
+               eval_facts, eval_invented, eval_invented2, eval_confidence):
         try:
             sections.append(fn(a, notes))
         except Exception as e:       # a bug here must not hide the other sections
