@@ -1149,9 +1149,10 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     // "Hollywood studio Warner Brothers", "Roma defender Vincent Candela": a name
                     // before a noun of a kind, a role or a person qualifies the name after it.
                     let last = out.len() - 1;
+                    // ("Kenya's National Treasury": a name that owns the one after it.)
                     let qualifies = (self.ents.list[out[last]].kind == EntityKind::Country
                         && self.is_person(e))
-                        || (noun_between && self.is_actor(e));
+                        || ((noun_between || owner_last) && self.is_actor(e));
                     if qualifies {
                         out[last] = e;
                         noun_between = false;
@@ -1218,6 +1219,31 @@ impl<'d, 'a> Clauses<'d, 'a> {
             }
             let tok = &self.doc.tokens[k];
             if tok.kind == TokenKind::Punct && tok.key == "," {
+                // ("between X, the government's credit agency, and Y": a description set off
+                // by commas after a name, then the list goes on.)
+                if !out.is_empty() {
+                    let close = (k + 2..end.min(k + DESCRIPTION_WORDS + 2))
+                        .find(|&c| self.doc.tokens[c].key == ",");
+                    // (A noun phrase: it opens with an article, not "initialement prévue jeudi".)
+                    let lex = self.doc.lex;
+                    let article = |j: usize| {
+                        let x = &self.doc.tokens[j];
+                        x.is_word()
+                            && (lex.articles.contains(&x.key)
+                                || matches!(
+                                    lex.number_parts.longest(&[&x.key]),
+                                    Some((1, crate::lexicon::NumberPart::Article))
+                                ))
+                    };
+                    if let Some(c) = close.filter(|&c| {
+                        article(k + 1)
+                            && self.description(k + 1, c)
+                            && matches!(self.link(c + 1, end), Some((_, Link::And)))
+                    }) {
+                        k = c;
+                        continue;
+                    }
+                }
                 joined = true;
                 by_comma = true;
                 comma = k;
