@@ -6,7 +6,7 @@
 //! file every language shares.
 
 // A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::segment::{tokenize, Token, TokenKind};
@@ -36,12 +36,14 @@ pub struct Chrome {
     word_prefixes: HashSet<String>,
     /// The most spaces in a word prefix.
     prefix_spaces: usize,
-    /// Prefixes that end with a mark ("foto :", "©"): a line opens with one whatever follows.
-    mark_prefixes: Vec<String>,
+    /// Prefixes of more than one word that end with a mark ("foto :"), by their first word: a
+    /// line opens with one whatever follows (a line whose first word is another opens with none).
+    marks_after: HashMap<String, Vec<String>>,
     /// The first key of every listed line and prefix: a line that opens with none of them (nor
     /// with a mark prefix) is not listed, a cheap test before its keys are joined.
     firsts: HashSet<String>,
-    /// The mark prefixes of one word ("©"): a line whose first key starts with one may be listed.
+    /// The prefixes of one word that end with a mark ("©"): a line whose first key starts with one
+    /// is listed, and one that starts otherwise may be.
     word_marks: Vec<String>,
     /// Lines that open a list of links.
     lists: HashSet<String>,
@@ -115,10 +117,11 @@ impl Chrome {
             return false;
         }
         self.lines.contains(key)
+            || self.word_marks.iter().any(|p| key.starts_with(p.as_str()))
             || self
-                .mark_prefixes
-                .iter()
-                .any(|p| key.starts_with(p.as_str()))
+                .marks_after
+                .get(first)
+                .is_some_and(|marks| marks.iter().any(|p| key.starts_with(p.as_str())))
             || key
                 .match_indices(' ')
                 .map(|(i, _)| i)
@@ -324,7 +327,15 @@ pub fn chrome() -> &'static Chrome {
                 .max()
                 .unwrap_or(0),
             word_prefixes: word_prefixes.iter().map(|s| s.to_string()).collect(),
-            mark_prefixes: mark_prefixes.iter().map(|s| s.to_string()).collect(),
+            marks_after: mark_prefixes.iter().filter(|p| p.contains(' ')).fold(
+                HashMap::default(),
+                |mut m, p| {
+                    m.entry(first(p))
+                        .or_insert_with(Vec::new)
+                        .push(p.to_string());
+                    m
+                },
+            ),
             firsts,
             word_marks: mark_prefixes
                 .iter()

@@ -96,13 +96,19 @@ impl Key {
     /// [`fold_key`]), built without an allocation when it is short.
     pub fn fold(s: &str) -> Key {
         let mut buf = [0u8; INLINE];
-        // Most keys: short printable ASCII, lower-cased byte by byte.
+        // Most keys: short printable ASCII, lower-cased byte by byte (in one pass that checks).
         let b = s.as_bytes();
-        if b.len() <= INLINE && b.iter().all(|c| c.is_ascii_graphic()) {
+        if b.len() <= INLINE {
+            let mut graphic = true;
             for (o, c) in buf.iter_mut().zip(b) {
+                graphic &= c.is_ascii_graphic();
                 *o = c.to_ascii_lowercase();
             }
-            return Key::of(Repr::Inline(b.len() as u8, buf));
+            if graphic {
+                return Key::of(Repr::Inline(b.len() as u8, buf));
+            }
+            // (The bytes past a key's length stay zeros.)
+            buf = [0u8; INLINE];
         }
         let mut len = 0;
         let s = s.trim();
