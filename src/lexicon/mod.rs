@@ -779,8 +779,9 @@ fn number(v: &[&str], i: usize) -> f64 {
 
 /// The one-word number words and scales of a language, seen from both ends.
 struct NumberEdges {
-    /// The first three characters (or fewer) of each, and of those ending in a vowel without it.
-    starts: HashSet<&'static str>,
+    /// The first three characters (or fewer) of each, and of those ending in a vowel without it,
+    /// as numbers ([`NumberEdges::packed`]).
+    starts: HashSet<u128>,
     /// The first bytes of `starts`: most words start with none of them.
     first_bytes: [bool; 256],
     /// Each of them, and their lengths in bytes.
@@ -789,6 +790,13 @@ struct NumberEdges {
 }
 
 impl NumberEdges {
+    /// A text of three characters at most (12 bytes) as a number: its bytes, the first lowest.
+    /// (Texts differ, numbers differ: no key holds a zero byte.)
+    #[inline]
+    fn packed(s: &str) -> u128 {
+        s.bytes().rev().fold(0, |x, b| x << 8 | u128::from(b))
+    }
+
     fn new(store: &'static Store) -> NumberEdges {
         let mut edges = NumberEdges {
             starts: HashSet::default(),
@@ -806,7 +814,7 @@ impl NumberEdges {
                     .char_indices()
                     .nth(3)
                     .map_or(stripped.len(), |(i, _)| i);
-                edges.starts.insert(&stripped[..cut]);
+                edges.starts.insert(NumberEdges::packed(&stripped[..cut]));
                 if let Some(&b) = stripped.as_bytes().first() {
                     edges.first_bytes[b as usize] = true;
                 }
@@ -1032,15 +1040,23 @@ impl Lexicon {
         {
             return false;
         }
-        let mut ends = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain([word.len()]);
-        (0..3).any(|_| {
-            ends.next()
-                .is_some_and(|e| edges.starts.contains(&word[..e]))
-        })
+        // The first one, two and three characters, packed as they are read.
+        let mut prefix = 0u128;
+        let mut checked = 0;
+        for (i, &b) in word.as_bytes().iter().enumerate() {
+            // (A byte that is no continuation byte starts a character: one ends before it.)
+            if i > 0 && (b as i8) >= -64 {
+                if edges.starts.contains(&prefix) {
+                    return true;
+                }
+                checked += 1;
+                if checked == 3 {
+                    return false;
+                }
+            }
+            prefix |= u128::from(b) << (8 * i);
+        }
+        edges.starts.contains(&prefix)
     }
 
     /// May a word (by its number) open a phrase of the lists a number's reading starts with: a
