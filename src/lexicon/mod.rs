@@ -522,14 +522,13 @@ impl KeyIndex {
         (u64::from(tag) << 32 >> (64 - bits)) as usize
     }
 
-    /// Reads the home slot of a key and, when its hash bits match, `read` of the entry there
+    /// Reads the home slot of a key's hash bits and, when they match, `read` of the entry there
     /// (see [`Words::entries`]).
     #[inline]
-    fn peek(&self, key: &str, read: impl Fn(u32) -> u64) -> u64 {
+    fn peek(&self, tag: u32, read: impl Fn(u32) -> u64) -> u64 {
         if self.slots.is_empty() {
             return 0;
         }
-        let tag = Self::tag(key);
         let s = self.slots[self.home(tag)];
         match s != 0 && (s >> 32) as u32 == tag {
             true => read(s as u32 - 1),
@@ -537,13 +536,13 @@ impl KeyIndex {
         }
     }
 
-    /// The entry of a key (`same` tells whether an entry's key is it), or where it goes.
+    /// The entry of a key whose hash bits are `tag` (`same` tells whether an entry's key is
+    /// it), or where it goes.
     #[inline]
-    fn find(&mut self, key: &str, same: impl Fn(u32) -> bool) -> Result<u32, Vacant> {
+    fn find(&mut self, tag: u32, same: impl Fn(u32) -> bool) -> Result<u32, Vacant> {
         if self.slots.is_empty() {
             self.slots = vec![0; 1 << 12];
         }
-        let tag = Self::tag(key);
         let mask = self.slots.len() - 1;
         let mut at = self.home(tag);
         loop {
@@ -609,8 +608,14 @@ impl Words {
     /// The entry of a key, a new one when it has none yet.
     #[inline]
     pub(crate) fn entry(&mut self, key: &crate::token::Key) -> u32 {
+        self.entry_tagged(key, KeyIndex::tag(key))
+    }
+
+    /// [`Words::entry`] of a key whose hash bits ([`KeyIndex::tag`]) are known.
+    #[inline]
+    fn entry_tagged(&mut self, key: &crate::token::Key, tag: u32) -> u32 {
         let entries = &self.entries;
-        match self.index.find(key, |e| entries[e as usize].key == *key) {
+        match self.index.find(tag, |e| entries[e as usize].key == *key) {
             Ok(e) => e,
             Err(vacant) => {
                 let e = self.entries.len() as u32;
@@ -638,15 +643,19 @@ impl Words {
         keys: impl Iterator<Item = &'k crate::token::Key> + Clone,
     ) -> Vec<u32> {
         let mut seen = 0u64;
-        for key in keys.clone() {
-            seen ^= self.index.peek(key, |e| {
+        // (Each key hashed once, for both loops.)
+        let tags: Vec<u32> = keys.clone().map(|key| KeyIndex::tag(key)).collect();
+        for &tag in &tags {
+            seen ^= self.index.peek(tag, |e| {
                 self.entries
                     .get(e as usize)
                     .map_or(0, |x| x.key.len() as u64)
             });
         }
         std::hint::black_box(seen);
-        keys.map(|key| self.entry(key)).collect()
+        keys.zip(tags)
+            .map(|(key, tag)| self.entry_tagged(key, tag))
+            .collect()
     }
 
     /// The detection profile of an entry whose key is `key` (see [`profiles`]).
