@@ -145,6 +145,18 @@ impl Key {
         Key::of(Repr::Inline(len as u8, buf))
     }
 
+    /// [`Key::fold`] of a short word of ASCII letters and digits (and `.` or `,` between digits),
+    /// known to be one: its bytes lower-cased, with no check.
+    #[inline]
+    fn fold_alphanumeric(s: &str) -> Key {
+        debug_assert!(s.len() <= INLINE && s.bytes().all(|c| c.is_ascii_graphic()));
+        let mut buf = [0u8; INLINE];
+        for (o, c) in buf.iter_mut().zip(s.as_bytes()) {
+            *o = c.to_ascii_lowercase();
+        }
+        Key::of(Repr::Inline(s.len() as u8, buf))
+    }
+
     /// `done` (already folded) followed by the folding of `rest`, on the heap.
     fn spill(done: &[u8], rest: &str) -> Key {
         let mut out = String::from_utf8_lossy(done).into_owned();
@@ -367,6 +379,9 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
         }
         let start = i;
         let kind;
+        // The token is ASCII letters, or digits with marks between them, and ends with a letter
+        // or a digit: its key and what ends it are known without reading it again.
+        let mut alphanumeric = false;
         if c.is_ascii_digit() {
             let mut j = i;
             while j < text.len() {
@@ -381,9 +396,11 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             }
             i = j;
             kind = TokenKind::Number;
+            alphanumeric = true;
         } else if is_word_char(c) {
             let mut j = i + c.len_utf8();
             let mut chars = 1;
+            alphanumeric = c.is_ascii_alphabetic();
             loop {
                 // ASCII letters byte by byte; anything else as a character.
                 match b.get(j) {
@@ -396,6 +413,7 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                         Some(ch) if is_word_char(ch) => {
                             j += ch.len_utf8();
                             chars += 1;
+                            alphanumeric = false;
                         }
                         _ => break,
                     },
@@ -417,6 +435,7 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                     }
                     chars = text[i..k].chars().count();
                     j = k;
+                    alphanumeric = false;
                 }
             }
             // Capitals joined by an ampersand are one name ("AT&T", "S&P", "H&M").
@@ -430,12 +449,14 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                 }
                 chars += k - j;
                 j = k;
+                alphanumeric = false;
             }
             // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
             if b.get(j) == Some(&b'\'') {
                 let (after, clitic) = word_run(&text[j + 1..]);
                 if after > 0 && !clitic && chars <= 5 {
                     j += 1;
+                    alphanumeric = false;
                 }
             }
             i = j;
@@ -458,14 +479,19 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             kind = TokenKind::Punct;
         }
         let s = &text[start..i];
-        after_word = s.chars().next_back().is_some_and(is_word_char);
+        let short = alphanumeric && s.len() <= INLINE;
+        after_word = alphanumeric || s.chars().next_back().is_some_and(is_word_char);
         out.push(Token {
             range: Range {
                 start: start + offset,
                 end: i + offset,
             },
             kind,
-            key: Key::fold(s),
+            key: if short {
+                Key::fold_alphanumeric(s)
+            } else {
+                Key::fold(s)
+            },
             space_before: space,
             cap: c.is_uppercase(),
         });
