@@ -84,12 +84,12 @@ impl Key {
         self.number = number.unwrap_or(u32::MAX);
     }
 
-    /// The key's number in a vocabulary, when it was recorded: `Some(None)` when the vocabulary
-    /// does not have the key, `None` when nothing is known.
+    /// The key's number in a vocabulary (a store's tag: never 0), when it was recorded:
+    /// `Some(None)` when the vocabulary does not have the key, `None` when nothing is known.
     #[inline]
     pub fn number_in(&self, vocabulary: u16) -> Option<Option<u32>> {
-        (vocabulary != 0 && self.vocabulary == vocabulary)
-            .then_some((self.number != u32::MAX).then_some(self.number))
+        debug_assert!(vocabulary != 0);
+        (self.vocabulary == vocabulary).then_some((self.number != u32::MAX).then_some(self.number))
     }
 
     /// The matching key of a word: lower-case, with apostrophes and dashes folded (see
