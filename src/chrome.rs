@@ -6,7 +6,7 @@
 //! file every language shares.
 
 // A fast hash: keys are words of the text, never a security boundary.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::segment::{tokenize, Token, TokenKind};
@@ -36,14 +36,12 @@ pub struct Chrome {
     word_prefixes: HashSet<String>,
     /// The most spaces in a word prefix.
     prefix_spaces: usize,
-    /// Prefixes of more than one word that end with a mark ("foto :"), by their first word: a
-    /// line opens with one whatever follows (a line whose first word is another opens with none).
-    marks_after: HashMap<String, Vec<String>>,
+    /// Prefixes that end with a mark ("foto :", "©"): a line opens with one whatever follows.
+    mark_prefixes: Vec<String>,
     /// The first key of every listed line and prefix: a line that opens with none of them (nor
     /// with a mark prefix) is not listed, a cheap test before its keys are joined.
     firsts: HashSet<String>,
-    /// The prefixes of one word that end with a mark ("©"): a line whose first key starts with one
-    /// is listed, and one that starts otherwise may be.
+    /// The mark prefixes of one word ("©"): a line whose first key starts with one may be listed.
     word_marks: Vec<String>,
     /// Lines that open a list of links.
     lists: HashSet<String>,
@@ -99,7 +97,7 @@ impl Chrome {
 
     /// A line of a list of links: short, and not a sentence.
     pub fn is_link(&self, line: &str) -> bool {
-        let words = line.split_whitespace().take(MAX_LINK_WORDS + 1).count();
+        let words = line.split_whitespace().count();
         words <= MAX_LINK_WORDS && !ends_sentence(line)
     }
 
@@ -117,11 +115,10 @@ impl Chrome {
             return false;
         }
         self.lines.contains(key)
-            || self.word_marks.iter().any(|p| key.starts_with(p.as_str()))
             || self
-                .marks_after
-                .get(first)
-                .is_some_and(|marks| marks.iter().any(|p| key.starts_with(p.as_str())))
+                .mark_prefixes
+                .iter()
+                .any(|p| key.starts_with(p.as_str()))
             || key
                 .match_indices(' ')
                 .map(|(i, _)| i)
@@ -145,12 +142,7 @@ impl Chrome {
     /// phrase with a capital, then a given name or an initial and a second name, in a short line
     /// that is no sentence ("Di Matteo: …" is a headline).
     fn byline(&self, line: &str, toks: &[Token]) -> bool {
-        // (Counted up to one past the most a byline has.)
-        let words = toks
-            .iter()
-            .filter(|t| t.is_word())
-            .take(MAX_LINE_WORDS + 1)
-            .count();
+        let words = toks.iter().filter(|t| t.is_word()).count();
         if words > MAX_LINE_WORDS || ends_sentence(line) {
             return false;
         }
@@ -179,12 +171,7 @@ impl Chrome {
     /// credit in brackets or after a slash or a bar ("… (Foto: ANSA)", "… / Getty Images"), or a
     /// line that is only a short text in brackets ("(Reuters)").
     fn credit(&self, toks: &[Token]) -> bool {
-        // (Counted up to one past the most a credit line has.)
-        let words = toks
-            .iter()
-            .filter(|t| t.is_word())
-            .take(MAX_LINE_WORDS * 2 + 1)
-            .count();
+        let words = toks.iter().filter(|t| t.is_word()).count();
         if words == 0 || words > MAX_LINE_WORDS * 2 {
             return false;
         }
@@ -235,13 +222,7 @@ impl Chrome {
     /// "Mundo > Encuentro", "Home / Politics / Europe": short parts with a capital, joined by a
     /// breadcrumb mark with spaces around it; two marks, or one between parts of a word or two.
     fn breadcrumb(&self, line: &str, toks: &[Token]) -> bool {
-        if ends_sentence(line)
-            || toks
-                .iter()
-                .filter(|t| t.is_word())
-                .nth(MAX_LINE_WORDS)
-                .is_some()
-        {
+        if ends_sentence(line) || toks.iter().filter(|t| t.is_word()).count() > MAX_LINE_WORDS {
             return false;
         }
         let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
@@ -266,8 +247,7 @@ impl Chrome {
     /// A row of share buttons: two or more words, each a chrome line by itself ("Facebook Twitter
     /// WhatsApp", "Condividi | Email").
     fn buttons(&self, toks: &[Token]) -> bool {
-        // (Collected up to one past the most a row has.)
-        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).take(11).collect();
+        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
         words.len() >= 2
             && words.len() <= 10
             && words.iter().all(|t| self.lines.contains(t.key.as_str()))
@@ -327,15 +307,7 @@ pub fn chrome() -> &'static Chrome {
                 .max()
                 .unwrap_or(0),
             word_prefixes: word_prefixes.iter().map(|s| s.to_string()).collect(),
-            marks_after: mark_prefixes.iter().filter(|p| p.contains(' ')).fold(
-                HashMap::default(),
-                |mut m, p| {
-                    m.entry(first(p))
-                        .or_insert_with(Vec::new)
-                        .push(p.to_string());
-                    m
-                },
-            ),
+            mark_prefixes: mark_prefixes.iter().map(|s| s.to_string()).collect(),
             firsts,
             word_marks: mark_prefixes
                 .iter()

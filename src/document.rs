@@ -71,58 +71,6 @@ impl Stems {
     }
 }
 
-/// Numbers the distinct keys of `tokens` in the order they first occur: per token its word, and
-/// per word its first token. Open addressing over a table of words (plus one; 0 when empty) at
-/// least twice as long as there are tokens, so at most half full.
-fn number_words(tokens: &[Token]) -> (Vec<u32>, Vec<u32>) {
-    let bits = (tokens.len() * 2)
-        .max(16)
-        .next_power_of_two()
-        .trailing_zeros();
-    let mut slots = vec![0u32; 1 << bits];
-    let mask = slots.len() - 1;
-    let mut word_of = Vec::with_capacity(tokens.len());
-    let mut firsts: Vec<u32> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let mut at = (key_hash(&t.key) >> (64 - bits)) as usize;
-        let w = loop {
-            match slots[at] {
-                0 => {
-                    let w = firsts.len() as u32;
-                    firsts.push(i as u32);
-                    slots[at] = w + 1;
-                    break w;
-                }
-                s if tokens[firsts[s as usize - 1] as usize].key == t.key => break s - 1,
-                _ => at = (at + 1) & mask,
-            }
-        };
-        word_of.push(w);
-    }
-    (word_of, firsts)
-}
-
-/// A hash of a key for [`number_words`]: its bytes 8 at a time, multiplied in (the high bits
-/// are the well mixed ones).
-#[inline]
-fn key_hash(key: &str) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mut h = key.len() as u64;
-    let mut chunks = key.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(x)).wrapping_mul(K);
-    }
-    // (The last bytes one by one: a copy of a length not known here calls memcpy.)
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let x = rest.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
-        h = (h.rotate_left(26) ^ x).wrapping_mul(K);
-    }
-    h
-}
-
 /// The text read before its language is known: normalized, cut into blocks and tokens, each
 /// distinct key numbered.
 struct Scan {
@@ -162,7 +110,19 @@ impl Scan {
         }
         segment::classify(text, &mut blocks);
         // Words: every distinct key once.
-        let (word_of, firsts) = number_words(&tokens);
+        let mut index: HashMap<&crate::token::Key, u32> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        let mut word_of = Vec::with_capacity(tokens.len());
+        let mut firsts: Vec<u32> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let next = firsts.len() as u32;
+            let w = *index.entry(&t.key).or_insert(next);
+            if w == next {
+                firsts.push(i as u32);
+            }
+            word_of.push(w);
+        }
+        drop(index);
         let reader = lexicon::WordsReader::new();
         let entries = reader
             .words()

@@ -27,6 +27,10 @@ fn ends_like_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…', ','])
 }
 
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
 /// Splits the text into non-empty lines and classifies them: page chrome (see [`crate::chrome`];
 /// the short lines after a line that opens a list of links are chrome too), a headline (the first
 /// short line without final punctuation, when text follows), section headings (later short lines
@@ -95,8 +99,7 @@ pub fn classify(text: &str, out: &mut [Block]) {
         .collect();
     let short = |b: &Block, max_words: usize| {
         let s = &text[b.range.start..b.range.end];
-        // (Counted up to one past the most.)
-        let n = s.split_whitespace().take(max_words + 1).count();
+        let n = word_count(s);
         n >= 1
             && n <= max_words
             && !ends_like_sentence(s)

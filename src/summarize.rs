@@ -136,11 +136,7 @@ fn has_run_in_caption(doc: &Document, toks: std::ops::Range<usize>) -> bool {
 /// openings of three words or more are checked: a one-word chrome line ("Share", "Video") is
 /// also the first word of real sentences.
 fn opens_with_chrome(doc: &Document, toks: &[Token]) -> bool {
-    // (The first six words are all it reads.)
-    let words: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].is_word())
-        .take(6)
-        .collect();
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
     if words.len() < 3 || !chrome().may_be_listed(&toks[words[0]].key) {
         return false;
     }
@@ -191,13 +187,6 @@ pub fn default_length(n: usize) -> usize {
 /// already see them.
 pub fn fact_salience(doc: &Document, facts: &[Fact]) -> Vec<f64> {
     let mut out = vec![0.0; doc.sentences.len()];
-    // (The sentences' spans are made only for a text that has such cards.)
-    if !facts
-        .iter()
-        .any(|f| matches!(f, Fact::Meeting(_) | Fact::Agreement(_)))
-    {
-        return out;
-    }
     let spans: Vec<_> = doc.sentences.iter().map(|s| doc.span(s.range)).collect();
     for f in facts {
         if !matches!(f, Fact::Meeting(_) | Fact::Agreement(_)) {
@@ -462,10 +451,9 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
     let lex = doc.lex;
     let text = doc.text();
     let n = doc.sentences.len().max(1) as f64;
-    // A word that can be part of a noun phrase: decided once per word of the document (at its
-    // first token in a sentence), then read per token of the sentences.
+    // A word that can be part of a noun phrase: decided once per word of the document.
     let mut is_content: Vec<Option<bool>> = vec![None; doc.words.len()];
-    let mut decide = |i: usize| {
+    let mut content = |i: usize| {
         let w = doc.word_of[i] as usize;
         *is_content[w].get_or_insert_with(|| {
             let t = &doc.tokens[i];
@@ -481,13 +469,6 @@ pub fn keyphrases(doc: &Document, ents: &Entities, max: usize) -> Vec<String> {
                 && !lex.number_words.has(id)
         })
     };
-    let mut content_at = vec![false; doc.tokens.len()];
-    for s in &doc.sentences {
-        for i in s.tokens.clone() {
-            content_at[i] = decide(i);
-        }
-    }
-    let content = |i: usize| content_at[i];
     let stem = |i: usize| doc.stem(i);
     // Word weights by stem: occurrences, earlier ones weighing more.
     // (A document numbers its stems 0, 1, 2…: a vector by stem number.)

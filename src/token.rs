@@ -84,31 +84,25 @@ impl Key {
         self.number = number.unwrap_or(u32::MAX);
     }
 
-    /// The key's number in a vocabulary (a store's tag: never 0), when it was recorded:
-    /// `Some(None)` when the vocabulary does not have the key, `None` when nothing is known.
+    /// The key's number in a vocabulary, when it was recorded: `Some(None)` when the vocabulary
+    /// does not have the key, `None` when nothing is known.
     #[inline]
     pub fn number_in(&self, vocabulary: u16) -> Option<Option<u32>> {
-        debug_assert!(vocabulary != 0);
-        (self.vocabulary == vocabulary).then_some((self.number != u32::MAX).then_some(self.number))
+        (vocabulary != 0 && self.vocabulary == vocabulary)
+            .then_some((self.number != u32::MAX).then_some(self.number))
     }
 
     /// The matching key of a word: lower-case, with apostrophes and dashes folded (see
     /// [`fold_key`]), built without an allocation when it is short.
     pub fn fold(s: &str) -> Key {
         let mut buf = [0u8; INLINE];
-        // Most keys: short printable ASCII, lower-cased byte by byte (in one pass that checks).
+        // Most keys: short printable ASCII, lower-cased byte by byte.
         let b = s.as_bytes();
-        if b.len() <= INLINE {
-            let mut graphic = true;
+        if b.len() <= INLINE && b.iter().all(|c| c.is_ascii_graphic()) {
             for (o, c) in buf.iter_mut().zip(b) {
-                graphic &= c.is_ascii_graphic();
                 *o = c.to_ascii_lowercase();
             }
-            if graphic {
-                return Key::of(Repr::Inline(b.len() as u8, buf));
-            }
-            // (The bytes past a key's length stay zeros.)
-            buf = [0u8; INLINE];
+            return Key::of(Repr::Inline(b.len() as u8, buf));
         }
         let mut len = 0;
         let s = s.trim();
@@ -145,18 +139,6 @@ impl Key {
         Key::of(Repr::Inline(len as u8, buf))
     }
 
-    /// [`Key::fold`] of a short word of ASCII letters and digits (and `.` or `,` between digits),
-    /// known to be one: its bytes lower-cased, with no check.
-    #[inline]
-    fn fold_alphanumeric(s: &str) -> Key {
-        debug_assert!(s.len() <= INLINE && s.bytes().all(|c| c.is_ascii_graphic()));
-        let mut buf = [0u8; INLINE];
-        for (o, c) in buf.iter_mut().zip(s.as_bytes()) {
-            *o = c.to_ascii_lowercase();
-        }
-        Key::of(Repr::Inline(s.len() as u8, buf))
-    }
-
     /// `done` (already folded) followed by the folding of `rest`, on the heap.
     fn spill(done: &[u8], rest: &str) -> Key {
         let mut out = String::from_utf8_lossy(done).into_owned();
@@ -168,9 +150,8 @@ impl Key {
     pub fn as_str(&self) -> &str {
         match &self.repr {
             // SAFETY: inline bytes are only ever copied from `&str`s, whole characters at a time.
-            // (And never more than INLINE of them: no bounds to check.)
             Repr::Inline(len, bytes) => unsafe {
-                std::str::from_utf8_unchecked(bytes.get_unchecked(..*len as usize))
+                std::str::from_utf8_unchecked(&bytes[..*len as usize])
             },
             Repr::Heap(s) => s,
         }
@@ -379,9 +360,6 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
         }
         let start = i;
         let kind;
-        // The token is ASCII letters, or digits with marks between them, and ends with a letter
-        // or a digit: its key and what ends it are known without reading it again.
-        let mut alphanumeric = false;
         if c.is_ascii_digit() {
             let mut j = i;
             while j < text.len() {
@@ -396,11 +374,9 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             }
             i = j;
             kind = TokenKind::Number;
-            alphanumeric = true;
         } else if is_word_char(c) {
             let mut j = i + c.len_utf8();
             let mut chars = 1;
-            alphanumeric = c.is_ascii_alphabetic();
             loop {
                 // ASCII letters byte by byte; anything else as a character.
                 match b.get(j) {
@@ -413,7 +389,6 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                         Some(ch) if is_word_char(ch) => {
                             j += ch.len_utf8();
                             chars += 1;
-                            alphanumeric = false;
                         }
                         _ => break,
                     },
@@ -435,7 +410,6 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                     }
                     chars = text[i..k].chars().count();
                     j = k;
-                    alphanumeric = false;
                 }
             }
             // Capitals joined by an ampersand are one name ("AT&T", "S&P", "H&M").
@@ -449,14 +423,12 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
                 }
                 chars += k - j;
                 j = k;
-                alphanumeric = false;
             }
             // An apostrophe between letters: an elision ("l'", "dell'") keeps it.
             if b.get(j) == Some(&b'\'') {
                 let (after, clitic) = word_run(&text[j + 1..]);
                 if after > 0 && !clitic && chars <= 5 {
                     j += 1;
-                    alphanumeric = false;
                 }
             }
             i = j;
@@ -479,19 +451,14 @@ pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
             kind = TokenKind::Punct;
         }
         let s = &text[start..i];
-        let short = alphanumeric && s.len() <= INLINE;
-        after_word = alphanumeric || s.chars().next_back().is_some_and(is_word_char);
+        after_word = s.chars().next_back().is_some_and(is_word_char);
         out.push(Token {
             range: Range {
                 start: start + offset,
                 end: i + offset,
             },
             kind,
-            key: if short {
-                Key::fold_alphanumeric(s)
-            } else {
-                Key::fold(s)
-            },
+            key: Key::fold(s),
             space_before: space,
             cap: c.is_uppercase(),
         });

@@ -529,13 +529,14 @@ impl KeyIndex {
         (u64::from(tag) << 32 >> (64 - bits)) as usize
     }
 
-    /// Reads the home slot of a key's hash bits and, when they match, `read` of the entry there
+    /// Reads the home slot of a key and, when its hash bits match, `read` of the entry there
     /// (see [`Words::entries`]).
     #[inline]
-    fn peek(&self, tag: u32, read: impl Fn(u32) -> u64) -> u64 {
+    fn peek(&self, key: &str, read: impl Fn(u32) -> u64) -> u64 {
         if self.slots.is_empty() {
             return 0;
         }
+        let tag = Self::tag(key);
         let s = self.slots[self.home(tag)];
         match s != 0 && (s >> 32) as u32 == tag {
             true => read(s as u32 - 1),
@@ -543,13 +544,13 @@ impl KeyIndex {
         }
     }
 
-    /// The entry of a key whose hash bits are `tag` (`same` tells whether an entry's key is
-    /// it), or where it goes.
+    /// The entry of a key (`same` tells whether an entry's key is it), or where it goes.
     #[inline]
-    fn find(&mut self, tag: u32, same: impl Fn(u32) -> bool) -> Result<u32, Vacant> {
+    fn find(&mut self, key: &str, same: impl Fn(u32) -> bool) -> Result<u32, Vacant> {
         if self.slots.is_empty() {
             self.slots = vec![0; 1 << 12];
         }
+        let tag = Self::tag(key);
         let mask = self.slots.len() - 1;
         let mut at = self.home(tag);
         loop {
@@ -615,14 +616,8 @@ impl Words {
     /// The entry of a key, a new one when it has none yet.
     #[inline]
     pub(crate) fn entry(&mut self, key: &crate::token::Key) -> u32 {
-        self.entry_tagged(key, KeyIndex::tag(key))
-    }
-
-    /// [`Words::entry`] of a key whose hash bits ([`KeyIndex::tag`]) are known.
-    #[inline]
-    fn entry_tagged(&mut self, key: &crate::token::Key, tag: u32) -> u32 {
         let entries = &self.entries;
-        match self.index.find(tag, |e| entries[e as usize].key == *key) {
+        match self.index.find(key, |e| entries[e as usize].key == *key) {
             Ok(e) => e,
             Err(vacant) => {
                 let e = self.entries.len() as u32;
@@ -650,19 +645,15 @@ impl Words {
         keys: impl Iterator<Item = &'k crate::token::Key> + Clone,
     ) -> Vec<u32> {
         let mut seen = 0u64;
-        // (Each key hashed once, for both loops.)
-        let tags: Vec<u32> = keys.clone().map(|key| KeyIndex::tag(key)).collect();
-        for &tag in &tags {
-            seen ^= self.index.peek(tag, |e| {
+        for key in keys.clone() {
+            seen ^= self.index.peek(key, |e| {
                 self.entries
                     .get(e as usize)
                     .map_or(0, |x| x.key.len() as u64)
             });
         }
         std::hint::black_box(seen);
-        keys.zip(tags)
-            .map(|(key, tag)| self.entry_tagged(key, tag))
-            .collect()
+        keys.map(|key| self.entry(key)).collect()
     }
 
     /// The detection profile of an entry whose key is `key` (see [`profiles`]).
@@ -795,9 +786,8 @@ fn number(v: &[&str], i: usize) -> f64 {
 
 /// The one-word number words and scales of a language, seen from both ends.
 struct NumberEdges {
-    /// The first three characters (or fewer) of each, and of those ending in a vowel without it,
-    /// as numbers ([`NumberEdges::packed`]).
-    starts: HashSet<u128>,
+    /// The first three characters (or fewer) of each, and of those ending in a vowel without it.
+    starts: HashSet<&'static str>,
     /// The first bytes of `starts`: most words start with none of them.
     first_bytes: [bool; 256],
     /// Each of them, and their lengths in bytes.
@@ -806,13 +796,6 @@ struct NumberEdges {
 }
 
 impl NumberEdges {
-    /// A text of three characters at most (12 bytes) as a number: its bytes, the first lowest.
-    /// (Texts differ, numbers differ: no key holds a zero byte.)
-    #[inline]
-    fn packed(s: &str) -> u128 {
-        s.bytes().rev().fold(0, |x, b| x << 8 | u128::from(b))
-    }
-
     fn new(store: &'static Store) -> NumberEdges {
         let mut edges = NumberEdges {
             starts: HashSet::default(),
@@ -830,7 +813,7 @@ impl NumberEdges {
                     .char_indices()
                     .nth(3)
                     .map_or(stripped.len(), |(i, _)| i);
-                edges.starts.insert(NumberEdges::packed(&stripped[..cut]));
+                edges.starts.insert(&stripped[..cut]);
                 if let Some(&b) = stripped.as_bytes().first() {
                     edges.first_bytes[b as usize] = true;
                 }
@@ -1061,23 +1044,15 @@ impl Lexicon {
         {
             return false;
         }
-        // The first one, two and three characters, packed as they are read.
-        let mut prefix = 0u128;
-        let mut checked = 0;
-        for (i, &b) in word.as_bytes().iter().enumerate() {
-            // (A byte that is no continuation byte starts a character: one ends before it.)
-            if i > 0 && (b as i8) >= -64 {
-                if edges.starts.contains(&prefix) {
-                    return true;
-                }
-                checked += 1;
-                if checked == 3 {
-                    return false;
-                }
-            }
-            prefix |= u128::from(b) << (8 * i);
-        }
-        edges.starts.contains(&prefix)
+        let mut ends = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([word.len()]);
+        (0..3).any(|_| {
+            ends.next()
+                .is_some_and(|e| edges.starts.contains(&word[..e]))
+        })
     }
 
     /// May a word (by its number) open a phrase of the lists a number's reading starts with: a

@@ -171,12 +171,11 @@ impl KeyIndex {
             x.copy_from_slice(c);
             h = (h.rotate_left(26) ^ u64::from_le_bytes(x)).wrapping_mul(K);
         }
-        // (The last bytes one by one, as the little-endian number they make: a copy of a length
-        // not known here calls memcpy.)
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let x = rest.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
-            h = (h.rotate_left(26) ^ x).wrapping_mul(K);
+            let mut x = [0u8; 8];
+            x[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(26) ^ u64::from_le_bytes(x)).wrapping_mul(K);
         }
         let h = (h ^ (h >> 29)).wrapping_mul(K);
         (h >> 32) as u32

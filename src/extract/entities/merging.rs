@@ -293,7 +293,6 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     });
     Entities {
         list,
-        covering: super::covering(&mentions),
         mentions,
         outside,
         descriptions: Vec::new(),
