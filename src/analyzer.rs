@@ -311,7 +311,7 @@ fn page_warnings(doc: &Document) -> Vec<String> {
             .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{00BB}', '\u{2019}'])
             .ends_with(['.', '!', '?', '…', ':']);
         let closed_quote = text.trim_end().ends_with(['"', '\u{201D}', '\u{00BB}']);
-        if text.split_whitespace().count() >= 6 && !ended && !closed_quote {
+        if text.split_whitespace().nth(5).is_some() && !ended && !closed_quote {
             out.push("the text seems cut off mid-sentence".to_string());
         }
     }

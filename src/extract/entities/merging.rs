@@ -293,6 +293,7 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
     });
     Entities {
         list,
+        covering: super::covering(&mentions),
         mentions,
         outside,
         descriptions: Vec::new(),

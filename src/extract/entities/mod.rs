@@ -57,6 +57,27 @@ pub struct Entities {
     pub descriptions: Vec<Mention>,
     /// Order in which entities are reported (most salient first) → stable ids.
     order: Vec<usize>,
+    /// Per token, the mention that covers it plus one (0: none), made once `mentions` are final:
+    /// [`Entities::mention_at`] reads it instead of searching (see [`covering`]).
+    covering: Option<Vec<u32>>,
+}
+
+/// Per token, the index of the mention that covers it plus one (0: none), up to the end of the
+/// last mention; `None` unless the mentions follow one another without overlapping (they do),
+/// and then [`Entities::mention_at`] searches.
+fn covering(mentions: &[Mention]) -> Option<Vec<u32>> {
+    let ordered = mentions.iter().all(|m| m.tokens.start <= m.tokens.end)
+        && mentions
+            .windows(2)
+            .all(|w| w[0].tokens.end <= w[1].tokens.start);
+    if !ordered {
+        return None;
+    }
+    let mut at = vec![0; mentions.last().map_or(0, |m| m.tokens.end)];
+    for (i, m) in mentions.iter().enumerate() {
+        at[m.tokens.clone()].fill(i as u32 + 1);
+    }
+    Some(at)
 }
 
 impl Entities {
@@ -83,6 +104,12 @@ impl Entities {
 
     /// The mention that covers token `t`.
     pub fn mention_at(&self, t: usize) -> Option<&Mention> {
+        if let Some(at) = &self.covering {
+            return match at.get(t) {
+                Some(&m) if m > 0 => self.mentions.get(m as usize - 1),
+                _ => None,
+            };
+        }
         let i = self.mentions.partition_point(|m| m.tokens.end <= t);
         self.mentions.get(i).filter(|m| m.tokens.contains(&t))
     }
@@ -366,7 +393,12 @@ fn segments(doc: &Document) -> Vec<Segment> {
         let words: Vec<&str> = doc.tokens[s.tokens.clone()]
             .iter()
             .filter(|t| {
-                t.is_word() && t.text(text).chars().filter(|c| c.is_alphabetic()).count() > 1
+                t.is_word()
+                    && t.text(text)
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .nth(1)
+                        .is_some()
             })
             .map(|t| t.text(text))
             .collect();
@@ -374,7 +406,10 @@ fn segments(doc: &Document) -> Vec<Segment> {
         s.caps =
             !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
         // (Headline style leaves short words in lower case: "Trump Is Right on Shootings in Chicago".)
-        let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+        let long: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().nth(3).is_some())
+            .collect();
         let capitalized = long
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
