@@ -228,11 +228,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
         }
         // "il suo omologo russo", "ihr polnischer Amtskollege"; where nouns have capitals, a
         // compound of a title or of a noun for a person ("den dänischen Energieminister").
-        if lex.person_nouns.contains(&tok.key)
-            || (lex.nouns_capitalized
-                && tok.cap
-                && matches!(head(lex, &tok.key), Some(Head::Title | Head::Person)))
-        {
+        if lex.person_nouns.contains(&tok.key) || (lex.nouns_capitalized && self.role_compound(t)) {
             return Some(1);
         }
         if let Some((n, _)) = lex.nationalities.longest(rest) {
@@ -252,6 +248,17 @@ impl<'d, 'a> Clauses<'d, 'a> {
             return Some(1);
         }
         None
+    }
+
+    /// A capitalized compound whose head is a title or a noun for a person ("Energieminister").
+    #[inline(never)]
+    fn role_compound(&self, k: usize) -> bool {
+        let tok = &self.doc.tokens[k];
+        tok.cap
+            && matches!(
+                head(self.doc.lex, &tok.key),
+                Some(Head::Title | Head::Person)
+            )
     }
 
     /// Past the articles from token `k` (before `end`).

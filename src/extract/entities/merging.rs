@@ -306,22 +306,19 @@ pub(super) fn merge(doc: &Document, cands: Vec<Candidate>) -> Entities {
 /// mention wherever else it is written with its capital ("Zugleich schloss Nordwerk …").
 fn repeated_names(doc: &Document, list: &[Found], mentions: &mut Vec<Mention>) {
     let toks = &doc.tokens;
-    // The one-word mentions' words, each with its entity (none when two entities share one).
-    let mut names: HashMap<&str, Option<usize>> = HashMap::default();
+    // Per word of the text: the entity its one-word mentions name (`Some(None)` when two do).
+    let mut names: Vec<Option<Option<usize>>> = vec![None; doc.words.len()];
     for m in mentions.iter().filter(|m| m.tokens.len() == 1) {
         let f = &list[m.entity];
         if f.kind == EntityKind::Other || f.strength == 0 {
             continue;
         }
-        let e = names
-            .entry(toks[m.tokens.start].key.as_str())
-            .or_insert(Some(m.entity));
-        if *e != Some(m.entity) {
-            *e = None;
-        }
-    }
-    if names.is_empty() {
-        return;
+        let w = &mut names[doc.word_of[m.tokens.start] as usize];
+        *w = match *w {
+            None => Some(Some(m.entity)),
+            Some(Some(e)) if e == m.entity => Some(Some(e)),
+            _ => Some(None),
+        };
     }
     let mut covered = vec![false; toks.len()];
     for m in mentions.iter() {
@@ -340,7 +337,7 @@ fn repeated_names(doc: &Document, list: &[Found], mentions: &mut Vec<Mention>) {
             if glued(k + 1) || (k > 0 && glued(k - 1) && !t.space_before) {
                 continue;
             }
-            if let Some(&Some(e)) = names.get(t.key.as_str()) {
+            if let Some(Some(e)) = names[doc.word_of[k] as usize] {
                 mentions.push(Mention {
                     entity: e,
                     tokens: k..k + 1,
