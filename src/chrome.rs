@@ -97,7 +97,7 @@ impl Chrome {
 
     /// A line of a list of links: short, and not a sentence.
     pub fn is_link(&self, line: &str) -> bool {
-        let words = line.split_whitespace().count();
+        let words = line.split_whitespace().take(MAX_LINK_WORDS + 1).count();
         words <= MAX_LINK_WORDS && !ends_sentence(line)
     }
 
@@ -142,7 +142,12 @@ impl Chrome {
     /// phrase with a capital, then a given name or an initial and a second name, in a short line
     /// that is no sentence ("Di Matteo: …" is a headline).
     fn byline(&self, line: &str, toks: &[Token]) -> bool {
-        let words = toks.iter().filter(|t| t.is_word()).count();
+        // (Counted up to one past the most a byline has.)
+        let words = toks
+            .iter()
+            .filter(|t| t.is_word())
+            .take(MAX_LINE_WORDS + 1)
+            .count();
         if words > MAX_LINE_WORDS || ends_sentence(line) {
             return false;
         }
@@ -171,7 +176,12 @@ impl Chrome {
     /// credit in brackets or after a slash or a bar ("… (Foto: ANSA)", "… / Getty Images"), or a
     /// line that is only a short text in brackets ("(Reuters)").
     fn credit(&self, toks: &[Token]) -> bool {
-        let words = toks.iter().filter(|t| t.is_word()).count();
+        // (Counted up to one past the most a credit line has.)
+        let words = toks
+            .iter()
+            .filter(|t| t.is_word())
+            .take(MAX_LINE_WORDS * 2 + 1)
+            .count();
         if words == 0 || words > MAX_LINE_WORDS * 2 {
             return false;
         }
@@ -222,7 +232,13 @@ impl Chrome {
     /// "Mundo > Encuentro", "Home / Politics / Europe": short parts with a capital, joined by a
     /// breadcrumb mark with spaces around it; two marks, or one between parts of a word or two.
     fn breadcrumb(&self, line: &str, toks: &[Token]) -> bool {
-        if ends_sentence(line) || toks.iter().filter(|t| t.is_word()).count() > MAX_LINE_WORDS {
+        if ends_sentence(line)
+            || toks
+                .iter()
+                .filter(|t| t.is_word())
+                .nth(MAX_LINE_WORDS)
+                .is_some()
+        {
             return false;
         }
         let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
@@ -247,7 +263,8 @@ impl Chrome {
     /// A row of share buttons: two or more words, each a chrome line by itself ("Facebook Twitter
     /// WhatsApp", "Condividi | Email").
     fn buttons(&self, toks: &[Token]) -> bool {
-        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+        // (Collected up to one past the most a row has.)
+        let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).take(11).collect();
         words.len() >= 2
             && words.len() <= 10
             && words.iter().all(|t| self.lines.contains(t.key.as_str()))

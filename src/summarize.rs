@@ -136,7 +136,11 @@ fn has_run_in_caption(doc: &Document, toks: std::ops::Range<usize>) -> bool {
 /// openings of three words or more are checked: a one-word chrome line ("Share", "Video") is
 /// also the first word of real sentences.
 fn opens_with_chrome(doc: &Document, toks: &[Token]) -> bool {
-    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    // (The first six words are all it reads.)
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].is_word())
+        .take(6)
+        .collect();
     if words.len() < 3 || !chrome().may_be_listed(&toks[words[0]].key) {
         return false;
     }

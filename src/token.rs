@@ -150,8 +150,9 @@ impl Key {
     pub fn as_str(&self) -> &str {
         match &self.repr {
             // SAFETY: inline bytes are only ever copied from `&str`s, whole characters at a time.
+            // (And never more than INLINE of them: no bounds to check.)
             Repr::Inline(len, bytes) => unsafe {
-                std::str::from_utf8_unchecked(&bytes[..*len as usize])
+                std::str::from_utf8_unchecked(bytes.get_unchecked(..*len as usize))
             },
             Repr::Heap(s) => s,
         }

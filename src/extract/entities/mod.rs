@@ -389,35 +389,35 @@ fn segments(doc: &Document) -> Vec<Segment> {
         .collect();
     crate::sort::by_key(&mut out, |s| s.tokens.start);
     let text = doc.text();
+    let mut words: Vec<&str> = Vec::new();
     for s in &mut out {
-        let words: Vec<&str> = doc.tokens[s.tokens.clone()]
-            .iter()
-            .filter(|t| {
-                t.is_word()
-                    && t.text(text)
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .nth(1)
-                        .is_some()
-            })
-            .map(|t| t.text(text))
-            .collect();
+        words.clear();
+        words.extend(
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| {
+                    t.is_word()
+                        && t.text(text)
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .nth(1)
+                            .is_some()
+                })
+                .map(|t| t.text(text)),
+        );
         let upper = words.iter().filter(|w| all_caps(w)).count();
         s.caps =
             !words.is_empty() && upper * 4 >= words.len() * 3 && (words.len() >= 2 || upper == 1);
         // (Headline style leaves short words in lower case: "Trump Is Right on Shootings in Chicago".)
-        let long: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().nth(3).is_some())
-            .collect();
-        let capitalized = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
+        let (mut long, mut capitalized) = (0, 0);
+        for w in words.iter().filter(|w| w.chars().nth(3).is_some()) {
+            long += 1;
+            capitalized += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
         // (German capitalizes every noun: its headlines look the same as its sentences. A
         // sentence with a few names is no title: "British Prime Minister Theresa May was …".)
-        let headline = s.sentence.is_none() && long.len() >= 4 && capitalized * 5 >= long.len() * 4;
-        let sentence = long.len() >= 6 && capitalized * 10 >= long.len() * 9;
+        let headline = s.sentence.is_none() && long >= 4 && capitalized * 5 >= long * 4;
+        let sentence = long >= 6 && capitalized * 10 >= long * 9;
         s.title_case = !s.caps && !doc.lex.nouns_capitalized && (headline || sentence);
     }
     out
