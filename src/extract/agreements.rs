@@ -6,7 +6,8 @@
 //! - a verb of agreeing with what was agreed on or decided ("agreed to…", "haben sich auf eine
 //!   Koalition geeinigt"), as a low-confidence card when no instrument is named;
 //! - buying or taking over a company ("acquired X", "hat X übernommen"), titled with the
-//!   language's word for an acquisition;
+//!   language's word for an acquisition; a club or a company taking a person on ("fichó a X",
+//!   "hat X verpflichtet"), titled with its word for that;
 //! - making an instrument known, as the verb's object ("ont annoncé jeudi un accord");
 //! - accepting an offer, with the one who made it ("accetta l'offerta della City Londinese");
 //! - an instrument between named sides, with no verb ("l'accordo tra X e Y").
@@ -1045,7 +1046,8 @@ fn decision(
 /// Buying or taking over at `t` (`n` tokens) of sentence `s`: the buyer (the subject, or the agent
 /// of a passive: "taken over by X") and the company bought (named right after the verb, or before
 /// a verb that comes last: "hatte Tesla die Firma X übernommen"), titled with the language's word
-/// for an acquisition ("acquisition of X", "Übernahme von X").
+/// for an acquisition ("acquisition of X", "Übernahme von X"). With `hire`, a club or a company
+/// taking a person on: the same reading, a person instead of the company bought.
 fn acquisition(cl: &Clauses, s: usize, t: usize, n: usize, hire: bool) -> Option<Read> {
     let doc = cl.doc;
     let lex = doc.lex;
