@@ -159,12 +159,7 @@ pub(crate) fn extract(cl: &Clauses, meetings: &[Reading]) -> Vec<Agreement> {
 fn definite(cl: &Clauses, k: usize) -> bool {
     let lex = cl.doc.lex;
     let tok = &cl.doc.tokens[k];
-    tok.is_word()
-        && lex.articles.contains(&tok.key)
-        && !matches!(
-            lex.number_parts.longest(&[&tok.key]),
-            Some((1, crate::lexicon::NumberPart::Article))
-        )
+    tok.is_word() && lex.articles.contains(&tok.key) && !lex.is_indefinite(&tok.key)
 }
 
 /// How many sentences back the instrument a bare "the agreement" stands for may be told.
@@ -184,59 +179,56 @@ fn has_sides(cl: &Clauses, a: &Read) -> bool {
 /// sponsorship deal with Y. The agreement was signed by A and B"): its parties join that reading,
 /// which keeps its title.
 fn gather(reads: Vec<Read>) -> Vec<(Vec<usize>, Read)> {
+    /// Adds what `from` has that `to` lacks.
+    fn add_new<T: PartialEq>(to: &mut Vec<T>, from: Vec<T>) {
+        for x in from {
+            if !to.contains(&x) {
+                to.push(x);
+            }
+        }
+    }
     let mut out: Vec<(Vec<usize>, Read)> = Vec::new();
     for r in reads {
-        let told = out.iter_mut().rev().find(|(_, a)| {
+        let told = |a: &Read| {
             r.anaphoric
                 && a.sentence <= r.sentence
                 && r.sentence - a.sentence <= ANAPHORA_REACH
                 && !a.many
                 && a.status == r.status
-        });
-        if let Some((sentences, a)) = told {
-            if !sentences.contains(&r.sentence) {
-                sentences.push(r.sentence);
-            }
-            for p in r.parties {
-                if !a.parties.contains(&p) {
-                    a.parties.push(p);
-                }
-            }
-            for side in r.sides {
-                if !a.sides.contains(&side) {
-                    a.sides.push(side);
-                }
-            }
-            a.when = a.when.or(r.when);
-            a.confidence = a.confidence.max(r.confidence);
-            continue;
-        }
+        };
         let set: HashSet<usize> = r.parties.iter().copied().collect();
-        let same = out.iter_mut().find(|(_, a)| {
+        let same = |a: &Read| {
             a.parties.iter().copied().collect::<HashSet<_>>() == set
                 && a.sides == r.sides
                 && (a.count == r.count || a.count.is_none() || r.count.is_none())
                 && a.many == r.many
                 && set.len() + r.sides.len() >= 2
-        });
-        match same {
-            Some((sentences, a)) => {
-                if !sentences.contains(&r.sentence) {
-                    sentences.push(r.sentence);
+        };
+        let (i, anaphora) = match out.iter().rposition(|(_, a)| told(a)) {
+            Some(i) => (i, true),
+            None => match out.iter().position(|(_, a)| same(a)) {
+                Some(i) => (i, false),
+                None => {
+                    out.push((vec![r.sentence], r));
+                    continue;
                 }
-                a.when = a.when.or(r.when);
-                a.count = a.count.or(r.count);
-                for t in r.topics {
-                    if !a.topics.contains(&t) {
-                        a.topics.push(t);
-                    }
-                }
-                a.confidence = a.confidence.max(r.confidence);
-                if r.status == Status::Held {
-                    a.status = Status::Held;
-                }
+            },
+        };
+        let (sentences, a) = &mut out[i];
+        if !sentences.contains(&r.sentence) {
+            sentences.push(r.sentence);
+        }
+        a.when = a.when.or(r.when);
+        a.confidence = a.confidence.max(r.confidence);
+        if anaphora {
+            add_new(&mut a.parties, r.parties);
+            add_new(&mut a.sides, r.sides);
+        } else {
+            a.count = a.count.or(r.count);
+            add_new(&mut a.topics, r.topics);
+            if r.status == Status::Held {
+                a.status = Status::Held;
             }
-            None => out.push((vec![r.sentence], r)),
         }
     }
     out
@@ -670,7 +662,7 @@ fn signing(
     if lex.verb_final && anchor != t && subject.is_empty() && groups.is_empty() {
         (subject, found, groups) = cl.subject_and_groups(s, t);
         if subject.is_empty() && groups.is_empty() {
-            subject = names_after_verb(cl, t + n, c1);
+            subject = cl.names_after_verb(t + n, c1);
         }
     }
     let mut parties = subject;
@@ -817,35 +809,6 @@ fn signing(
         agreed: verb == SignVerb::Agree,
         anaphoric,
     })
-}
-
-/// The names right after a verb, past articles, describing words, a time phrase and nouns of a
-/// role ("unterzeichneten am Montag Vereinspräsident X und Y"): the subject of a German clause
-/// that another phrase opens.
-fn names_after_verb(cl: &Clauses, from: usize, end: usize) -> Vec<usize> {
-    let lex = cl.doc.lex;
-    let toks = &cl.doc.tokens;
-    let mut k = from;
-    while k < end && k < from + 6 {
-        if let Some(m) = cl.ents.mention_at(k) {
-            let (names, _) = cl.list(m.tokens.start, end);
-            return names.into_iter().filter(|&e| cl.is_actor(e)).collect();
-        }
-        if let Some(n) = cl.filler(k, end) {
-            k += n;
-            continue;
-        }
-        let tok = &toks[k];
-        let describing = tok.is_word()
-            && ((!tok.cap && !lex.is_stopword(&tok.key))
-                || lex.articles.contains(&tok.key)
-                || cl.kind_word(k));
-        if !describing {
-            break;
-        }
-        k += 1;
-    }
-    Vec::new()
 }
 
 /// How far after a partner a second one with the verb left out may come.

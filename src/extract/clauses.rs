@@ -1107,6 +1107,35 @@ impl<'d, 'a> Clauses<'d, 'a> {
         None
     }
 
+    /// The names right after a verb, past articles, describing words, a time phrase and nouns of a
+    /// role ("unterzeichneten am Montag Vereinspräsident X und Y"): the subject of a German clause
+    /// that another phrase opens.
+    pub(crate) fn names_after_verb(&self, from: usize, end: usize) -> Vec<usize> {
+        let lex = self.doc.lex;
+        let toks = &self.doc.tokens;
+        let mut k = from;
+        while k < end && k < from + 6 {
+            // (The list keeps actors only.)
+            if let Some(m) = self.ents.mention_at(k) {
+                return self.list(m.tokens.start, end).0;
+            }
+            if let Some(n) = self.filler(k, end) {
+                k += n;
+                continue;
+            }
+            let tok = &toks[k];
+            let describing = tok.is_word()
+                && ((!tok.cap && !lex.is_stopword(&tok.key))
+                    || lex.articles.contains(&tok.key)
+                    || self.kind_word(k));
+            if !describing {
+                break;
+            }
+            k += 1;
+        }
+        Vec::new()
+    }
+
     /// The names listed from token `k` ("il leader nordcoreano Kim Jong Un", "Lam e Putin",
     /// "X, center, and Y"): actors, a country that only qualifies the person after it dropped.
     /// Returns them and where the list ends.
@@ -1235,12 +1264,7 @@ impl<'d, 'a> Clauses<'d, 'a> {
                     let lex = self.doc.lex;
                     let article = |j: usize| {
                         let x = &self.doc.tokens[j];
-                        x.is_word()
-                            && (lex.articles.contains(&x.key)
-                                || matches!(
-                                    lex.number_parts.longest(&[&x.key]),
-                                    Some((1, crate::lexicon::NumberPart::Article))
-                                ))
+                        x.is_word() && (lex.articles.contains(&x.key) || lex.is_indefinite(&x.key))
                     };
                     if let Some(c) = close.filter(|&c| {
                         article(k + 1)

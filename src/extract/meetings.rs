@@ -387,13 +387,8 @@ impl Clauses<'_, '_> {
         {
             k -= 1;
         }
-        let article = |j: usize| {
-            lex.articles.contains(&toks[j].key)
-                || matches!(
-                    lex.number_parts.longest(&[&toks[j].key]),
-                    Some((1, crate::lexicon::NumberPart::Article))
-                )
-        };
+        let article =
+            |j: usize| lex.articles.contains(&toks[j].key) || lex.is_indefinite(&toks[j].key);
         let at = |j: usize| matches!(self.link(j, j + 1), Some((1, Link::At | Link::With)));
         k > start + 1 && article(k - 1) && (at(k - 1) || at(k - 2))
     }

@@ -11,7 +11,7 @@
 use crate::analysis::EntityKind;
 use crate::document::Document;
 use crate::extract::entities::Entities;
-use crate::lexicon::{GroupWord, Link, NumberPart};
+use crate::lexicon::{GroupWord, Link};
 use crate::normalize::fold_key;
 use crate::segment::TokenKind;
 
@@ -367,12 +367,7 @@ fn description(doc: &Document, ents: &Entities, si: usize, t: usize) -> Option<D
     {
         a -= 1;
     }
-    if a > start
-        && matches!(
-            lex.number_parts.longest(&[&toks[a - 1].key]),
-            Some((1, NumberPart::Article))
-        )
-    {
+    if a > start && lex.is_indefinite(&toks[a - 1].key) {
         return None;
     }
     let mut k = t;

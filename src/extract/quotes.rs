@@ -18,7 +18,7 @@ use crate::analysis::{EntityKind, EntityRef, Quote};
 use crate::document::Document;
 use crate::extract::entities::{Entities, Head};
 use crate::extract::mentions::{gender_of, Mentions, RefKind};
-use crate::lexicon::{Link, NumberPart};
+use crate::lexicon::Link;
 use crate::segment::{BlockKind, Range, Token, TokenKind};
 
 /// A quotation, in token indices: its opening mark, and the first token after its words (the
@@ -1296,14 +1296,11 @@ impl Ctx<'_, '_> {
             return None;
         }
         let indefinite = |k: usize| {
-            let key = [&toks[k].key];
-            matches!(
-                lex.number_parts.longest(&key),
-                Some((1, NumberPart::Article))
-            ) || lex
-                .number_words
-                .longest(&key)
-                .is_some_and(|(n, w)| n == 1 && w.value == 1.0)
+            lex.is_indefinite(&toks[k].key)
+                || lex
+                    .number_words
+                    .longest(&[&toks[k].key])
+                    .is_some_and(|(n, w)| n == 1 && w.value == 1.0)
         };
         if rest
             .iter()

@@ -1086,6 +1086,14 @@ impl Lexicon {
         self.stopwords.contains(key)
     }
 
+    /// Is the word an article that counts one ("a", "un", "ein"): a number part of kind article?
+    pub fn is_indefinite<K: Lookup + ?Sized>(&self, key: &K) -> bool {
+        matches!(
+            self.number_parts.longest(&[key]),
+            Some((1, NumberPart::Article))
+        )
+    }
+
     /// Is the word a title or a noun for a person ("minister", "Außenminister", "homologue")?
     pub fn is_role<K: Lookup + ?Sized>(&self, key: &K) -> bool {
         self.titles.contains_key(key) || self.person_nouns.contains(key)
